@@ -1,0 +1,65 @@
+package dev.siyu.core.store;
+
+import dev.siyu.core.id.OperationId;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The embedded default {@link VersionedStore}: a concurrent map in the JVM's heap. Each key's
+ * check-and-write is atomic ({@link ConcurrentHashMap#compute}); keys do not contend with each
+ * other. Suitable for single-process hosts, tests and replays; state is lost with the process.
+ * Thread-safe.
+ */
+public final class InMemoryVersionedStore<K, V> implements VersionedStore<K, V> {
+
+    private record Entry<V>(Versioned<V> current, Set<OperationId> operations) {
+    }
+
+    private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Versioned<V>> load(K key) {
+        Objects.requireNonNull(key, "key");
+        Entry<V> entry = entries.get(key);
+        return entry == null ? Optional.empty() : Optional.of(entry.current());
+    }
+
+    @Override
+    public WriteResult write(K key, long expectedVersion, V value, OperationId operation) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(operation, "operation");
+        WriteResult[] result = new WriteResult[1];
+        entries.compute(key, (k, entry) -> {
+            long stored = entry == null ? 0 : entry.current().version();
+            if (entry != null && entry.operations().contains(operation)) {
+                result[0] = WriteResult.ALREADY_APPLIED;
+                return entry;
+            }
+            if (stored != expectedVersion) {
+                result[0] = WriteResult.VERSION_CONFLICT;
+                return entry;
+            }
+            Set<OperationId> operations = entry == null ? ConcurrentHashMap.newKeySet() : entry.operations();
+            operations.add(operation);
+            result[0] = WriteResult.WRITTEN;
+            return new Entry<>(new Versioned<>(value, stored + 1), operations);
+        });
+        return result[0];
+    }
+
+    @Override
+    public boolean isApplied(K key, OperationId operation) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(operation, "operation");
+        Entry<V> entry = entries.get(key);
+        return entry != null && entry.operations().contains(operation);
+    }
+
+    /** The number of keys stored. */
+    public int size() {
+        return entries.size();
+    }
+}
