@@ -1,0 +1,2 @@
+/** Generators of member profiles. */
+package dev.siyu.testkit.member;

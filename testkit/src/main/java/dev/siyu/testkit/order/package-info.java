@@ -1,0 +1,2 @@
+/** Generators of orders and refund sequences. */
+package dev.siyu.testkit.order;
