@@ -1,10 +1,12 @@
 package dev.siyu.core.explain;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
@@ -45,8 +47,8 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
     }
 
     /** The value of fact {@code name}, if recorded. */
-    public java.util.Optional<String> fact(String name) {
-        return java.util.Optional.ofNullable(facts.get(name));
+    public Optional<String> fact(String name) {
+        return Optional.ofNullable(facts.get(name));
     }
 
     /** {@code CODE(name=value, …)[because …]}, for logs and staff screens. */
@@ -62,7 +64,7 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
     public static final class Builder {
         private final String code;
         private final Map<String, String> facts = new LinkedHashMap<>();
-        private final List<Explanation> because = new java.util.ArrayList<>();
+        private final List<Explanation> because = new ArrayList<>();
 
         private Builder(String code) {
             this.code = Objects.requireNonNull(code, "code");
