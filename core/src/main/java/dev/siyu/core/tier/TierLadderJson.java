@@ -41,7 +41,7 @@ final class TierLadderJson {
         for (ConfigNode node : nodes) {
             tiers.add(tier(node, metric, currency));
         }
-        TierProgram.check(tiers, (i, field, problem) -> i < 0
+        TierProgram.check(tiers, TierProgram.amountFormat(metric, currency), (i, field, problem) -> i < 0
                 ? root.required("tiers").error("expected " + problem)
                 : nodes.get(i).required(field).error(field + " must be " + problem));
         tiers.forEach(builder::tier);

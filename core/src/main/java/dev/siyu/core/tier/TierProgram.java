@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * A tier program: a validated ladder of tiers and the rules that move members up and down it. The
@@ -598,6 +599,11 @@ public final class TierProgram {
         return metric == Metric.SPEND ? Money.ofMinor(value, currency).toString() : Long.toString(value);
     }
 
+    /** Renders values of {@code metric}: money for spend, plain numbers otherwise. */
+    static LongFunction<String> amountFormat(Metric metric, Currency currency) {
+        return metric == Metric.SPEND ? v -> Money.ofMinor(v, currency).toString() : Long::toString;
+    }
+
     private int indexOf(TierId id, String field) {
         Integer i = index.get(Objects.requireNonNull(id, field));
         if (i == null) {
@@ -772,7 +778,7 @@ public final class TierProgram {
          *     another currency (or the metric is not spend), naming {@code tiers[i].field} and the value
          */
         public TierProgram build() {
-            check(tiers, (i, field, problem) -> new IllegalArgumentException(
+            check(tiers, amountFormat(metric, currency), (i, field, problem) -> new IllegalArgumentException(
                     "tiers" + (i < 0 ? "" : "[" + i + "]." + field) + " must be " + problem));
             for (int i = 0; i < tiers.size(); i++) {
                 Currency c = thresholdCurrencies.get(i);
@@ -792,7 +798,7 @@ public final class TierProgram {
     }
 
     /** The rules of a ladder, shared by the builder and the JSON reader. */
-    static void check(List<Tier> tiers, LadderError error) {
+    static void check(List<Tier> tiers, LongFunction<String> format, LadderError error) {
         if (tiers.isEmpty()) {
             throw error.at(-1, "", "a non-empty list of tiers: []");
         }
@@ -803,11 +809,12 @@ public final class TierProgram {
                 throw error.at(i, "id", "unique: " + tier.id());
             }
             if (i == 0 && tier.threshold() != 0) {
-                throw error.at(i, "threshold", "0 for the first tier: " + tier.threshold());
+                throw error.at(i, "threshold", "0 for the first tier: " + format.apply(tier.threshold()));
             }
             if (i > 0 && tier.threshold() <= tiers.get(i - 1).threshold()) {
-                throw error.at(i, "threshold", String.format(Locale.ROOT, "> %d, the threshold of tiers[%d] %s: %d",
-                        tiers.get(i - 1).threshold(), i - 1, tiers.get(i - 1).id(), tier.threshold()));
+                throw error.at(i, "threshold", String.format(Locale.ROOT, "> %s, the threshold of tiers[%d] %s: %s",
+                        format.apply(tiers.get(i - 1).threshold()), i - 1, tiers.get(i - 1).id(),
+                        format.apply(tier.threshold())));
             }
         }
     }
