@@ -211,6 +211,44 @@ public final class TierProgram {
                 tiers.get(tierIndex(value)).id());
     }
 
+    /**
+     * The tier {@code status} would hold after {@link #evaluate} at {@code asOf}, without making a
+     * new status or explanation: the batch fast path (e.g. "who drops at year end?"). Applies the
+     * same rules as {@link #evaluate}: override still in force, upgrade, retention, grace end and
+     * downgrade rule. Allocation-light: no history is copied.
+     *
+     * @throws IllegalArgumentException if the status's tier is not on this program's ladder
+     */
+    public TierId projectedTier(TierStatus status, Instant asOf) {
+        Objects.requireNonNull(status, "status");
+        int day = epochDay(Objects.requireNonNull(asOf, "asOf"));
+        TierOverride override = status.overrideOrNull();
+        if (override != null && override.until().toEpochDay() >= day) {
+            return override.tier();
+        }
+        int held = indexOf(status.earnedTier(), "status earnedTier");
+        QualifyingHistory history = status.history();
+        int start = windowStart(day, status.joinedOn());
+        long value = valueOver(history, start, day);
+        int earned = tierIndex(value);
+        if (earned > held) {
+            return tiers.get(earned).id();
+        }
+        if (held == 0) {
+            return tiers.get(0).id();
+        }
+        long kept = retentionValue(history, status.joinedOn(), start, value);
+        if (kept >= retentions[held]) {
+            return tiers.get(held).id();
+        }
+        LocalDate grace = status.graceOrNull();
+        long graceEnds = grace != null ? grace.toEpochDay() : LocalDate.ofEpochDay(day).plus(this.grace).toEpochDay();
+        if (day < graceEnds) {
+            return tiers.get(held).id();
+        }
+        return tiers.get(downgrade == DowngradeRule.ONE_TIER ? held - 1 : supported(kept, held)).id();
+    }
+
     // ------------------------------------------------------------------ commands
 
     /**
@@ -650,23 +688,37 @@ public final class TierProgram {
 
     /** The better of the current window and, for calendar and anniversary years, the previous complete year. */
     private Window retention(QualifyingHistory history, LocalDate joinedOn, int day, Window current) {
-        if (window instanceof QualificationWindow.Rolling) {
+        int previousStart = previousStart(current.start, joinedOn);
+        if (previousStart == Integer.MIN_VALUE) {
             return current;
-        }
-        LocalDate start = LocalDate.ofEpochDay(current.start);
-        int previousStart;
-        if (window instanceof QualificationWindow.CalendarYear) {
-            previousStart = (int) start.minusYears(1).toEpochDay();
-        } else {
-            if (!start.isAfter(joinedOn)) {
-                return current;
-            }
-            previousStart = (int) anniversaryOnOrBefore(joinedOn, start.minusDays(1)).toEpochDay();
         }
         long previous = valueOver(history, previousStart, current.start - 1);
         return previous > current.value
                 ? new Window(previousStart, current.start - 1, previous, tierIndex(previous))
                 : current;
+    }
+
+    /** {@link #retention}'s value without allocating a window. */
+    private long retentionValue(QualifyingHistory history, LocalDate joinedOn, int start, long current) {
+        int previousStart = previousStart(start, joinedOn);
+        return previousStart == Integer.MIN_VALUE
+                ? current
+                : Math.max(current, valueOver(history, previousStart, start - 1));
+    }
+
+    /** The first day of the year before the one starting on {@code start}; MIN_VALUE if there is none. */
+    private int previousStart(int start, LocalDate joinedOn) {
+        if (window instanceof QualificationWindow.Rolling) {
+            return Integer.MIN_VALUE;
+        }
+        LocalDate first = LocalDate.ofEpochDay(start);
+        if (window instanceof QualificationWindow.CalendarYear) {
+            return (int) first.minusYears(1).toEpochDay();
+        }
+        if (!first.isAfter(joinedOn)) {
+            return Integer.MIN_VALUE;
+        }
+        return (int) anniversaryOnOrBefore(joinedOn, first.minusDays(1)).toEpochDay();
     }
 
     /** The epoch day of the first day of the current window for business day {@code day}. */

@@ -195,11 +195,15 @@ class TierProperties {
                     status = set.status();
                     for (LocalDate d = date(setAt); !d.isAfter(until); d = d.plusDays(o[2])) {
                         Instant asOf = d.atTime(23, 0).atZone(BusinessClock.SHANGHAI).toInstant();
+                        TierId projected = p.projectedTier(status, asOf);
                         status = p.evaluate(status, OperationId.of("ov-eval-" + d), asOf).status();
+                        assertThat(projected).isEqualTo(status.tier());
                         assertThat(status.tier()).isEqualTo(tier);
                     }
                     Instant after = until.plusDays(o[3]).atTime(23, 0).atZone(BusinessClock.SHANGHAI).toInstant();
+                    TierId projected = p.projectedTier(status, after);
                     TierResult expired = p.evaluate(status, OperationId.of("after"), after);
+                    assertThat(projected).isEqualTo(expired.status().tier());
                     assertThat(expired.status().override()).isEmpty();
                     assertThat(expired.status().tier()).isEqualTo(expired.status().earnedTier());
                     if (!expired.status().tier().equals(tier)) {
@@ -240,6 +244,19 @@ class TierProperties {
                         default -> throw new AssertionError("unexpected kind in a run without overrides: " + e);
                     }
                 }
+            }
+        });
+    }
+
+    @Test
+    void the_projected_tier_is_the_tier_an_evaluation_would_give() {
+        qt().withExamples(EXAMPLES).forAll(SCENARIOS, gen(r -> r.nextInt(1, 400))).checkAssert((s, days) -> {
+            TierProgram p = s.program();
+            for (Step step : drive(s)) {
+                TierStatus status = step.result().status();
+                Instant later = step.asOf().plusSeconds(86_400L * (days % 97));
+                assertThat(p.projectedTier(status, later))
+                        .isEqualTo(p.evaluate(status, OperationId.of("probe"), later).status().tier());
             }
         });
     }
