@@ -124,7 +124,12 @@ public final class TierGenerators {
      * Operation ids are unique.
      */
     public static List<QualifyingActivity> history(RandomGenerator random, int days, int maxFacts) {
-        int n = random.nextInt(0, maxFacts + 1);
+        return history(random, days, 0, maxFacts);
+    }
+
+    /** As {@link #history(RandomGenerator, int, int)}, with {@code minFacts} to {@code maxFacts} facts. */
+    public static List<QualifyingActivity> history(RandomGenerator random, int days, int minFacts, int maxFacts) {
+        int n = random.nextInt(minFacts, maxFacts + 1);
         int[] times = new int[n];
         for (int i = 0; i < n; i++) {
             times[i] = random.nextInt(days * 24 * 60);
