@@ -31,6 +31,9 @@ import dev.siyu.core.order.OrderLine;
 import dev.siyu.core.order.SalesChannel;
 import dev.siyu.core.order.Tender;
 import dev.siyu.core.order.TenderType;
+import dev.siyu.core.store.InMemoryVersionedStore;
+import dev.siyu.core.store.Versioned;
+import dev.siyu.core.store.WriteResult;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -650,7 +653,7 @@ class TierProgramTest {
     }
 
     @Nested
-    class Events_ {
+    class TierChangedEvents {
 
         @Test
         void a_tier_changed_event_round_trips_through_json_with_its_explanation() {
@@ -658,6 +661,29 @@ class TierProgramTest {
                     noon("2025-03-01")).events().get(0);
 
             assertThat(Events.membershipFromJson(Events.toJson(event))).isEqualTo(event);
+        }
+
+        @Test
+        void a_host_keeps_statuses_in_a_versioned_store_and_writes_each_applied_command_once() {
+            InMemoryVersionedStore<MemberId, TierStatus> store = new InMemoryVersionedStore<>();
+            TierResult enrolled = rolling.enroll(member("2025-01-01"), noon("2025-01-01"));
+            MemberId m = enrolled.status().member();
+            assertThat(store.write(m, 0, enrolled.status(), op("enrol-M1"))).isEqualTo(WriteResult.WRITTEN);
+
+            QualifyingActivity big = order("2025-03-01", 6_000);
+            for (int attempt = 0; attempt < 2; attempt++) {
+                Versioned<TierStatus> current = store.load(m).orElseThrow();
+                TierResult result = rolling.record(current.value(), big, noon("2025-03-01"));
+                if (!result.replayed() && result.outcome().isApplied()) {
+                    assertThat(store.write(m, current.version(), result.status(), big.operation()))
+                            .isEqualTo(WriteResult.WRITTEN);
+                }
+            }
+
+            Versioned<TierStatus> stored = store.load(m).orElseThrow();
+            assertThat(stored.version()).isEqualTo(2);
+            assertThat(stored.value().tier()).isEqualTo(GOLD);
+            assertThat(stored.value().activityCount()).isEqualTo(1);
         }
 
         @Test

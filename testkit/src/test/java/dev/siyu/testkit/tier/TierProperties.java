@@ -192,6 +192,12 @@ class TierProperties {
                     LocalDate until = date(setAt).plusDays(o[1]);
                     TierResult set = p.override(status, OperationId.of("ov"), tier, until, "staff", setAt);
                     assertThat(set.status().tier()).isEqualTo(tier);
+                    assertThat(set.events()).allSatisfy(e -> {
+                        assertThat(e.kind()).isEqualTo(TierChanged.Kind.OVERRIDDEN);
+                        assertThat(e.explanation().code()).isEqualTo("TIER_OVERRIDDEN");
+                        assertThat(e.explanation().fact("until")).contains(until.toString());
+                        assertThat(e.explanation().fact("earnedTier")).contains(set.status().earnedTier().value());
+                    });
                     status = set.status();
                     for (LocalDate d = date(setAt); !d.isAfter(until); d = d.plusDays(o[2])) {
                         Instant asOf = d.atTime(23, 0).atZone(BusinessClock.SHANGHAI).toInstant();
@@ -210,6 +216,9 @@ class TierProperties {
                         assertThat(expired.events()).singleElement().satisfies(e -> {
                             assertThat(e.kind()).isEqualTo(TierChanged.Kind.OVERRIDE_EXPIRED);
                             assertThat(e.from()).contains(tier);
+                            assertThat(e.explanation().code()).isEqualTo("TIER_OVERRIDE_EXPIRED");
+                            assertThat(e.explanation().because()).extracting(Explanation::code)
+                                    .contains("OVERRIDE_EXPIRED");
                         });
                     }
                 });
