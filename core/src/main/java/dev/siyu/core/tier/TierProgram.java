@@ -45,6 +45,9 @@ import java.util.function.LongFunction;
  *       retention threshold again during grace ends the grace period. {@link #record} never
  *       downgrades, so a refund lowers the tier at the next evaluation at the earliest.</li>
  * </ol>
+ * While an override holds, the earned tier underneath keeps following these rules silently; a
+ * {@link TierChanged} is emitted only when the tier the member holds ({@link TierStatus#tier()})
+ * moves.
  *
  * <p>Commands take the member's {@link TierStatus} and return a {@link TierResult}. They are
  * idempotent by {@link OperationId}: a replay returns the recorded outcome and the status
@@ -310,7 +313,9 @@ public final class TierProgram {
      * Records a qualifying fact and upgrades the member at once if it earns a higher tier. Never
      * downgrades: a refund lowers the value, and the next {@link #evaluate} decides.
      *
-     * @param asOf when the fact is recorded, not before {@code activity.at()}
+     * @param asOf when the fact is recorded (the host's "now"), not before {@code activity.at()};
+     *     a command dated before {@link TierStatus#lastDecisionAt()} is rejected with
+     *     {@link TierOutcome.Reason#AS_OF_BEFORE_LAST_DECISION}
      * @throws IllegalArgumentException if the activity's currency is not the program's or it
      *     happened after {@code asOf}
      */
