@@ -28,6 +28,21 @@ final class QualifyingHistory {
         return days.length;
     }
 
+    /** The epoch day of the {@code i}-th fact in date order. */
+    int day(int i) {
+        return days[i];
+    }
+
+    /** The {@code metric} value of the {@code i}-th fact in date order. */
+    long delta(Metric metric, int i) {
+        long[] prefix = switch (metric) {
+            case SPEND -> spend;
+            case POINTS_EARNED -> points;
+            case ORDER_COUNT -> orders;
+        };
+        return prefix[i + 1] - prefix[i];
+    }
+
     /** This history with one more fact on epoch day {@code day}, after any fact of the same day. */
     QualifyingHistory plus(int day, long spendDelta, long pointsDelta, long ordersDelta) {
         int n = days.length;

@@ -252,6 +252,40 @@ public final class TierProgram {
         return tiers.get(downgrade == DowngradeRule.ONE_TIER ? held - 1 : supported(kept, held)).id();
     }
 
+    /**
+     * The status {@code snapshot} describes, checked against this ladder: the inverse of
+     * {@link TierStatus#snapshot()}.
+     *
+     * @throws IllegalArgumentException if a tier is not on this ladder or an operation repeats
+     */
+    public TierStatus restore(TierSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        indexOf(snapshot.earnedTier(), "snapshot earnedTier");
+        snapshot.override().ifPresent(o -> indexOf(o.tier(), "snapshot override tier"));
+        int n = snapshot.facts().size();
+        int[] days = new int[n];
+        long[] spend = new long[n];
+        long[] points = new long[n];
+        long[] orders = new long[n];
+        for (int i = 0; i < n; i++) {
+            TierSnapshot.Fact fact = snapshot.facts().get(i);
+            days[i] = Math.toIntExact(fact.countsOn().toEpochDay());
+            spend[i] = fact.spend();
+            points[i] = fact.pointsEarned();
+            orders[i] = fact.orders();
+        }
+        Map<OperationId, TierStatus.Applied> ops = new HashMap<>();
+        for (TierSnapshot.Operation op : snapshot.operations()) {
+            if (ops.put(op.operation(), new TierStatus.Applied(op.payload(), op.explanation())) != null) {
+                throw new IllegalArgumentException("snapshot operations must be unique: " + op.operation());
+            }
+        }
+        return new TierStatus(snapshot.member(), snapshot.joinedOn(), snapshot.version(), snapshot.earnedTier(),
+                snapshot.override().orElse(null), snapshot.graceEndsOn().orElse(null), snapshot.since(),
+                snapshot.lastDecisionAt(), QualifyingHistory.of(days, spend, points, orders),
+                Collections.unmodifiableMap(ops));
+    }
+
     // ------------------------------------------------------------------ commands
 
     /**
@@ -286,8 +320,7 @@ public final class TierProgram {
             spend[i] = a.spend().minor();
             points[i] = a.pointsEarned();
             orders[i] = a.orders();
-            TierOutcome recorded = new TierOutcome.Applied(activityExplanation(a, days[i]));
-            if (ops.put(a.operation(), new TierStatus.Applied(a, recorded)) != null) {
+            if (ops.put(a.operation(), new TierStatus.Applied(a.toString(), activityExplanation(a, days[i]))) != null) {
                 throw new IllegalArgumentException("history operation must be unique: " + a.operation());
             }
         }
@@ -511,7 +544,7 @@ public final class TierProgram {
     private TierResult precheck(TierStatus status, OperationId operation, Object payload, Instant asOf) {
         TierStatus.Applied recorded = status.operations().get(operation);
         if (recorded != null) {
-            if (recorded.payload().equals(payload)) {
+            if (recorded.payload().equals(payload.toString())) {
                 return new TierResult(status, List.of(), recorded.outcome(), true);
             }
             return new TierResult(status, List.of(), new TierOutcome.Rejected(TierOutcome.Reason.OPERATION_CONFLICT,
@@ -576,7 +609,7 @@ public final class TierProgram {
         Explanation explanation = top.build();
         TierOutcome outcome = new TierOutcome.Applied(explanation);
         Map<OperationId, TierStatus.Applied> ops = new HashMap<>(before.operations());
-        ops.put(operation, new TierStatus.Applied(payload, outcome));
+        ops.put(operation, new TierStatus.Applied(payload.toString(), explanation));
         TierStatus after = new TierStatus(before.member(), before.joinedOn(), before.version() + 1, earnedId,
                 w.override, w.grace, moved ? w.asOf : before.since(), w.asOf, w.history,
                 Collections.unmodifiableMap(ops));

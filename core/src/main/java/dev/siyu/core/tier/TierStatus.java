@@ -1,10 +1,14 @@
 package dev.siyu.core.tier;
 
+import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.TierId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,8 +25,15 @@ import java.util.Optional;
  */
 public final class TierStatus {
 
-    /** An applied operation: what it carried and how it came out, for replays and conflicts. */
-    record Applied(Object payload, TierOutcome outcome) {
+    /**
+     * An applied operation: the text of what it carried (a record's {@code toString}, for
+     * conflicts) and the explanation of how it came out (for replays).
+     */
+    record Applied(String payload, Explanation explanation) {
+
+        TierOutcome outcome() {
+            return new TierOutcome.Applied(explanation);
+        }
     }
 
     private final MemberId member;
@@ -107,6 +118,25 @@ public final class TierStatus {
     /** Whether the operation {@code operation} was applied to this status. */
     public boolean isApplied(OperationId operation) {
         return operations.containsKey(operation);
+    }
+
+    /**
+     * Everything this status holds, as plain values a host can write to its own storage (e.g. as
+     * JSON with {@link dev.siyu.core.json.SiyuJson#write}) and give back to
+     * {@link TierProgram#restore(TierSnapshot)}.
+     */
+    public TierSnapshot snapshot() {
+        List<TierSnapshot.Fact> facts = new ArrayList<>(history.size());
+        for (int i = 0; i < history.size(); i++) {
+            facts.add(new TierSnapshot.Fact(LocalDate.ofEpochDay(history.day(i)), history.delta(Metric.SPEND, i),
+                    history.delta(Metric.POINTS_EARNED, i), history.delta(Metric.ORDER_COUNT, i)));
+        }
+        List<TierSnapshot.Operation> ops = new ArrayList<>(operations.size());
+        operations.forEach((id, applied) -> ops.add(new TierSnapshot.Operation(id, applied.payload(),
+                applied.explanation())));
+        ops.sort(Comparator.comparing(TierSnapshot.Operation::operation));
+        return new TierSnapshot(member, joinedOn, version, earnedTier, Optional.ofNullable(override),
+                Optional.ofNullable(graceEndsOn), since, lastDecisionAt, facts, ops);
     }
 
     TierOverride overrideOrNull() {

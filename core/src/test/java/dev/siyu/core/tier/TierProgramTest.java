@@ -25,6 +25,7 @@ import dev.siyu.core.id.OrderId;
 import dev.siyu.core.id.SkuId;
 import dev.siyu.core.id.StoreId;
 import dev.siyu.core.id.TierId;
+import dev.siyu.core.json.SiyuJson;
 import dev.siyu.core.money.Money;
 import dev.siyu.core.order.Order;
 import dev.siyu.core.order.OrderLine;
@@ -605,6 +606,54 @@ class TierProgramTest {
             assertThat(late.outcome()).isInstanceOfSatisfying(TierOutcome.Rejected.class,
                     r -> assertThat(r.reason()).isEqualTo(TierOutcome.Reason.AS_OF_BEFORE_LAST_DECISION));
             assertThat(late.status()).isSameAs(status);
+        }
+    }
+
+    @Nested
+    class Snapshots {
+
+        private TierStatus busy() {
+            TierProgram program = rolling;
+            QualifyingActivity big = order("2025-03-01", 6_000);
+            TierStatus s = recordAll(program, enrolled(program, "2024-02-29"), order("2025-02-01", 300), big).status();
+            s = program.record(s, refund(big, "2025-03-05", 4_000), noon("2025-03-05")).status();
+            s = program.override(s, op("ov"), PLATINUM, LocalDate.of(2025, 12, 31), "store opening", noon("2025-03-06"))
+                    .status();
+            return program.evaluate(s, op("eval-1"), noon("2025-03-07")).status();
+        }
+
+        @Test
+        void a_status_survives_a_json_round_trip_and_behaves_the_same_after_restore() {
+            TierStatus original = busy();
+            String json = SiyuJson.write(original.snapshot());
+
+            TierSnapshot read = SiyuJson.read(json, TierSnapshot.class);
+            TierStatus restored = rolling.restore(read);
+
+            assertThat(read).isEqualTo(original.snapshot());
+            assertThat(restored.snapshot()).isEqualTo(original.snapshot());
+            assertThat(restored.tier()).isEqualTo(PLATINUM);
+            assertThat(restored.earnedTier()).isEqualTo(SILVER);
+            assertThat(rolling.qualify(restored, noon("2025-03-07"))).isEqualTo(rolling.qualify(original, noon("2025-03-07")));
+            assertThat(rolling.record(restored, QualifyingActivity.order(op("order-x"), noon("2025-03-08"), yuan(1), 1),
+                    noon("2025-03-08")).status().snapshot().facts())
+                    .hasSize(original.activityCount() + 1);
+            TierResult replay = rolling.evaluate(restored, op("eval-1"), noon("2025-04-01"));
+            assertThat(replay.replayed()).isTrue();
+            assertThat(replay.outcome()).isEqualTo(rolling.evaluate(original, op("eval-1"), noon("2025-04-01")).outcome());
+            assertThat(rolling.override(restored, op("ov"), GOLD, LocalDate.of(2025, 12, 31), "store opening",
+                    noon("2025-04-01")).outcome().isApplied()).isFalse();
+        }
+
+        @Test
+        void a_snapshot_naming_a_tier_off_the_ladder_is_refused() {
+            TierSnapshot snapshot = busy().snapshot();
+            TierSnapshot foreign = new TierSnapshot(snapshot.member(), snapshot.joinedOn(), snapshot.version(),
+                    TierId.of("VIP"), Optional.empty(), Optional.empty(), snapshot.since(), snapshot.lastDecisionAt(),
+                    snapshot.facts(), snapshot.operations());
+
+            assertThatThrownBy(() -> rolling.restore(foreign))
+                    .hasMessage("snapshot earnedTier must be one of [BASIC, SILVER, GOLD, PLATINUM, DIAMOND]: VIP");
         }
     }
 

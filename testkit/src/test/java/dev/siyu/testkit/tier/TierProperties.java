@@ -9,6 +9,7 @@ import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.TierId;
 import dev.siyu.core.member.MemberProfile;
+import dev.siyu.core.json.SiyuJson;
 import dev.siyu.core.money.Money;
 import dev.siyu.core.tier.Metric;
 import dev.siyu.core.tier.QualifyingActivity;
@@ -16,6 +17,7 @@ import dev.siyu.core.tier.Tier;
 import dev.siyu.core.tier.TierOutcome;
 import dev.siyu.core.tier.TierProgram;
 import dev.siyu.core.tier.TierResult;
+import dev.siyu.core.tier.TierSnapshot;
 import dev.siyu.core.tier.TierStatus;
 import dev.siyu.core.time.BusinessClock;
 import java.time.Instant;
@@ -298,6 +300,23 @@ class TierProperties {
                     assertThat(conflict.status()).isSameAs(after);
                 }
             }
+        });
+    }
+
+    @Test
+    void a_restored_snapshot_decides_exactly_like_the_status_it_came_from() {
+        qt().withExamples(EXAMPLES).forAll(SCENARIOS, gen(r -> r.nextInt(1, 400))).checkAssert((s, days) -> {
+            TierProgram p = s.program();
+            List<Step> steps = drive(s);
+            TierStatus last = steps.get(steps.size() - 1).result().status();
+            TierStatus restored = p.restore(SiyuJson.read(SiyuJson.write(last.snapshot()), TierSnapshot.class));
+            assertThat(restored.snapshot()).isEqualTo(last.snapshot());
+            Instant later = last.lastDecisionAt().plusSeconds(86_400L * days);
+            TierResult a = p.evaluate(last, OperationId.of("probe"), later);
+            TierResult b = p.evaluate(restored, OperationId.of("probe"), later);
+            assertThat(b.events()).isEqualTo(a.events());
+            assertThat(b.outcome()).isEqualTo(a.outcome());
+            assertThat(b.status().snapshot()).isEqualTo(a.status().snapshot());
         });
     }
 
