@@ -1,0 +1,78 @@
+package dev.siyu.core.tier;
+
+import dev.siyu.core.explain.Explanation;
+import dev.siyu.core.id.MemberId;
+import dev.siyu.core.id.OperationId;
+import dev.siyu.core.id.TierId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link TierStatus} as plain values, for hosts that keep statuses outside the JVM: write it with
+ * {@link dev.siyu.core.json.SiyuJson#write}, read it back with
+ * {@link dev.siyu.core.json.SiyuJson#read}, and turn it into a status with
+ * {@link TierProgram#restore(TierSnapshot)}. Immutable and thread-safe.
+ *
+ * @param member the member
+ * @param joinedOn the business date the member joined
+ * @param version the status's version, {@code >= 1}
+ * @param earnedTier the tier held by the rules
+ * @param override the staff override in force, if any
+ * @param graceEndsOn the end of the grace period running, if any
+ * @param since when the tier held last changed
+ * @param lastDecisionAt the {@code asOf} of the last applied command
+ * @param facts the qualifying facts in date order
+ * @param operations the operations applied, by id
+ */
+public record TierSnapshot(MemberId member, LocalDate joinedOn, long version, TierId earnedTier,
+        Optional<TierOverride> override, Optional<LocalDate> graceEndsOn, Instant since, Instant lastDecisionAt,
+        List<Fact> facts, List<Operation> operations) {
+
+    /** @throws IllegalArgumentException if the version is below 1 */
+    public TierSnapshot {
+        Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(joinedOn, "joinedOn");
+        Objects.requireNonNull(earnedTier, "earnedTier");
+        Objects.requireNonNull(override, "override");
+        Objects.requireNonNull(graceEndsOn, "graceEndsOn");
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(lastDecisionAt, "lastDecisionAt");
+        facts = List.copyOf(facts);
+        operations = List.copyOf(operations);
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be >= 1: " + version);
+        }
+    }
+
+    /**
+     * One qualifying fact as it counts: its business date and its values.
+     *
+     * @param countsOn the business date it counts on
+     * @param spend net spend in minor units of the program's currency (negative for a refund)
+     * @param pointsEarned points earned (negative for a reversal)
+     * @param orders orders counted ({@code 1}, {@code 0} or {@code -1})
+     */
+    public record Fact(LocalDate countsOn, long spend, long pointsEarned, long orders) {
+        public Fact {
+            Objects.requireNonNull(countsOn, "countsOn");
+        }
+    }
+
+    /**
+     * An applied operation.
+     *
+     * @param operation its id
+     * @param payload the text of what it carried, compared to detect a conflicting reuse of the id
+     * @param explanation how it came out, returned again on a replay
+     */
+    public record Operation(OperationId operation, String payload, Explanation explanation) {
+        public Operation {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(payload, "payload");
+            Objects.requireNonNull(explanation, "explanation");
+        }
+    }
+}
