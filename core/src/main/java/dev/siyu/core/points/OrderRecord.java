@@ -1,0 +1,101 @@
+package dev.siyu.core.points;
+
+import dev.siyu.core.id.OperationId;
+import dev.siyu.core.order.Order;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the ledger remembers of one order: points earned per line, units returned per line, points
+ * that paid for it and how many came back. Immutable; "with" methods copy the small arrays.
+ */
+final class OrderRecord {
+
+    static final OrderRecord EMPTY = new OrderRecord(null, null, null, null, null, 0, 0, 0);
+
+    final OperationId earnOperation;
+    final int[] lineNos;
+    final int[] quantities;
+    final long[] earned;
+    final int[] returned;
+    final long redeemed;
+    final long returnedPaid;
+    final long refundedNet;
+
+    OrderRecord(OperationId earnOperation, int[] lineNos, int[] quantities, long[] earned, int[] returned,
+            long redeemed, long returnedPaid, long refundedNet) {
+        this.earnOperation = earnOperation;
+        this.lineNos = lineNos;
+        this.quantities = quantities;
+        this.earned = earned;
+        this.returned = returned;
+        this.redeemed = redeemed;
+        this.returnedPaid = returnedPaid;
+        this.refundedNet = refundedNet;
+    }
+
+    boolean isEarned() {
+        return earnOperation != null;
+    }
+
+    /** This record with the order's lines known (no points earned, nothing returned), if they were not. */
+    OrderRecord withLines(Order order) {
+        if (lineNos != null) {
+            return this;
+        }
+        int n = order.lines().size();
+        int[] nos = new int[n];
+        int[] qty = new int[n];
+        for (int i = 0; i < n; i++) {
+            nos[i] = order.lines().get(i).lineNo();
+            qty[i] = order.lines().get(i).quantity();
+        }
+        return new OrderRecord(earnOperation, nos, qty, new long[n], new int[n], redeemed, returnedPaid, refundedNet);
+    }
+
+    OrderRecord withEarned(OperationId operation, Order order, long[] perLine) {
+        OrderRecord lines = withLines(order);
+        return new OrderRecord(operation, lines.lineNos, lines.quantities, perLine.clone(), lines.returned, redeemed,
+                returnedPaid, refundedNet);
+    }
+
+    OrderRecord withRedeemed(long points) {
+        return new OrderRecord(earnOperation, lineNos, quantities, earned, returned, Math.addExact(redeemed, points),
+                returnedPaid, refundedNet);
+    }
+
+    OrderRecord withRefund(int[] newReturned, long newReturnedPaid, long newRefundedNet) {
+        return new OrderRecord(earnOperation, lineNos, quantities, earned, newReturned, redeemed, newReturnedPaid,
+                newRefundedNet);
+    }
+
+    int indexOf(int lineNo) {
+        for (int i = 0; i < lineNos.length; i++) {
+            if (lineNos[i] == lineNo) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    Map<Integer, Integer> returnedByLine() {
+        Map<Integer, Integer> map = new HashMap<>();
+        if (lineNos != null) {
+            for (int i = 0; i < lineNos.length; i++) {
+                if (returned[i] > 0) {
+                    map.put(lineNos[i], returned[i]);
+                }
+            }
+        }
+        return map;
+    }
+
+    boolean allReturned() {
+        for (int i = 0; i < lineNos.length; i++) {
+            if (returned[i] < quantities[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
