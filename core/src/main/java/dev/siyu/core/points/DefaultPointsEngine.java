@@ -62,6 +62,10 @@ final class DefaultPointsEngine implements PointsEngine {
                     : new PointsOutcome.Conflict(command.operation(), recorded.outcome());
             return new PointsResult(account, List.of(), outcome);
         }
+        if (command instanceof PointsCommand.RefundOrder r) {
+            OrderRecord record = account.orders.get(r.order().id());
+            r.refund().checkAgainst(r.order(), record == null ? java.util.Map.of() : record.returnedByLine());
+        }
         Work work = new Work(account);
         PointsOutcome outcome;
         if (command instanceof PointsCommand.Earn e) {
@@ -100,10 +104,6 @@ final class DefaultPointsEngine implements PointsEngine {
                         "order member must be the account's member %s: %s", account.member, order.member()));
             }
             checkCurrency("order currency", order.currency());
-        }
-        if (command instanceof PointsCommand.RefundOrder r) {
-            OrderRecord record = account.orders.get(r.order().id());
-            r.refund().checkAgainst(r.order(), record == null ? java.util.Map.of() : record.returnedByLine());
         }
     }
 
