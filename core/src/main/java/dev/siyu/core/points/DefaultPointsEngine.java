@@ -187,7 +187,6 @@ final class DefaultPointsEngine implements PointsEngine {
             }
         }
         long[] perLine = points == total || total == 0 ? raw : Allocation.byLargestRemainder(points, raw);
-        w.orders = w.orders.put(order.id(), record.withEarned(cmd.operation(), order, perLine));
         long balanceChange = 0;
         if (points > 0) {
             w.earnedByDay = w.earnedByDay.put(purchaseDate, earnedThatDay + points);
@@ -203,6 +202,7 @@ final class DefaultPointsEngine implements PointsEngine {
         } else {
             why.fact("points", 0);
         }
+        w.orders = w.orders.put(order.id(), record.withEarned(cmd.operation(), w.creditedLot, order, perLine));
         return new PointsOutcome.Applied(balanceChange, why.build());
     }
 
@@ -318,7 +318,7 @@ final class DefaultPointsEngine implements PointsEngine {
         long taken = 0;
         long shortfall = 0;
         if (reversal > 0) {
-            taken = w.takeBack(reversal, date, record.earnOperation);
+            taken = w.takeBack(reversal, date, record.earnLot);
             shortfall = reversal - taken;
             NegativeBalancePolicy policy = program.negativeBalance();
             if (shortfall > 0 && policy == NegativeBalancePolicy.DENY) {
@@ -423,6 +423,8 @@ final class DefaultPointsEngine implements PointsEngine {
         long debtRepaid;
         PersistentMap<OrderId, OrderRecord> orders;
         PersistentMap<LocalDate, Long> earnedByDay;
+        /** The sequence of the lot the last {@link #credit} added to, or -1. */
+        long creditedLot = -1;
         final List<MembershipEvent> events = new ArrayList<>(2);
 
         Work(PointsAccount a) {
@@ -465,15 +467,27 @@ final class DefaultPointsEngine implements PointsEngine {
             if (toDebt > 0) {
                 why.fact("debtRepaid", toDebt);
             }
+            creditedLot = -1;
             if (rest > 0) {
+                lotsTotal += rest;
+                for (int i = lots.size() - 1; i >= 0; i--) {
+                    PointsLot same = lots.get(i);
+                    if (same.earnedOn().equals(on) && same.availableOn().equals(availableOn)
+                            && same.expiresOn().equals(expiresOn)) {
+                        lots.set(i, same.plus(rest));
+                        creditedLot = same.sequence();
+                        why.fact("lot", creditedLot);
+                        return toDebt;
+                    }
+                }
                 PointsLot lot = new PointsLot(nextSequence++, operation, on, availableOn, expiresOn, rest, rest);
                 int pos = lots.size();
                 while (pos > 0 && PointsLot.consumptionOrder(lots.get(pos - 1), lot) > 0) {
                     pos--;
                 }
                 lots.add(pos, lot);
-                lotsTotal += rest;
-                why.fact("lot", lot.sequence());
+                creditedLot = lot.sequence();
+                why.fact("lot", creditedLot);
             }
             return toDebt;
         }
@@ -501,13 +515,13 @@ final class DefaultPointsEngine implements PointsEngine {
             why.fact("lotsUsed", used);
         }
 
-        /** Takes up to {@code points} from unexpired lots, the earn's own lot first; returns what was taken. */
-        long takeBack(long points, LocalDate date, OperationId preferred) {
+        /** Takes up to {@code points} from unexpired lots, lot {@code preferred} (the order's earn lot) first; returns what was taken. */
+        long takeBack(long points, LocalDate date, long preferred) {
             long left = points;
             for (int pass = 0; pass < 2 && left > 0; pass++) {
                 for (int i = 0; i < lots.size() && left > 0; i++) {
                     PointsLot lot = lots.get(i);
-                    boolean own = preferred != null && lot.operation().equals(preferred);
+                    boolean own = lot.sequence() == preferred;
                     if ((pass == 0) == own && lot.remaining() > 0 && !lot.isExpiredOn(date)) {
                         long take = Math.min(left, lot.remaining());
                         lots.set(i, lot.withRemaining(lot.remaining() - take));

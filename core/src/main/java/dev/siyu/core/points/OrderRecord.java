@@ -11,9 +11,11 @@ import java.util.Map;
  */
 final class OrderRecord {
 
-    static final OrderRecord EMPTY = new OrderRecord(null, null, null, null, null, 0, 0, 0);
+    static final OrderRecord EMPTY = new OrderRecord(null, -1, null, null, null, null, 0, 0, 0);
 
     final OperationId earnOperation;
+    /** The sequence of the lot the earn credited, or -1. */
+    final long earnLot;
     final int[] lineNos;
     final int[] quantities;
     final long[] earned;
@@ -22,9 +24,10 @@ final class OrderRecord {
     final long returnedPaid;
     final long refundedNet;
 
-    OrderRecord(OperationId earnOperation, int[] lineNos, int[] quantities, long[] earned, int[] returned,
+    OrderRecord(OperationId earnOperation, long earnLot, int[] lineNos, int[] quantities, long[] earned, int[] returned,
             long redeemed, long returnedPaid, long refundedNet) {
         this.earnOperation = earnOperation;
+        this.earnLot = earnLot;
         this.lineNos = lineNos;
         this.quantities = quantities;
         this.earned = earned;
@@ -50,22 +53,22 @@ final class OrderRecord {
             nos[i] = order.lines().get(i).lineNo();
             qty[i] = order.lines().get(i).quantity();
         }
-        return new OrderRecord(earnOperation, nos, qty, new long[n], new int[n], redeemed, returnedPaid, refundedNet);
+        return new OrderRecord(earnOperation, earnLot, nos, qty, new long[n], new int[n], redeemed, returnedPaid, refundedNet);
     }
 
-    OrderRecord withEarned(OperationId operation, Order order, long[] perLine) {
+    OrderRecord withEarned(OperationId operation, long lot, Order order, long[] perLine) {
         OrderRecord lines = withLines(order);
-        return new OrderRecord(operation, lines.lineNos, lines.quantities, perLine.clone(), lines.returned, redeemed,
+        return new OrderRecord(operation, lot, lines.lineNos, lines.quantities, perLine.clone(), lines.returned, redeemed,
                 returnedPaid, refundedNet);
     }
 
     OrderRecord withRedeemed(long points) {
-        return new OrderRecord(earnOperation, lineNos, quantities, earned, returned, Math.addExact(redeemed, points),
+        return new OrderRecord(earnOperation, earnLot, lineNos, quantities, earned, returned, Math.addExact(redeemed, points),
                 returnedPaid, refundedNet);
     }
 
     OrderRecord withRefund(int[] newReturned, long newReturnedPaid, long newRefundedNet) {
-        return new OrderRecord(earnOperation, lineNos, quantities, earned, newReturned, redeemed, newReturnedPaid,
+        return new OrderRecord(earnOperation, earnLot, lineNos, quantities, earned, newReturned, redeemed, newReturnedPaid,
                 newRefundedNet);
     }
 

@@ -36,15 +36,15 @@ final class PointsModel {
 
     static final class Lot {
         final long seq;
+        final LocalDate earnedOn;
         final LocalDate availableOn;
         final LocalDate expiresOn;
-        final OperationId op;
-        final long points;
+        long points;
         long remaining;
 
-        Lot(long seq, OperationId op, LocalDate availableOn, LocalDate expiresOn, long points) {
+        Lot(long seq, LocalDate earnedOn, LocalDate availableOn, LocalDate expiresOn, long points) {
             this.seq = seq;
-            this.op = op;
+            this.earnedOn = earnedOn;
             this.availableOn = availableOn;
             this.expiresOn = expiresOn;
             this.points = points;
@@ -62,6 +62,7 @@ final class PointsModel {
 
     private static final class OrderState {
         OperationId earnOp;
+        long earnLot = -1;
         final Map<Integer, Long> earned = new HashMap<>();
         final Map<Integer, Integer> returned = new HashMap<>();
         long redeemed;
@@ -135,15 +136,28 @@ final class PointsModel {
         return e;
     }
 
-    private long credit(long points, OperationId op, LocalDate availableOn, LocalDate expiresOn) {
+    private long lastLot = -1;
+
+    /** Credits points: overdraft, then debt, then a lot (merged with a live lot of the same three dates). */
+    private long credit(long points, LocalDate on, LocalDate availableOn, LocalDate expiresOn) {
         long a = Math.min(points, overdraft);
         overdraft -= a;
         points -= a;
         long b = Math.min(points, debt);
         debt -= b;
         points -= b;
+        lastLot = -1;
         if (points > 0) {
-            lots.add(new Lot(nextSeq++, op, availableOn, expiresOn, points));
+            for (Lot l : lots) {
+                if (l.earnedOn.equals(on) && l.availableOn.equals(availableOn) && java.util.Objects.equals(l.expiresOn, expiresOn)) {
+                    l.points += points;
+                    l.remaining += points;
+                    lastLot = l.seq;
+                    return b;
+                }
+            }
+            lots.add(new Lot(nextSeq, on, availableOn, expiresOn, points));
+            lastLot = nextSeq++;
         }
         return b;
     }
@@ -198,8 +212,8 @@ final class PointsModel {
         }
         earnedByDay.put(bought, dayEarned + points);
         LocalDate d = date(c.at());
-        long repaid = credit(points, c.operation(), d.plusDays(program.pendingDays()),
-                program.expiry().expiresOn(d).orElse(null));
+        long repaid = credit(points, d, d.plusDays(program.pendingDays()), program.expiry().expiresOn(d).orElse(null));
+        st.earnLot = lastLot;
         return new Expect(Kind.APPLIED, null, points - repaid);
     }
 
@@ -273,14 +287,14 @@ final class PointsModel {
         }
         long repaid = 0;
         if (toReturn > 0) {
-            repaid = credit(toReturn, c.operation(), d, program.expiry().expiresOn(d).orElse(null));
+            repaid = credit(toReturn, d, d, program.expiry().expiresOn(d).orElse(null));
         }
         if (overdraft != overdraftAfterReturn || debt != debtAfterReturn) {
             throw new AssertionError("model arithmetic");
         }
         long taken = Math.min(reversal, held);
         long left = taken;
-        for (Lot l : ownFirst(st.earnOp)) {
+        for (Lot l : ownFirst(st.earnLot)) {
             if (left > 0 && !l.expired(d)) {
                 long take = Math.min(left, l.remaining);
                 l.remaining -= take;
@@ -300,15 +314,15 @@ final class PointsModel {
         return new Expect(Kind.APPLIED, null, toReturn - repaid - taken);
     }
 
-    private List<Lot> ownFirst(OperationId own) {
+    private List<Lot> ownFirst(long own) {
         List<Lot> ordered = new ArrayList<>();
         for (Lot l : liveLots()) {
-            if (l.op.equals(own)) {
+            if (l.seq == own) {
                 ordered.add(l);
             }
         }
         for (Lot l : liveLots()) {
-            if (!l.op.equals(own)) {
+            if (l.seq != own) {
                 ordered.add(l);
             }
         }
