@@ -287,6 +287,10 @@ final class DefaultPointsEngine implements PointsEngine {
                         + "returned = floor(redeemed x netRefunded / orderNet)");
         for (RefundLine line : cmd.refund().lines()) {
             int idx = record.indexOf(line.lineNo());
+            if (idx < 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "refund lineNo must exist in the order as earned %s: %d", order.id(), line.lineNo()));
+            }
             OrderLine sold = order.line(line.lineNo()).orElseThrow();
             int before = returned[idx];
             int after = before + line.quantity();

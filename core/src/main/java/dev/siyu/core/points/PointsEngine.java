@@ -15,6 +15,24 @@ import java.util.Objects;
  * by a stable 64-bit fingerprint of the fields the ledger reads. Rejections are recorded too, so a
  * replay is refused the same way even if the balance changed since.
  *
+ * <p><b>Refunds</b> ({@link PointsCommand.RefundOrder}) work cumulatively per order, so refunding
+ * every unit in any number of partial refunds nets out exactly:
+ * <ul>
+ *   <li>earned points reversed on a line after {@code r} of its {@code q} units were returned:
+ *       {@code ceil(earnedOnLine × r / q)} in total ({@link java.math.RoundingMode#CEILING});</li>
+ *   <li>points that paid for the order returned after net {@code n} of the order's net {@code N} was
+ *       refunded: {@code floor(pointsPaid × n / N)} in total ({@link java.math.RoundingMode#DOWN});
+ *       they are credited first, as a new lot available at once whose expiry follows the program's
+ *       policy from the refund date (after repaying any overdraft or debt);</li>
+ *   <li>the reversal is taken from the lot the order's earn credited first, then from any other
+ *       unexpired lot (pending ones included) in consumption order; what cannot be taken is handled
+ *       by the {@link NegativeBalancePolicy}.</li>
+ * </ul>
+ *
+ * <p><b>Expiry</b> is applied by {@link PointsCommand.Expire}; until then expired lots are simply not
+ * spendable ({@link #available}) nor taken back, though they still count in
+ * {@link PointsAccount#balance()}.
+ *
  * <p>Example:
  * <pre>{@code
  * PointsEngine engine = PointsEngine.of(PointsProgram.builder().pendingDays(7)

@@ -21,7 +21,7 @@ final class ProgramJson {
             throw version.error("expected schemaVersion 1 but found " + version);
         }
         PointsProgram.Builder b = PointsProgram.builder();
-        root.optional("currency").ifPresent(n -> n.as(x -> b.currency(Currency.getInstance(x.asNonBlankText()))));
+        root.optional("currency").ifPresent(n -> b.currency(currency(n)));
         root.optional("zone").ifPresent(n -> n.as(x -> {
             try {
                 return b.zone(ZoneId.of(x.asNonBlankText()));
@@ -44,6 +44,22 @@ final class ProgramJson {
         });
         root.optional("negativeBalance").ifPresent(n -> b.negativeBalance(n.asEnum(NegativeBalancePolicy.class)));
         return b.build();
+    }
+
+    private static Currency currency(ConfigNode n) {
+        String code = n.asNonBlankText();
+        try {
+            Currency currency = Currency.getInstance(code);
+            if (currency.getDefaultFractionDigits() < 0) {
+                throw n.error("expected a currency with minor units but found \"" + code + "\"");
+            }
+            return currency;
+        } catch (IllegalArgumentException e) {
+            if (e instanceof dev.siyu.core.json.ConfigException c) {
+                throw c;
+            }
+            throw n.error("expected an ISO 4217 currency code like CNY but found \"" + code + "\"");
+        }
     }
 
     private static void readEarn(ConfigNode earn, PointsProgram.Builder b) {

@@ -93,6 +93,15 @@ class PointsProgramTest {
         }
 
         @Test
+        void regression_an_unknown_currency_code_is_a_located_config_error_not_a_null_pointer() {
+            assertThatThrownBy(() -> PointsProgram.fromJson("{\"schemaVersion\":1,\"currency\":\"NY\"}"))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> {
+                        assertThat(e.pointer()).isEqualTo("/currency");
+                        assertThat(e.problem()).contains("\"NY\"");
+                    });
+        }
+
+        @Test
         void rejects_malformed_json_a_missing_or_wrong_schema_version_and_an_unknown_policy() {
             assertThatThrownBy(() -> PointsProgram.fromJson("{\"schemaVersion\":1,")).isInstanceOf(ConfigException.class)
                     .hasMessageContaining("malformed JSON");
