@@ -187,23 +187,24 @@ final class DefaultPointsEngine implements PointsEngine {
             }
         }
         long[] perLine = points == total || total == 0 ? raw : Allocation.byLargestRemainder(points, raw);
-        long balanceChange = 0;
         if (points > 0) {
             w.earnedByDay = w.earnedByDay.put(purchaseDate, earnedThatDay + points);
             LocalDate availableOn = earnDate.plusDays(program.pendingDays());
             Optional<LocalDate> expiresOn = program.expiry().expiresOn(earnDate);
             w.earned += points;
             long debtRepaid = w.credit(points, cmd.operation(), earnDate, availableOn, expiresOn, why);
-            balanceChange = points - debtRepaid;
+            long balanceChange = points - debtRepaid;
             why.fact("points", points).fact("availableOn", availableOn)
                     .fact("expiresOn", expiresOn.map(LocalDate::toString).orElse("never"));
+            Explanation explanation = why.build();
             w.events.add(new PointsEarned(w.base.member, cmd.at(), cmd.operation(), Optional.of(order.id()), points,
-                    availableOn, expiresOn, why.build()));
-        } else {
-            why.fact("points", 0);
+                    availableOn, expiresOn, explanation));
+            w.orders = w.orders.put(order.id(), record.withEarned(cmd.operation(), w.creditedLot, order, perLine));
+            return new PointsOutcome.Applied(balanceChange, explanation);
         }
-        w.orders = w.orders.put(order.id(), record.withEarned(cmd.operation(), w.creditedLot, order, perLine));
-        return new PointsOutcome.Applied(balanceChange, why.build());
+        why.fact("points", 0);
+        w.orders = w.orders.put(order.id(), record.withEarned(cmd.operation(), -1, order, perLine));
+        return new PointsOutcome.Applied(0, why.build());
     }
 
     // ---------------------------------------------------------------- redeem

@@ -31,7 +31,8 @@ import java.util.OptionalLong;
  * multipliers that apply (1 where none applies). <b>Rounding: floor per line</b>
  * ({@link java.math.RoundingMode#DOWN}), then the per-order cap, then the per-day cap (day = business
  * date of the order's {@code placedAt}); when a cap cuts the total, the capped total is split back
- * across the lines by largest remainder so refunds reverse line by line. Multipliers and campaigns are
+ * across the lines by largest remainder so refunds reverse line by line. Refunds do not give back
+ * room under the per-day cap. Multipliers and campaigns are
  * read at the business date of the order's {@code placedAt} in {@link #zone()}. Campaign windows may
  * not overlap.
  *

@@ -358,6 +358,31 @@ class PointsEngineTest {
     }
 
     @Nested
+    class Events {
+
+        @Test
+        void every_event_of_a_full_cycle_round_trips_through_json() {
+            PointsEngine engine = PointsEngine.of(PointsProgram.builder().expiry(ExpiryPolicy.rollingMonths(1))
+                    .negativeBalance(NegativeBalancePolicy.CLAMP).build());
+            Order o = order("O1", day(0), 1000, "10.00", line(1, "C", "B", 2, "60.00"));
+            PointsAccount a = run(engine, PointsAccount.empty(MEMBER), earn(order("O0", day(0), line(1, "C", "B", 1, "1000"))),
+                    pay("O1:pay", day(0), "O1", "120.00", 1000), earn(o), reward("r", day(1), 100));
+            List<dev.siyu.core.event.MembershipEvent> events = new java.util.ArrayList<>();
+            PointsResult refunded = engine.apply(a, refund("R1", o, day(2), 1, 2));
+            events.addAll(refunded.events());
+            events.addAll(engine.apply(refunded.account(), expire(day(60))).events());
+            assertThat(events).hasAtLeastOneElementOfType(PointsReturned.class).hasAtLeastOneElementOfType(PointsReversed.class)
+                    .hasAtLeastOneElementOfType(PointsExpired.class);
+            for (var e : events) {
+                assertThat(dev.siyu.core.event.Events.membershipFromJson(dev.siyu.core.event.Events.toJson(e))).isEqualTo(e);
+            }
+            PointsResult earned = engine.apply(PointsAccount.empty(MEMBER), earn(o));
+            var e = earned.events().get(0);
+            assertThat(dev.siyu.core.event.Events.membershipFromJson(dev.siyu.core.event.Events.toJson(e))).isEqualTo(e);
+        }
+    }
+
+    @Nested
     class CallerErrors {
 
         @Test
