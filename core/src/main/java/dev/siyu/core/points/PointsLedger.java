@@ -77,8 +77,13 @@ public final class PointsLedger {
                 return result;
             }
             if (written == WriteResult.ALREADY_APPLIED) {
-                PointsAccount reloaded = account(member);
-                return engine.apply(reloaded, command);
+                PointsResult recorded = engine.apply(account(member), command);
+                if (!(recorded.outcome() instanceof PointsOutcome.Duplicate
+                        || recorded.outcome() instanceof PointsOutcome.Conflict)) {
+                    throw new IllegalStateException(String.format(Locale.ROOT,
+                            "store must keep the account that recorded operation %s for %s", command.operation(), member));
+                }
+                return recorded;
             }
         }
         throw new ConcurrentModificationException(String.format(Locale.ROOT,
