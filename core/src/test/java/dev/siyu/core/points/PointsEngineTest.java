@@ -146,6 +146,23 @@ class PointsEngineTest {
         }
 
         @Test
+        void credits_of_the_same_dates_share_one_lot_so_busy_accounts_stay_small() {
+            PointsAccount a = PointsAccount.empty(MEMBER);
+            for (int i = 0; i < 2000; i++) {
+                a = run(engine, a, earn(order("O" + i, day(i % 3), line(1, "C", "B", 1, "10"))),
+                        reward("r" + i, day(i % 3 + 7), 5));
+            }
+            // earned per day 6670, 6670, 6660; the 10000 redeemed used up day 0 and 3330 of day 1
+            assertThat(a.lots()).extracting(PointsLot::earnedOn, PointsLot::points, PointsLot::remaining).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(DAY0.plusDays(1), 6670L, 3340L),
+                    org.assertj.core.groups.Tuple.tuple(DAY0.plusDays(2), 6660L, 6660L));
+            assertThat(a.balance()).isEqualTo(2000 * 5);
+            assertThat(a.operationCount()).isEqualTo(4000);
+            assertThat(a.outcomeOf(OperationId.of("O1234:earn"))).get().isInstanceOf(PointsOutcome.Applied.class);
+            conserved(a);
+        }
+
+        @Test
         void expire_by_each_policy() {
             assertThat(ExpiryPolicy.rollingMonths(12).expiresOn(DAY0)).contains(LocalDate.of(2027, 3, 10));
             assertThat(ExpiryPolicy.endOfNextYear().expiresOn(LocalDate.of(2026, 12, 31))).contains(LocalDate.of(2028, 1, 1));
