@@ -1,0 +1,566 @@
+package dev.siyu.core.points;
+
+import dev.siyu.core.event.MembershipEvent;
+import dev.siyu.core.event.PointsEarned;
+import dev.siyu.core.event.PointsExpired;
+import dev.siyu.core.event.PointsRedeemed;
+import dev.siyu.core.event.PointsReturned;
+import dev.siyu.core.event.PointsReversed;
+import dev.siyu.core.explain.Explanation;
+import dev.siyu.core.id.OperationId;
+import dev.siyu.core.id.OrderId;
+import dev.siyu.core.money.Allocation;
+import dev.siyu.core.money.Money;
+import dev.siyu.core.order.Order;
+import dev.siyu.core.order.OrderLine;
+import dev.siyu.core.order.RefundLine;
+import dev.siyu.core.order.TenderType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The {@link PointsEngine} implementation. Immutable and thread-safe. */
+final class DefaultPointsEngine implements PointsEngine {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final PointsProgram program;
+    private final int fractionDigits;
+
+    DefaultPointsEngine(PointsProgram program) {
+        this.program = program;
+        this.fractionDigits = program.currency().getDefaultFractionDigits();
+    }
+
+    @Override
+    public PointsProgram program() {
+        return program;
+    }
+
+    private LocalDate dateOf(Instant at) {
+        return LocalDate.ofInstant(at, program.zone());
+    }
+
+    @Override
+    public PointsResult apply(PointsAccount account, PointsCommand command) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(command, "command");
+        checkCallerErrors(account, command);
+        long fingerprint = Fingerprint.of(command);
+        PointsAccount.OperationRecord recorded = account.operations.get(command.operation());
+        if (recorded != null) {
+            PointsOutcome outcome = recorded.fingerprint() == fingerprint
+                    ? new PointsOutcome.Duplicate(recorded.outcome())
+                    : new PointsOutcome.Conflict(command.operation(), recorded.outcome());
+            return new PointsResult(account, List.of(), outcome);
+        }
+        if (command instanceof PointsCommand.RefundOrder r) {
+            OrderRecord record = account.orders.get(r.order().id());
+            r.refund().checkAgainst(r.order(), record == null ? java.util.Map.of() : record.returnedByLine());
+        }
+        Work work = new Work(account);
+        PointsOutcome outcome;
+        if (command instanceof PointsCommand.Earn e) {
+            outcome = earn(work, e);
+        } else if (command instanceof PointsCommand.RedeemForPayment r) {
+            outcome = redeemForPayment(work, r);
+        } else if (command instanceof PointsCommand.RedeemForReward r) {
+            outcome = redeemForReward(work, r);
+        } else if (command instanceof PointsCommand.RefundOrder r) {
+            outcome = refund(work, r);
+        } else {
+            outcome = expire(work, (PointsCommand.Expire) command);
+        }
+        if (outcome instanceof PointsOutcome.Rejected) {
+            PointsAccount a = account;
+            PointsAccount rejected = new PointsAccount(a.member, a.version + 1, a.lots, a.lotsTotal, a.overdraft, a.debt,
+                    a.nextSequence, a.totals, a.operations.put(command.operation(),
+                            new PointsAccount.OperationRecord(fingerprint, outcome)), a.orders, a.earnedByDay);
+            return new PointsResult(rejected, List.of(), outcome);
+        }
+        return new PointsResult(work.build(command.operation(), fingerprint, outcome), work.events, outcome);
+    }
+
+    private void checkCallerErrors(PointsAccount account, PointsCommand command) {
+        Order order = null;
+        if (command instanceof PointsCommand.Earn e) {
+            order = e.order();
+        } else if (command instanceof PointsCommand.RefundOrder r) {
+            order = r.order();
+        } else if (command instanceof PointsCommand.RedeemForPayment r) {
+            checkCurrency("orderAmount", r.orderAmount().currency());
+        }
+        if (order != null) {
+            if (!order.member().equals(account.member)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "order member must be the account's member %s: %s", account.member, order.member()));
+            }
+            checkCurrency("order currency", order.currency());
+        }
+    }
+
+    private void checkCurrency(String field, java.util.Currency currency) {
+        if (!currency.equals(program.currency())) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be %s: %s", field,
+                    program.currency().getCurrencyCode(), currency.getCurrencyCode()));
+        }
+    }
+
+    // ---------------------------------------------------------------- earn
+
+    private PointsOutcome earn(Work w, PointsCommand.Earn cmd) {
+        Order order = cmd.order();
+        OrderRecord record = w.order(order.id());
+        if (record.isEarned()) {
+            return new PointsOutcome.Rejected(RejectReason.ORDER_ALREADY_EARNED,
+                    Explanation.builder(RejectReason.ORDER_ALREADY_EARNED.name()).fact("order", order.id())
+                            .fact("earnedBy", record.earnOperation).build());
+        }
+        LocalDate purchaseDate = dateOf(order.placedAt());
+        LocalDate earnDate = dateOf(cmd.at());
+        List<OrderLine> lines = order.lines();
+        int n = lines.size();
+        long[] nets = new long[n];
+        long netSum = 0;
+        for (int i = 0; i < n; i++) {
+            nets[i] = lines.get(i).net().minor();
+            netSum += nets[i];
+        }
+        long paidByPoints = order.paidBy(TenderType.POINTS).minor();
+        long[] pointsShare = paidByPoints > 0 && netSum > 0 ? Allocation.byLargestRemainder(paidByPoints, nets) : new long[n];
+
+        Explanation.Builder why = Explanation.builder("POINTS_EARNED")
+                .fact("order", order.id())
+                .fact("rounding", "floor per line (DOWN) on the money paid by non-points tenders")
+                .fact("earnRate", program.earnRate().toPlainString() + " per " + program.currency().getCurrencyCode());
+        BigDecimal common = BigDecimal.ONE;
+        if (cmd.tier().isPresent()) {
+            BigDecimal tierMultiplier = program.tierMultipliers().getOrDefault(cmd.tier().get(), BigDecimal.ONE);
+            common = common.multiply(tierMultiplier);
+            why.fact("tier", cmd.tier().get()).fact("tierMultiplier", tierMultiplier.toPlainString());
+        }
+        if (cmd.profile().isBirthdayMonth(purchaseDate)) {
+            common = common.multiply(program.birthdayMultiplier());
+            why.fact("birthdayMultiplier", program.birthdayMultiplier().toPlainString());
+        }
+        Optional<PointsProgram.Campaign> campaign = program.campaignOn(purchaseDate);
+        if (campaign.isPresent()) {
+            common = common.multiply(campaign.get().multiplier());
+            why.fact("campaign", campaign.get().code()).fact("campaignMultiplier",
+                    campaign.get().multiplier().toPlainString());
+        }
+        BigDecimal base = program.earnRate().multiply(common);
+        long[] raw = new long[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            OrderLine line = lines.get(i);
+            BigDecimal multiplier = program.categoryMultipliers().getOrDefault(line.category(), BigDecimal.ONE)
+                    .multiply(program.brandMultipliers().getOrDefault(line.brand(), BigDecimal.ONE));
+            long eligible = nets[i] - pointsShare[i];
+            raw[i] = BigDecimal.valueOf(eligible).multiply(base).multiply(multiplier).movePointLeft(fractionDigits)
+                    .setScale(0, RoundingMode.DOWN).longValueExact();
+            total = Math.addExact(total, raw[i]);
+            why.because(Explanation.builder("LINE_POINTS").fact("lineNo", line.lineNo())
+                    .fact("net", line.net()).fact("paidByPoints", Money.ofMinor(pointsShare[i], program.currency()))
+                    .fact("lineMultiplier", multiplier.toPlainString()).fact("points", raw[i]).build());
+        }
+        long points = total;
+        why.fact("uncapped", total);
+        if (program.maxPerOrder().isPresent() && points > program.maxPerOrder().getAsLong()) {
+            points = program.maxPerOrder().getAsLong();
+            why.fact("cappedPerOrder", points);
+        }
+        long earnedThatDay = w.earnedByDay.get(purchaseDate) == null ? 0 : w.earnedByDay.get(purchaseDate);
+        if (program.maxPerDay().isPresent()) {
+            long room = Math.max(0, program.maxPerDay().getAsLong() - earnedThatDay);
+            if (points > room) {
+                points = room;
+                why.fact("cappedPerDay", points).fact("earnedEarlierThatDay", earnedThatDay);
+            }
+        }
+        long[] perLine = points == total || total == 0 ? raw : Allocation.byLargestRemainder(points, raw);
+        if (points > 0) {
+            w.earnedByDay = w.earnedByDay.put(purchaseDate, earnedThatDay + points);
+            LocalDate availableOn = earnDate.plusDays(program.pendingDays());
+            Optional<LocalDate> expiresOn = program.expiry().expiresOn(earnDate);
+            w.earned += points;
+            long debtRepaid = w.credit(points, cmd.operation(), earnDate, availableOn, expiresOn, why);
+            long balanceChange = points - debtRepaid;
+            why.fact("points", points).fact("availableOn", availableOn)
+                    .fact("expiresOn", expiresOn.map(LocalDate::toString).orElse("never"));
+            Explanation explanation = why.build();
+            w.events.add(new PointsEarned(w.base.member, cmd.at(), cmd.operation(), Optional.of(order.id()), points,
+                    availableOn, expiresOn, explanation));
+            w.orders = w.orders.put(order.id(), record.withEarned(cmd.operation(), w.creditedLot, order, perLine));
+            return new PointsOutcome.Applied(balanceChange, explanation);
+        }
+        why.fact("points", 0);
+        w.orders = w.orders.put(order.id(), record.withEarned(cmd.operation(), -1, order, perLine));
+        return new PointsOutcome.Applied(0, why.build());
+    }
+
+    // ---------------------------------------------------------------- redeem
+
+    private PointsOutcome redeemForPayment(Work w, PointsCommand.RedeemForPayment cmd) {
+        long points = cmd.points();
+        if (points % program.redeemStep() != 0) {
+            return reject(RejectReason.NOT_A_MULTIPLE_OF_STEP, "points", points, "step", program.redeemStep());
+        }
+        Money value = Money.ofMinor(BigDecimal.valueOf(points).movePointRight(fractionDigits)
+                .divide(BigDecimal.valueOf(program.redeemRate()), 0, RoundingMode.DOWN).longValueExact(), program.currency());
+        Money maxValue = cmd.orderAmount().percent(program.maxSharePercent(), RoundingMode.DOWN);
+        if (value.isGreaterThan(maxValue)) {
+            return reject(RejectReason.ABOVE_MAX_SHARE, "value", value, "maxValue", maxValue,
+                    "maxSharePercent", program.maxSharePercent().toPlainString());
+        }
+        PointsOutcome refused = checkSpendable(w, cmd.at(), points);
+        if (refused != null) {
+            return refused;
+        }
+        Explanation.Builder why = Explanation.builder("POINTS_REDEEMED").fact("purpose", "payment")
+                .fact("order", cmd.order()).fact("points", points).fact("value", value)
+                .fact("rate", program.redeemRate() + " points per " + program.currency().getCurrencyCode())
+                .fact("rounding", "value floored to the minor unit (DOWN)");
+        w.consume(points, dateOf(cmd.at()), why);
+        w.redeemed += points;
+        w.orders = w.orders.put(cmd.order(), w.order(cmd.order()).withRedeemed(points));
+        w.events.add(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.of(cmd.order()), "payment",
+                points));
+        return new PointsOutcome.Applied(-points, why.build());
+    }
+
+    private PointsOutcome redeemForReward(Work w, PointsCommand.RedeemForReward cmd) {
+        long points = cmd.points();
+        PointsOutcome refused = checkSpendable(w, cmd.at(), points);
+        if (refused != null) {
+            return refused;
+        }
+        Explanation.Builder why = Explanation.builder("POINTS_REDEEMED").fact("purpose", cmd.reward())
+                .fact("points", points);
+        w.consume(points, dateOf(cmd.at()), why);
+        w.redeemed += points;
+        w.events.add(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.empty(), cmd.reward(),
+                points));
+        return new PointsOutcome.Applied(-points, why.build());
+    }
+
+    private PointsOutcome checkSpendable(Work w, Instant at, long points) {
+        long available = w.base.availableOn(dateOf(at));
+        if (available < program.minimumBalance()) {
+            return reject(RejectReason.BELOW_MINIMUM_BALANCE, "available", available, "minimumBalance",
+                    program.minimumBalance());
+        }
+        if (available < points) {
+            return reject(RejectReason.INSUFFICIENT_POINTS, "available", available, "points", points);
+        }
+        return null;
+    }
+
+    private static PointsOutcome reject(RejectReason reason, Object... facts) {
+        Explanation.Builder why = Explanation.builder(reason.name());
+        for (int i = 0; i < facts.length; i += 2) {
+            why.fact((String) facts[i], facts[i + 1]);
+        }
+        return new PointsOutcome.Rejected(reason, why.build());
+    }
+
+    // ---------------------------------------------------------------- refund
+
+    private PointsOutcome refund(Work w, PointsCommand.RefundOrder cmd) {
+        Order order = cmd.order();
+        Instant at = cmd.at();
+        LocalDate date = dateOf(at);
+        OrderRecord record = w.order(order.id()).withLines(order);
+        int[] returned = record.returned.clone();
+        long reversal = 0;
+        long refundedNet = record.refundedNet;
+        Explanation.Builder why = Explanation.builder("POINTS_REFUNDED").fact("order", order.id())
+                .fact("refund", cmd.refund().id())
+                .fact("rounding", "cumulative: reversed = ceil(earned x unitsReturned / units) per line; "
+                        + "returned = floor(redeemed x netRefunded / orderNet)");
+        for (RefundLine line : cmd.refund().lines()) {
+            int idx = record.indexOf(line.lineNo());
+            if (idx < 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "refund lineNo must exist in the order as earned %s: %d", order.id(), line.lineNo()));
+            }
+            OrderLine sold = order.line(line.lineNo()).orElseThrow();
+            int before = returned[idx];
+            int after = before + line.quantity();
+            long earned = record.earned[idx];
+            long lineReversal = ceilShare(earned, after, record.quantities[idx]) - ceilShare(earned, before, record.quantities[idx]);
+            reversal += lineReversal;
+            refundedNet = Math.addExact(refundedNet, sold.netForUnits(before, line.quantity()).minor());
+            returned[idx] = after;
+            why.because(Explanation.builder("LINE_REVERSED").fact("lineNo", line.lineNo()).fact("units", line.quantity())
+                    .fact("returnedBefore", before).fact("earnedOnLine", earned).fact("reversed", lineReversal).build());
+        }
+        OrderRecord updatedLines = record.withRefund(returned, record.returnedPaid, refundedNet);
+        long orderNet = order.net().minor();
+        long returnedPaidNow;
+        if (orderNet > 0) {
+            returnedPaidNow = BigDecimal.valueOf(record.redeemed).multiply(BigDecimal.valueOf(refundedNet))
+                    .divide(BigDecimal.valueOf(orderNet), 0, RoundingMode.DOWN).longValueExact();
+        } else {
+            returnedPaidNow = updatedLines.allReturned() ? record.redeemed : 0;
+        }
+        long toReturn = returnedPaidNow - record.returnedPaid;
+        // Points that paid for the lines come back first, as a new lot available at once.
+        long debtRepaid = 0;
+        if (toReturn > 0) {
+            w.returned += toReturn;
+            debtRepaid = w.credit(toReturn, cmd.operation(), date, date, program.expiry().expiresOn(date), why);
+            w.events.add(new PointsReturned(w.base.member, at, cmd.operation(), order.id(), toReturn));
+        }
+        long taken = 0;
+        long shortfall = 0;
+        if (reversal > 0) {
+            taken = w.takeBack(reversal, date, record.earnLot);
+            shortfall = reversal - taken;
+            NegativeBalancePolicy policy = program.negativeBalance();
+            if (shortfall > 0 && policy == NegativeBalancePolicy.DENY) {
+                return reject(RejectReason.NEGATIVE_BALANCE_DENIED, "order", order.id(), "toReverse", reversal,
+                        "held", taken, "policy", policy);
+            }
+            long debtNow = 0;
+            if (policy == NegativeBalancePolicy.ALLOW) {
+                w.overdraft += shortfall;
+                taken = reversal;
+            } else if (policy == NegativeBalancePolicy.CLAMP) {
+                w.debt += shortfall;
+                debtNow = shortfall;
+            }
+            w.reversed += taken;
+            w.events.add(new PointsReversed(w.base.member, at, cmd.operation(), order.id(), taken, debtNow));
+        }
+        w.orders = w.orders.put(order.id(), record.withRefund(returned, returnedPaidNow, refundedNet));
+        why.fact("reversed", reversal).fact("takenFromBalance", taken).fact("recordedAsDebt",
+                program.negativeBalance() == NegativeBalancePolicy.CLAMP ? shortfall : 0)
+                .fact("returnedPoints", toReturn).fact("policy", program.negativeBalance());
+        return new PointsOutcome.Applied(toReturn - debtRepaid - taken, why.build());
+    }
+
+    /** {@code ceil(whole × part / of)}, exact. */
+    private static long ceilShare(long whole, int part, int of) {
+        if (whole == 0 || part == 0) {
+            return 0;
+        }
+        return BigDecimal.valueOf(whole).multiply(BigDecimal.valueOf(part))
+                .divide(BigDecimal.valueOf(of), 0, RoundingMode.CEILING).longValueExact();
+    }
+
+    // ---------------------------------------------------------------- expire
+
+    private PointsOutcome expire(Work w, PointsCommand.Expire cmd) {
+        LocalDate date = dateOf(cmd.at());
+        TreeMap<LocalDate, Long> byDate = new TreeMap<>();
+        for (int i = 0; i < w.lots.size(); i++) {
+            PointsLot lot = w.lots.get(i);
+            if (lot.remaining() > 0 && lot.isExpiredOn(date)) {
+                byDate.merge(lot.expiresOn().get(), lot.remaining(), Long::sum);
+                w.lotsTotal -= lot.remaining();
+                w.lots.set(i, lot.withRemaining(0));
+            }
+        }
+        long total = 0;
+        for (var e : byDate.entrySet()) {
+            total += e.getValue();
+            w.events.add(new PointsExpired(w.base.member, cmd.at(), e.getKey(), e.getValue()));
+        }
+        w.expired += total;
+        return new PointsOutcome.Applied(-total, Explanation.builder("POINTS_EXPIRED").fact("asOf", date)
+                .fact("points", total).fact("byDate", byDate).build());
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    @Override
+    public long available(PointsAccount account, Instant at) {
+        return account.availableOn(dateOf(at));
+    }
+
+    @Override
+    public long pending(PointsAccount account, Instant at) {
+        return account.pendingOn(dateOf(at));
+    }
+
+    @Override
+    public List<ExpiringPoints> expiringWithin(PointsAccount account, Instant at, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days must be >= 0: " + days);
+        }
+        LocalDate date = dateOf(at);
+        LocalDate until = date.plusDays(days);
+        TreeMap<LocalDate, Long> byDate = new TreeMap<>();
+        for (PointsLot lot : account.lots) {
+            if (lot.expiresOn().isPresent() && !lot.isExpiredOn(date) && !lot.expiresOn().get().isAfter(until)) {
+                byDate.merge(lot.expiresOn().get(), lot.remaining(), Long::sum);
+            }
+        }
+        List<ExpiringPoints> out = new ArrayList<>(byDate.size());
+        byDate.forEach((d, p) -> out.add(new ExpiringPoints(d, p)));
+        return List.copyOf(out);
+    }
+
+    // ---------------------------------------------------------------- working copy
+
+    /** A mutable working copy of an account for one command; {@link #build} freezes it. Confined to one thread. */
+    private static final class Work {
+        final PointsAccount base;
+        final ArrayList<PointsLot> lots;
+        long lotsTotal;
+        long overdraft;
+        long debt;
+        long nextSequence;
+        long earned;
+        long returned;
+        long redeemed;
+        long reversed;
+        long expired;
+        long debtRepaid;
+        PersistentMap<OrderId, OrderRecord> orders;
+        PersistentMap<LocalDate, Long> earnedByDay;
+        /** The sequence of the lot the last {@link #credit} added to, or -1. */
+        long creditedLot = -1;
+        final List<MembershipEvent> events = new ArrayList<>(2);
+
+        Work(PointsAccount a) {
+            this.base = a;
+            this.lots = new ArrayList<>(a.lots.length + 1);
+            this.lots.addAll(Arrays.asList(a.lots));
+            this.lotsTotal = a.lotsTotal;
+            this.overdraft = a.overdraft;
+            this.debt = a.debt;
+            this.nextSequence = a.nextSequence;
+            PointsTotals t = a.totals;
+            this.earned = t.earned();
+            this.returned = t.returned();
+            this.redeemed = t.redeemed();
+            this.reversed = t.reversed();
+            this.expired = t.expired();
+            this.debtRepaid = t.debtRepaid();
+            this.orders = a.orders;
+            this.earnedByDay = a.earnedByDay;
+        }
+
+        OrderRecord order(OrderId id) {
+            OrderRecord r = orders.get(id);
+            return r == null ? OrderRecord.EMPTY : r;
+        }
+
+        /** Credits {@code points}: repays overdraft, then debt, then opens a lot. Returns the debt repaid. */
+        long credit(long points, OperationId operation, LocalDate on, LocalDate availableOn,
+                Optional<LocalDate> expiresOn, Explanation.Builder why) {
+            long toOverdraft = Math.min(points, overdraft);
+            overdraft -= toOverdraft;
+            long rest = points - toOverdraft;
+            long toDebt = Math.min(rest, debt);
+            debt -= toDebt;
+            debtRepaid += toDebt;
+            rest -= toDebt;
+            if (toOverdraft > 0) {
+                why.fact("overdraftRepaid", toOverdraft);
+            }
+            if (toDebt > 0) {
+                why.fact("debtRepaid", toDebt);
+            }
+            creditedLot = -1;
+            if (rest > 0) {
+                lotsTotal += rest;
+                for (int i = lots.size() - 1; i >= 0; i--) {
+                    PointsLot same = lots.get(i);
+                    if (same.earnedOn().equals(on) && same.availableOn().equals(availableOn)
+                            && same.expiresOn().equals(expiresOn)) {
+                        lots.set(i, same.plus(rest));
+                        creditedLot = same.sequence();
+                        why.fact("lot", creditedLot);
+                        return toDebt;
+                    }
+                }
+                PointsLot lot = new PointsLot(nextSequence++, operation, on, availableOn, expiresOn, rest, rest);
+                int pos = lots.size();
+                while (pos > 0 && PointsLot.consumptionOrder(lots.get(pos - 1), lot) > 0) {
+                    pos--;
+                }
+                lots.add(pos, lot);
+                creditedLot = lot.sequence();
+                why.fact("lot", creditedLot);
+            }
+            return toDebt;
+        }
+
+        /** Spends {@code points} from lots available on {@code date}, in consumption order; the caller checked there are enough. */
+        void consume(long points, LocalDate date, Explanation.Builder why) {
+            long left = points;
+            StringBuilder used = new StringBuilder();
+            for (int i = 0; i < lots.size() && left > 0; i++) {
+                PointsLot lot = lots.get(i);
+                if (lot.remaining() > 0 && lot.isAvailableOn(date)) {
+                    long take = Math.min(left, lot.remaining());
+                    lots.set(i, lot.withRemaining(lot.remaining() - take));
+                    left -= take;
+                    if (used.length() > 0) {
+                        used.append(',');
+                    }
+                    used.append(lot.sequence()).append(':').append(take);
+                }
+            }
+            if (left != 0) {
+                throw new IllegalStateException("available points must cover the redemption: short by " + left);
+            }
+            lotsTotal -= points;
+            why.fact("lotsUsed", used);
+        }
+
+        /** Takes up to {@code points} from unexpired lots, lot {@code preferred} (the order's earn lot) first; returns what was taken. */
+        long takeBack(long points, LocalDate date, long preferred) {
+            long left = points;
+            for (int pass = 0; pass < 2 && left > 0; pass++) {
+                for (int i = 0; i < lots.size() && left > 0; i++) {
+                    PointsLot lot = lots.get(i);
+                    boolean own = lot.sequence() == preferred;
+                    if ((pass == 0) == own && lot.remaining() > 0 && !lot.isExpiredOn(date)) {
+                        long take = Math.min(left, lot.remaining());
+                        lots.set(i, lot.withRemaining(lot.remaining() - take));
+                        left -= take;
+                    }
+                }
+            }
+            lotsTotal -= points - left;
+            return points - left;
+        }
+
+        PointsAccount build(OperationId operation, long fingerprint, PointsOutcome outcome) {
+            int live = 0;
+            for (PointsLot lot : lots) {
+                if (lot.remaining() > 0) {
+                    live++;
+                }
+            }
+            PointsLot[] array = new PointsLot[live];
+            int k = 0;
+            for (PointsLot lot : lots) {
+                if (lot.remaining() > 0) {
+                    array[k++] = lot;
+                }
+            }
+            PointsTotals totals = new PointsTotals(earned, returned, redeemed, reversed, expired, debtRepaid);
+            PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, overdraft, debt,
+                    nextSequence, totals, base.operations.put(operation, new PointsAccount.OperationRecord(fingerprint,
+                            outcome)), orders, earnedByDay);
+            if (next.balance() != totals.net()) {
+                throw new IllegalStateException("conservation must hold: balance " + next.balance() + " vs ledger "
+                        + totals.net());
+            }
+            return next;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.siyu.core.points;
+
+import dev.siyu.core.id.MemberId;
+import dev.siyu.core.id.OperationId;
+import dev.siyu.core.id.OrderId;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One member's points: the live lots (those with points remaining), overdraft or debt, the running
+ * ledger totals, and the record of every operation applied, for idempotency.
+ *
+ * <p>Points are whole numbers. {@link #balance()} is the points held in live lots (pending, available
+ * and not yet swept expired ones) less any overdraft (negative balance allowed by
+ * {@link NegativeBalancePolicy#ALLOW}); it always equals {@link #totals()}{@code .net()}. Lots emptied by
+ * spending, reversal or expiry leave the working set; their effect stays in the totals.
+ * Operation records and order records are kept in persistent maps, so a command copies only the live
+ * lots and an O(log n) path of each map.
+ *
+ * <p>Accounts change only through {@link PointsEngine#apply}. Immutable and thread-safe.
+ */
+public final class PointsAccount {
+
+    /** What was recorded for an operation: the payload's fingerprint and the outcome. */
+    record OperationRecord(long fingerprint, PointsOutcome outcome) {
+    }
+
+    private static final PointsLot[] NO_LOTS = new PointsLot[0];
+
+    final MemberId member;
+    final long version;
+    final PointsLot[] lots;
+    final long lotsTotal;
+    final long overdraft;
+    final long debt;
+    final long nextSequence;
+    final PointsTotals totals;
+    final PersistentMap<OperationId, OperationRecord> operations;
+    final PersistentMap<OrderId, OrderRecord> orders;
+    final PersistentMap<LocalDate, Long> earnedByDay;
+
+    PointsAccount(MemberId member, long version, PointsLot[] lots, long lotsTotal, long overdraft, long debt,
+            long nextSequence, PointsTotals totals, PersistentMap<OperationId, OperationRecord> operations,
+            PersistentMap<OrderId, OrderRecord> orders, PersistentMap<LocalDate, Long> earnedByDay) {
+        this.member = member;
+        this.version = version;
+        this.lots = lots;
+        this.lotsTotal = lotsTotal;
+        this.overdraft = overdraft;
+        this.debt = debt;
+        this.nextSequence = nextSequence;
+        this.totals = totals;
+        this.operations = operations;
+        this.orders = orders;
+        this.earnedByDay = earnedByDay;
+    }
+
+    /** A new member's account: no lots, no operations, version 0. */
+    public static PointsAccount empty(MemberId member) {
+        Objects.requireNonNull(member, "member");
+        return new PointsAccount(member, 0, NO_LOTS, 0, 0, 0, 1, PointsTotals.zero(), PersistentMap.empty(),
+                PersistentMap.empty(), PersistentMap.empty());
+    }
+
+    /** The member. */
+    public MemberId member() {
+        return member;
+    }
+
+    /** The number of operations recorded (applied or rejected); grows by one per recorded command. */
+    public long version() {
+        return version;
+    }
+
+    /** Points held in live lots less the overdraft; negative only under {@link NegativeBalancePolicy#ALLOW}. */
+    public long balance() {
+        return lotsTotal - overdraft;
+    }
+
+    /** Points owed under {@link NegativeBalancePolicy#CLAMP}, outside the balance; repaid first from later credits. */
+    public long debt() {
+        return debt;
+    }
+
+    /** The live lots, in consumption order (earliest expiry first, never-expiring last, then by sequence). */
+    public List<PointsLot> lots() {
+        return List.of(lots);
+    }
+
+    /** The running ledger totals; {@code totals().net() == balance()}. */
+    public PointsTotals totals() {
+        return totals;
+    }
+
+    /** The number of operations recorded. */
+    public int operationCount() {
+        return operations.size();
+    }
+
+    /** The outcome recorded for {@code operation}, if it was applied or rejected on this account. */
+    public Optional<PointsOutcome> outcomeOf(OperationId operation) {
+        OperationRecord record = operations.get(Objects.requireNonNull(operation, "operation"));
+        return record == null ? Optional.empty() : Optional.of(record.outcome());
+    }
+
+    /** Points that can be spent on {@code date}: live lots past their pending period and not expired. */
+    public long availableOn(LocalDate date) {
+        long sum = 0;
+        for (PointsLot lot : lots) {
+            if (lot.isAvailableOn(date)) {
+                sum += lot.remaining();
+            }
+        }
+        return sum;
+    }
+
+    /** Points still pending on {@code date} (in their return window). */
+    public long pendingOn(LocalDate date) {
+        long sum = 0;
+        for (PointsLot lot : lots) {
+            if (date.isBefore(lot.availableOn()) && !lot.isExpiredOn(date)) {
+                sum += lot.remaining();
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public String toString() {
+        return "PointsAccount[member=" + member + ", version=" + version + ", balance=" + balance() + ", debt=" + debt
+                + ", lots=" + Arrays.toString(lots) + "]";
+    }
+}

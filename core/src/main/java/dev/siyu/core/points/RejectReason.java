@@ -1,0 +1,17 @@
+package dev.siyu.core.points;
+
+/** Why a points command was refused; the stable code of a {@link PointsOutcome.Rejected}. */
+public enum RejectReason {
+    /** The member's available (spendable, not pending, not expired) points are fewer than asked. */
+    INSUFFICIENT_POINTS,
+    /** The available points are below the program's minimum balance for redeeming. */
+    BELOW_MINIMUM_BALANCE,
+    /** The points to redeem are not a multiple of the program's redemption step. */
+    NOT_A_MULTIPLE_OF_STEP,
+    /** The value of the points exceeds the program's maximum share of the order. */
+    ABOVE_MAX_SHARE,
+    /** Points were already earned on this order (under another operation id). */
+    ORDER_ALREADY_EARNED,
+    /** Under {@link NegativeBalancePolicy#DENY}, the refund's reversal would take the balance below zero. */
+    NEGATIVE_BALANCE_DENIED
+}
