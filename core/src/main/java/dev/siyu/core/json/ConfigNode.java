@@ -282,7 +282,8 @@ public final class ConfigNode {
         } catch (ConfigException e) {
             throw e;
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw error(e.getMessage());
+            throw error(e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName() + " for " + node.toString());
         }
     }
 

@@ -108,6 +108,15 @@ class ConfigNodeTest {
         }
 
         @Test
+        void locate_a_refusal_without_a_message_and_name_its_kind() {
+            ConfigException e = catchThrowableOfType(ConfigException.class,
+                    () -> ConfigNode.parse("{\"currency\": \"ZZZ\"}").required("currency")
+                            .as(n -> java.util.Currency.getInstance(n.asText())));
+            assertThat(e.pointer()).isEqualTo("/currency");
+            assertThat(e.problem()).isEqualTo("IllegalArgumentException for \"ZZZ\"");
+        }
+
+        @Test
         void say_a_fraction_is_not_a_whole_number() {
             assertThatThrownBy(() -> ConfigNode.parse("{\"n\": 1.5}").required("n").asInt())
                     .hasMessage("/n (line 1, column 7): expected a whole number within int range but found 1.5");
