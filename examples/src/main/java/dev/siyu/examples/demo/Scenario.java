@@ -26,6 +26,8 @@ import java.util.SplittableRandom;
  */
 record Scenario(List<MemberProfile> members, List<Happening> happenings) {
 
+    private static final int[] MEAN_GAP_DAYS = {6, 14, 30, 60, 120, 5};
+
     /** One thing that happened. */
     sealed interface Happening {
         Instant at();
@@ -60,11 +62,13 @@ record Scenario(List<MemberProfile> members, List<Happening> happenings) {
             MemberId id = MemberId.of("M" + (1001 + m));
             MemberProfile profile = MemberGenerators.profile(random, id, start, 1);
             members.add(profile);
-            // members differ in how often they shop: from a few times a year to weekly
-            int meanGapDays = 4 + random.nextInt(60);
+            // members differ in how often they shop, from weekly to twice a year; the last one stops
+            // shopping after ten months, so the report shows a downgrade after the grace period
+            int meanGapDays = MEAN_GAP_DAYS[m % MEAN_GAP_DAYS.length];
+            Instant stop = begin.plus(Duration.ofDays(m == memberCount - 1 ? 300 : days));
             Instant at = begin.plus(Duration.ofHours(10 + random.nextInt(24 * 20)));
             int orderNo = 0;
-            while (at.isBefore(begin.plus(Duration.ofDays(days)))) {
+            while (at.isBefore(stop)) {
                 Order order = OrderGenerators.order(random, OrderId.of(id.value() + "-O" + (++orderNo)), id, at, 4);
                 happenings.add(new Purchase(order));
                 if (random.nextInt(8) == 0) {
@@ -77,7 +81,7 @@ record Scenario(List<MemberProfile> members, List<Happening> happenings) {
                     long points = 500L * (1 + random.nextInt(6));
                     happenings.add(new Redemption(id, redeemAt, random.nextBoolean() ? "coffee-voucher" : "parking-2h", points));
                 }
-                long gapHours = 24L + random.nextLong(2L * 24 * meanGapDays);
+                long gapHours = 12L + random.nextLong(2L * 24 * meanGapDays);
                 at = at.plus(Duration.ofHours(gapHours));
             }
         }

@@ -42,13 +42,17 @@ public final class OrderGenerators {
     private OrderGenerators() {
     }
 
-    /** A line numbered {@code lineNo}: 1–5 units at CNY 5–3,000 with a discount of up to 30% half the time. */
+    /**
+     * A line numbered {@code lineNo}: usually one unit, sometimes up to five, at a unit price
+     * log-uniform between CNY 20 and CNY 3,000 (median about CNY 245), with a discount of up to 30%
+     * half the time.
+     */
     public static OrderLine line(RandomGenerator random, int lineNo) {
         int store = random.nextInt(3);
         int brand = random.nextInt(12);
         String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
         int quantity = 1 + random.nextInt(random.nextInt(4) == 0 ? 5 : 1);
-        long unitFen = 500 + random.nextLong(300_000);
+        long unitFen = Math.round(2_000 * Math.pow(150, random.nextDouble()));
         OrderLine line = new OrderLine(lineNo, StoreId.of("S" + store),
                 Optional.of(CounterId.of("S" + store + "-C" + brand)), BrandId.of("B" + brand),
                 CategoryId.of(category), SkuId.of("SKU-" + brand + "-" + random.nextInt(50)), quantity,
