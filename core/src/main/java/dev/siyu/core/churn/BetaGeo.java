@@ -1,0 +1,116 @@
+package dev.siyu.core.churn;
+
+import static dev.siyu.core.churn.SpecialFunctions.lnBeta;
+import static dev.siyu.core.churn.SpecialFunctions.lnGamma;
+import static dev.siyu.core.churn.SpecialFunctions.log2F1;
+import static dev.siyu.core.churn.SpecialFunctions.logistic;
+import static dev.siyu.core.churn.SpecialFunctions.softplus;
+
+import java.util.Objects;
+
+/**
+ * The BG/NBD model (Fader, Hardie &amp; Lee 2005, "Counting Your Customers the Easy Way"):
+ * purchases at a gamma(r, α)-distributed Poisson rate, dropout after each purchase with a
+ * beta(a, b)-distributed probability.
+ *
+ * <p>Note: a member with no repeat purchase always gets {@link #probabilityAlive} = 1 under
+ * BG/NBD (lifetimes #165); use {@link ModifiedBetaGeo} or {@link #probabilityNoPurchase} when
+ * one-time buyers matter. Immutable and thread-safe.
+ *
+ * @param r shape of the purchase-rate distribution, &gt; 0
+ * @param alpha scale of the purchase-rate distribution in {@code unit}, &gt; 0
+ * @param a first beta parameter of the dropout probability, &gt; 0
+ * @param b second beta parameter of the dropout probability, &gt; 0
+ * @param unit the time unit
+ */
+public record BetaGeo(double r, double alpha, double a, double b, PeriodUnit unit) implements PurchaseModel {
+
+    /** @throws IllegalArgumentException if a parameter is not finite and positive */
+    public BetaGeo {
+        Parameters.positive("r", r);
+        Parameters.positive("alpha", alpha);
+        Parameters.positive("a", a);
+        Parameters.positive("b", b);
+        Objects.requireNonNull(unit, "unit");
+    }
+
+    @Override
+    public String modelName() {
+        return "BG/NBD";
+    }
+
+    @Override
+    public double logLikelihood(long x, double recency, double age) {
+        double logAT = Math.log(alpha + age);
+        double ll = lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha) + lnBeta(a, b + x) - lnBeta(a, b)
+                - (r + x) * logAT;
+        if (x > 0) {
+            ll += softplus(dropoutLogOdds(x, recency, age));
+        }
+        return ll;
+    }
+
+    /** ln[a/(b+x−1)] + (r+x) ln[(α+T)/(α+tₓ)]: log odds of having dropped out after the last purchase. */
+    private double dropoutLogOdds(long x, double recency, double age) {
+        return Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + age) / (alpha + recency));
+    }
+
+    @Override
+    public double probabilityAlive(long x, double recency, double age) {
+        return x == 0 ? 1.0 : logistic(-dropoutLogOdds(x, recency, age));
+    }
+
+    @Override
+    public double expectedPurchases(double t) {
+        if (t <= 0) {
+            return 0.0;
+        }
+        double log = r * Math.log(alpha / (alpha + t)) + log2F1(r, b, a + b - 1, t / (alpha + t));
+        return (a + b - 1) / (a - 1) * -Math.expm1(log);
+    }
+
+    @Override
+    public double conditionalExpectedPurchases(double t, long x, double recency, double age) {
+        if (t <= 0) {
+            return 0.0;
+        }
+        double log = (r + x) * Math.log((alpha + age) / (alpha + age + t))
+                + log2F1(r + x, b + x, a + b + x - 1, t / (alpha + age + t));
+        return probabilityAlive(x, recency, age) * (a + b + x - 1) / (a - 1) * -Math.expm1(log);
+    }
+
+    /**
+     * Probability that this member makes no purchase in (T, T + τ]: dropped out, or alive and
+     * not buying. Unlike {@link #probabilityAlive} it is below 1 for one-time buyers.
+     */
+    public double probabilityNoPurchase(double tau, long x, double recency, double age) {
+        double alive = probabilityAlive(x, recency, age);
+        return 1.0 - alive + alive * Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + tau)));
+    }
+
+    /**
+     * Probability that a new member makes exactly {@code n} repeat purchases in (0, t] (FHL 2005
+     * eq. 8).
+     *
+     * @throws IllegalArgumentException if n &lt; 0 or t is not finite and &gt; 0
+     */
+    public double probabilityOfPurchases(int n, double t) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0: " + n);
+        }
+        Parameters.positive("t", t);
+        double logP = Math.log(alpha / (alpha + t));
+        double logQ = Math.log(t / (alpha + t));
+        double first = Math.exp(lnBeta(a, b + n) - lnBeta(a, b) + lnGamma(r + n) - lnGamma(r) - lnGamma(n + 1.0)
+                + r * logP + n * logQ);
+        if (n == 0) {
+            return first;
+        }
+        double partial = 0.0;
+        for (int j = 0; j < n; j++) {
+            partial += Math.exp(lnGamma(r + j) - lnGamma(r) - lnGamma(j + 1.0) + r * logP + j * logQ);
+        }
+        double second = Math.exp(lnBeta(a + 1, b + n - 1) - lnBeta(a, b)) * (1.0 - partial);
+        return first + second;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.siyu.core.churn;
+
+import static dev.siyu.core.churn.SpecialFunctions.lnGamma;
+import static dev.siyu.core.churn.SpecialFunctions.log2F1;
+import static dev.siyu.core.churn.SpecialFunctions.logistic;
+import static dev.siyu.core.churn.SpecialFunctions.softplus;
+
+import java.util.Objects;
+
+/**
+ * The MBG/NBD model (Batislam, Denizel &amp; Filiztekin 2007): BG/NBD where a member may also drop
+ * out right after the first purchase, so one-time buyers get a {@link #probabilityAlive} below 1
+ * that falls as time passes. The better choice for sleeping-member detection when many members
+ * bought once. Immutable and thread-safe.
+ *
+ * @param r shape of the purchase-rate distribution, &gt; 0
+ * @param alpha scale of the purchase-rate distribution in {@code unit}, &gt; 0
+ * @param a first beta parameter of the dropout probability, &gt; 0
+ * @param b second beta parameter of the dropout probability, &gt; 0
+ * @param unit the time unit
+ */
+public record ModifiedBetaGeo(double r, double alpha, double a, double b, PeriodUnit unit) implements PurchaseModel {
+
+    /** @throws IllegalArgumentException if a parameter is not finite and positive */
+    public ModifiedBetaGeo {
+        Parameters.positive("r", r);
+        Parameters.positive("alpha", alpha);
+        Parameters.positive("a", a);
+        Parameters.positive("b", b);
+        Objects.requireNonNull(unit, "unit");
+    }
+
+    @Override
+    public String modelName() {
+        return "MBG/NBD";
+    }
+
+    private double dropoutLogOdds(long x, double recency, double age) {
+        return Math.log(a / (b + x)) + (r + x) * Math.log((alpha + age) / (alpha + recency));
+    }
+
+    @Override
+    public double logLikelihood(long x, double recency, double age) {
+        return lnGamma(r + x) - lnGamma(r) + r * Math.log(alpha)
+                + lnGamma(a + b) + lnGamma(b + x + 1) - lnGamma(b) - lnGamma(a + b + x + 1)
+                - (r + x) * Math.log(alpha + age)
+                + softplus(dropoutLogOdds(x, recency, age));
+    }
+
+    @Override
+    public double probabilityAlive(long x, double recency, double age) {
+        return logistic(-dropoutLogOdds(x, recency, age));
+    }
+
+    @Override
+    public double expectedPurchases(double t) {
+        if (t <= 0) {
+            return 0.0;
+        }
+        double log = r * Math.log(alpha / (alpha + t)) + log2F1(r, b + 1, a + b, t / (alpha + t));
+        return b / (a - 1) * -Math.expm1(log);
+    }
+
+    @Override
+    public double conditionalExpectedPurchases(double t, long x, double recency, double age) {
+        if (t <= 0) {
+            return 0.0;
+        }
+        double log = (r + x) * Math.log((alpha + age) / (alpha + age + t))
+                + log2F1(r + x, b + x + 1, a + b + x, t / (alpha + age + t));
+        return probabilityAlive(x, recency, age) * (a + b + x) / (a - 1) * -Math.expm1(log);
+    }
+
+    /** Probability that this member makes no purchase in (T, T + τ]. */
+    public double probabilityNoPurchase(double tau, long x, double recency, double age) {
+        double alive = probabilityAlive(x, recency, age);
+        return 1.0 - alive + alive * Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + tau)));
+    }
+}
