@@ -49,14 +49,14 @@ final class SpecialFunctions {
             return Double.NaN;
         }
         double result = 0.0;
-        while (x < 8.0) {
+        while (x < 10.0) {
             result -= 1.0 / x;
             x += 1.0;
         }
         double inv = 1.0 / x;
         double inv2 = inv * inv;
         return result + Math.log(x) - 0.5 * inv
-                - inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 * (1.0 / 132)))));
+                - inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 * (1.0 / 132 - inv2 * (691.0 / 32760))))));
     }
 
     /** ln(e^u + e^v) without overflow. */
