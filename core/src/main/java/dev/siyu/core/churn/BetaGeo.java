@@ -99,18 +99,42 @@ public record BetaGeo(double r, double alpha, double a, double b, PeriodUnit uni
             throw new IllegalArgumentException("n must be >= 0: " + n);
         }
         Parameters.positive("t", t);
+        return pmf(r, alpha, a, b, n, t);
+    }
+
+    /**
+     * Probability that this member makes exactly {@code n} purchases in (T, T + t]: dead (n = 0
+     * only), or alive and then a fresh BG/NBD member with the posterior parameters
+     * (r + x, α + T, a, b + x).
+     *
+     * @throws IllegalArgumentException if n &lt; 0 or t is not finite and &gt; 0
+     */
+    public double conditionalProbabilityOfPurchases(int n, double t, long x, double recency, double age) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0: " + n);
+        }
+        Parameters.positive("t", t);
+        double alive = probabilityAlive(x, recency, age);
+        return alive * pmf(r + x, alpha + age, a, b + x, n, t) + (n == 0 ? 1.0 - alive : 0.0);
+    }
+
+    /** P(X(t) = n) of a new BG/NBD member (FHL 2005 eq. 8), in logs where it matters. */
+    static double pmf(double r, double alpha, double a, double b, int n, double t) {
         double logP = Math.log(alpha / (alpha + t));
         double logQ = Math.log(t / (alpha + t));
-        double first = Math.exp(lnBeta(a, b + n) - lnBeta(a, b) + lnGamma(r + n) - lnGamma(r) - lnGamma(n + 1.0)
+        double lnGammaR = lnGamma(r);
+        double lnBetaAB = lnBeta(a, b);
+        double first = Math.exp(lnBeta(a, b + n) - lnBetaAB + lnGamma(r + n) - lnGammaR - lnGamma(n + 1.0)
                 + r * logP + n * logQ);
         if (n == 0) {
             return first;
         }
-        double partial = 0.0;
+        // 1 − P(NBD count < n) = P(NBD count ≥ n): summed from the smaller side
+        double below = 0.0;
         for (int j = 0; j < n; j++) {
-            partial += Math.exp(lnGamma(r + j) - lnGamma(r) - lnGamma(j + 1.0) + r * logP + j * logQ);
+            below += Math.exp(lnGamma(r + j) - lnGammaR - lnGamma(j + 1.0) + r * logP + j * logQ);
         }
-        double second = Math.exp(lnBeta(a + 1, b + n - 1) - lnBeta(a, b)) * (1.0 - partial);
-        return first + second;
+        double atLeast = Math.max(0.0, 1.0 - below);
+        return first + Math.exp(lnBeta(a + 1, b + n - 1) - lnBetaAB) * atLeast;
     }
 }

@@ -76,4 +76,20 @@ public record ModifiedBetaGeo(double r, double alpha, double a, double b, Period
         double alive = probabilityAlive(x, recency, age);
         return 1.0 - alive + alive * Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + tau)));
     }
+
+    /**
+     * Probability that this member makes exactly {@code n} purchases in (T, T + t]: dead (n = 0
+     * only), or alive and then a BG/NBD member with the posterior parameters (r + x, α + T, a,
+     * b + x + 1) (no dropout chance at T itself).
+     *
+     * @throws IllegalArgumentException if n &lt; 0 or t is not finite and &gt; 0
+     */
+    public double conditionalProbabilityOfPurchases(int n, double t, long x, double recency, double age) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0: " + n);
+        }
+        Parameters.positive("t", t);
+        double alive = probabilityAlive(x, recency, age);
+        return alive * BetaGeo.pmf(r + x, alpha + age, a, b + x + 1, n, t) + (n == 0 ? 1.0 - alive : 0.0);
+    }
 }

@@ -70,6 +70,29 @@ class BetaGeoCdnowTest {
     }
 
     @Test
+    void cdnow_times_1000_through_pattern_weights_fits_the_same_parameters() {
+        SummaryTable t = Cdnow.table();
+        int n = t.size();
+        long[] x = new long[n];
+        double[] tx = new double[n];
+        double[] age = new double[n];
+        long[] w = new long[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = t.frequency(i);
+            tx[i] = t.recency(i);
+            age[i] = t.age(i);
+            w[i] = 1000;
+        }
+        FitResult.Fitted<BetaGeo> big = (FitResult.Fitted<BetaGeo>) ChurnModels.fitBetaGeo(
+                SummaryTable.ofColumns(PeriodUnit.WEEKS, x, tx, age, null, w), FitOptions.defaults());
+        assertThat(big.members()).isEqualTo(2_357_000);
+        assertThat(big.model().r()).isCloseTo(0.2425945, within(1e-5));
+        assertThat(big.model().b()).isCloseTo(2.4259068, within(1e-4));
+        assertThat(big.logLikelihood()).isCloseTo(-9582.4292 * 1000, within(1.0));
+        assertThat(big.standardErrors().get("r")).isCloseTo(0.012557 / Math.sqrt(1000), within(1e-5));
+    }
+
+    @Test
     void fits_the_rounded_lifetimes_csv_to_the_lifetimes_documentation() {
         List<String[]> rows = Cdnow.csv("/cdnow/cdnow_customers_summary.csv");
         long[] x = new long[rows.size()];

@@ -126,6 +126,28 @@ class ChurnProperties {
         });
     }
 
+    @Test
+    void conditional_purchase_probabilities_sum_to_one_and_average_to_the_expectation() {
+        qt().withExamples(200).forAll(integers().between(0, 4), longs().between(0, 30), FRACTION,
+                doubles().between(1.0, 60.0)).checkAssert((m, x, f, t) -> {
+                    double tx = x == 0 ? 0 : f * t;
+                    double horizon = 10;
+                    double sum = 0;
+                    double mean = 0;
+                    for (int n = 0; n < 600; n++) {
+                        double p = MODELS.get(m) instanceof BetaGeo bg
+                                ? bg.conditionalProbabilityOfPurchases(n, horizon, x, tx, t)
+                                : ((ModifiedBetaGeo) MODELS.get(m)).conditionalProbabilityOfPurchases(n, horizon, x, tx, t);
+                        assertThat(p).isBetween(0.0, 1.0);
+                        sum += p;
+                        mean += n * p;
+                    }
+                    assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+                    assertThat(mean).isCloseTo(MODELS.get(m).conditionalExpectedPurchases(horizon, x, tx, t),
+                            org.assertj.core.api.Assertions.within(1e-6 * Math.max(1, mean)));
+                });
+    }
+
     private static long[] toLongs(List<Long> values) {
         return values.stream().mapToLong(Long::longValue).toArray();
     }
