@@ -83,12 +83,12 @@ public final class ChurnModels {
     }
 
     /**
-     * The model as a JSON object: {@code {"schemaVersion":1,"type":"bg-nbd","unit":"weeks","r":…,
-     * "alpha":…,"a":…,"b":…}} ({@code "mbg-nbd"}, {@code "pareto-nbd"} with {@code s}, {@code beta};
-     * {@code "gamma-gamma"} with {@code p}, {@code q}, {@code gamma} and no unit). Doubles are written
-     * with full precision, so a round trip is exact.
+     * The purchase model as a JSON object: {@code {"schemaVersion":1,"type":"bg-nbd","unit":"weeks",
+     * "r":…,"alpha":…,"a":…,"b":…}} ({@code "mbg-nbd"} likewise, {@code "pareto-nbd"} with
+     * {@code s}, {@code beta}). Doubles are written with full precision, so a round trip through
+     * {@link #purchaseModelFromJson} is exact.
      */
-    public static String toJson(Record model) {
+    public static String toJson(PurchaseModel model) {
         Objects.requireNonNull(model, "model");
         String body;
         if (model instanceof BetaGeo m) {
@@ -96,17 +96,23 @@ public final class ChurnModels {
         } else if (model instanceof ModifiedBetaGeo m) {
             body = head("mbg-nbd", m.unit()) + num("r", m.r()) + num("alpha", m.alpha()) + num("a", m.a())
                     + last("b", m.b());
-        } else if (model instanceof ParetoNbd m) {
+        } else {
+            ParetoNbd m = (ParetoNbd) model;
             body = head("pareto-nbd", m.unit()) + num("r", m.r()) + num("alpha", m.alpha()) + num("s", m.s())
                     + last("beta", m.beta());
-        } else if (model instanceof GammaGamma m) {
-            body = "{\"schemaVersion\":" + SCHEMA_VERSION + ",\"type\":\"gamma-gamma\","
-                    + num("p", m.p()) + num("q", m.q()) + last("gamma", m.gamma());
-        } else {
-            throw new IllegalArgumentException("model must be a BetaGeo, ModifiedBetaGeo, ParetoNbd or GammaGamma: "
-                    + model.getClass().getName());
         }
-        // round-trip through the hardened parser: what we write is always what we read
+        SiyuJson.parse(body); // what we write is always what the hardened parser reads
+        return body;
+    }
+
+    /**
+     * The spend model as {@code {"schemaVersion":1,"type":"gamma-gamma","p":…,"q":…,"gamma":…}};
+     * a round trip through {@link #gammaGammaFromJson} is exact.
+     */
+    public static String toJson(GammaGamma model) {
+        Objects.requireNonNull(model, "model");
+        String body = "{\"schemaVersion\":" + SCHEMA_VERSION + ",\"type\":\"gamma-gamma\","
+                + num("p", model.p()) + num("q", model.q()) + last("gamma", model.gamma());
         SiyuJson.parse(body);
         return body;
     }

@@ -58,7 +58,12 @@ public final class ChurnScorer {
         return policy;
     }
 
-    /** Scores one member, with the explanation of the level. */
+    /**
+     * Scores one member, with the explanation of the level.
+     *
+     * @throws IllegalStateException if the member has no repeat purchase and the spend model's
+     *     q ≤ 1 (no finite population mean spend)
+     */
     public MemberScore score(CustomerSummary member) {
         Objects.requireNonNull(member, "member");
         long x = member.frequency();

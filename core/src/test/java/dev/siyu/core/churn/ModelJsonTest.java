@@ -16,7 +16,7 @@ class ModelJsonTest {
                 new ModifiedBetaGeo(0.525, 6.183, 0.891, 1.614, PeriodUnit.DAYS),
                 new ParetoNbd(0.5532771, 10.57768, 0.60624, 11.668734, PeriodUnit.WEEKS));
         for (PurchaseModel m : models) {
-            String json = ChurnModels.toJson((Record) m);
+            String json = ChurnModels.toJson(m);
             assertThat(ChurnModels.purchaseModelFromJson(json)).isEqualTo(m);
         }
         GammaGamma gg = new GammaGamma(6.249572, 3.744225, 15.443520);
