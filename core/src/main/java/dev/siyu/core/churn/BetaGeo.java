@@ -65,8 +65,7 @@ public record BetaGeo(double r, double alpha, double a, double b, PeriodUnit uni
         if (t <= 0) {
             return 0.0;
         }
-        double log = r * Math.log(alpha / (alpha + t)) + log2F1(r, b, a + b - 1, t / (alpha + t));
-        return (a + b - 1) / (a - 1) * -Math.expm1(log);
+        return (a + b - 1) / (a - 1) * oneMinusPowerTimes2F1(r, alpha / (alpha + t), b, a + b - 1, t / (alpha + t));
     }
 
     @Override
@@ -74,9 +73,20 @@ public record BetaGeo(double r, double alpha, double a, double b, PeriodUnit uni
         if (t <= 0) {
             return 0.0;
         }
-        double log = (r + x) * Math.log((alpha + age) / (alpha + age + t))
-                + log2F1(r + x, b + x, a + b + x - 1, t / (alpha + age + t));
-        return probabilityAlive(x, recency, age) * (a + b + x - 1) / (a - 1) * -Math.expm1(log);
+        return probabilityAlive(x, recency, age) * (a + b + x - 1) / (a - 1)
+                * oneMinusPowerTimes2F1(r + x, (alpha + age) / (alpha + age + t), b + x, a + b + x - 1,
+                        t / (alpha + age + t));
+    }
+
+    /**
+     * 1 − u^k · ₂F₁(k, β; c; z), in logs when c &gt; 0 (large k cannot overflow), else with the
+     * signed series (c ≤ 0 only when x = 0 and a + b &lt; 1: small parameters).
+     */
+    private static double oneMinusPowerTimes2F1(double k, double u, double beta, double c, double z) {
+        if (c > 0) {
+            return -Math.expm1(k * Math.log(u) + log2F1(k, beta, c, z));
+        }
+        return 1.0 - Math.exp(k * Math.log(u)) * SpecialFunctions.hyp2f1(k, beta, c, z);
     }
 
     /**

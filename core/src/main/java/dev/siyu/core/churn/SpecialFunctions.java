@@ -101,6 +101,37 @@ final class SpecialFunctions {
         return logSeries(a, b, c, z);
     }
 
+    /**
+     * ₂F₁(a, b; c; z) for 0 ≤ z &lt; 1: through {@link #log2F1} when c &gt; 0, otherwise by the plain
+     * power series (which may be negative; moderate parameters only). NaN when c is a
+     * non-positive integer (a pole) or the series does not converge.
+     */
+    static double hyp2f1(double a, double b, double c, double z) {
+        if (c > 0) {
+            return Math.exp(log2F1(a, b, c, z));
+        }
+        if (!(z >= 0) || !(z < 1)) {
+            return Double.NaN;
+        }
+        double term = 1.0;
+        double sum = 1.0;
+        for (int n = 0; n < MAX_TERMS; n++) {
+            if (c + n == 0) {
+                return Double.NaN;
+            }
+            double ratio = (a + n) * (b + n) / ((c + n) * (n + 1.0)) * z;
+            term *= ratio;
+            sum += term;
+            if (!Double.isFinite(sum)) {
+                return Double.NaN;
+            }
+            if (term == 0.0 || (Math.abs(term) <= 1e-17 * Math.abs(sum) && Math.abs(ratio) < 1.0 && c + n > 0)) {
+                return sum;
+            }
+        }
+        return Double.NaN;
+    }
+
     private static double logSeries(double a, double b, double c, double z) {
         double logScale = 0.0;
         double term = 1.0;

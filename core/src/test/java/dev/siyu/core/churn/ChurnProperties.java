@@ -18,6 +18,7 @@ class ChurnProperties {
             new BetaGeo(0.2426, 4.4136, 0.7929, 2.4259, PeriodUnit.WEEKS),
             new BetaGeo(2.5, 0.8, 3.0, 0.6, PeriodUnit.WEEKS),
             new BetaGeo(0.05, 120.0, 1.7, 9.0, PeriodUnit.DAYS),
+            new BetaGeo(0.5, 3.0, 0.3, 0.4, PeriodUnit.WEEKS), // a + b < 1: ₂F₁ with c < 0 for one-time buyers
             new ModifiedBetaGeo(0.525, 6.183, 0.891, 1.614, PeriodUnit.WEEKS),
             new ModifiedBetaGeo(3.0, 0.5, 1.5, 0.3, PeriodUnit.DAYS),
             new ParetoNbd(0.5533, 10.5777, 0.6062, 11.6687, PeriodUnit.WEEKS),
@@ -128,7 +129,7 @@ class ChurnProperties {
 
     @Test
     void conditional_purchase_probabilities_sum_to_one_and_average_to_the_expectation() {
-        qt().withExamples(200).forAll(integers().between(0, 4), longs().between(0, 30), FRACTION,
+        qt().withExamples(200).forAll(integers().between(0, 5), longs().between(0, 30), FRACTION,
                 doubles().between(1.0, 60.0)).checkAssert((m, x, f, t) -> {
                     double tx = x == 0 ? 0 : f * t;
                     double horizon = 10;
