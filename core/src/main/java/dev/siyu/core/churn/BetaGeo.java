@@ -25,6 +25,10 @@ import java.util.Objects;
  */
 public record BetaGeo(double r, double alpha, double a, double b, PeriodUnit unit) implements PurchaseModel {
 
+    /** Within this distance of a = 1 the expectations are evaluated on both sides and averaged. */
+    private static final double NEAR_ONE = 1e-5;
+    private static final double NEAR_ONE_STEP = 1e-4;
+
     /** @throws IllegalArgumentException if a parameter is not finite and positive */
     public BetaGeo {
         Parameters.positive("r", r);
@@ -65,6 +69,11 @@ public record BetaGeo(double r, double alpha, double a, double b, PeriodUnit uni
         if (t <= 0) {
             return 0.0;
         }
+        if (Math.abs(a - 1) < NEAR_ONE) {
+            // removable singularity at a = 1: average the two sides (error O(1e-8))
+            return 0.5 * (new BetaGeo(r, alpha, 1 + NEAR_ONE_STEP, b, unit).expectedPurchases(t)
+                    + new BetaGeo(r, alpha, 1 - NEAR_ONE_STEP, b, unit).expectedPurchases(t));
+        }
         return (a + b - 1) / (a - 1) * oneMinusPowerTimes2F1(r, alpha / (alpha + t), b, a + b - 1, t / (alpha + t));
     }
 
@@ -73,7 +82,18 @@ public record BetaGeo(double r, double alpha, double a, double b, PeriodUnit uni
         if (t <= 0) {
             return 0.0;
         }
-        return probabilityAlive(x, recency, age) * (a + b + x - 1) / (a - 1)
+        double alive = probabilityAlive(x, recency, age);
+        return alive == 0.0 ? 0.0 : alive * expectedIfAlive(t, x, age);
+    }
+
+    /** E[Y(t) | alive at T, x, T]. */
+    private double expectedIfAlive(double t, long x, double age) {
+        if (Math.abs(a - 1) < NEAR_ONE) {
+            // removable singularity at a = 1: average the two sides (error O(1e-8))
+            return 0.5 * (new BetaGeo(r, alpha, 1 + NEAR_ONE_STEP, b, unit).expectedIfAlive(t, x, age)
+                    + new BetaGeo(r, alpha, 1 - NEAR_ONE_STEP, b, unit).expectedIfAlive(t, x, age));
+        }
+        return (a + b + x - 1) / (a - 1)
                 * oneMinusPowerTimes2F1(r + x, (alpha + age) / (alpha + age + t), b + x, a + b + x - 1,
                         t / (alpha + age + t));
     }

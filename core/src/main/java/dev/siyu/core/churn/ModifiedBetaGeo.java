@@ -21,6 +21,10 @@ import java.util.Objects;
  */
 public record ModifiedBetaGeo(double r, double alpha, double a, double b, PeriodUnit unit) implements PurchaseModel {
 
+    /** Within this distance of a = 1 the expectations are evaluated on both sides and averaged. */
+    private static final double NEAR_ONE = 1e-5;
+    private static final double NEAR_ONE_STEP = 1e-4;
+
     /** @throws IllegalArgumentException if a parameter is not finite and positive */
     public ModifiedBetaGeo {
         Parameters.positive("r", r);
@@ -57,6 +61,11 @@ public record ModifiedBetaGeo(double r, double alpha, double a, double b, Period
         if (t <= 0) {
             return 0.0;
         }
+        if (Math.abs(a - 1) < NEAR_ONE) {
+            // removable singularity at a = 1: average the two sides (error O(1e-8))
+            return 0.5 * (new ModifiedBetaGeo(r, alpha, 1 + NEAR_ONE_STEP, b, unit).expectedPurchases(t)
+                    + new ModifiedBetaGeo(r, alpha, 1 - NEAR_ONE_STEP, b, unit).expectedPurchases(t));
+        }
         double log = r * Math.log(alpha / (alpha + t)) + log2F1(r, b + 1, a + b, t / (alpha + t));
         return b / (a - 1) * -Math.expm1(log);
     }
@@ -66,9 +75,19 @@ public record ModifiedBetaGeo(double r, double alpha, double a, double b, Period
         if (t <= 0) {
             return 0.0;
         }
-        double log = (r + x) * Math.log((alpha + age) / (alpha + age + t))
-                + log2F1(r + x, b + x + 1, a + b + x, t / (alpha + age + t));
-        return probabilityAlive(x, recency, age) * (a + b + x) / (a - 1) * -Math.expm1(log);
+        double alive = probabilityAlive(x, recency, age);
+        return alive == 0.0 ? 0.0 : alive * expectedIfAlive(t, x, age);
+    }
+
+    /** E[Y(t) | alive at T, x, T]. */
+    private double expectedIfAlive(double t, long x, double age) {
+        if (Math.abs(a - 1) < NEAR_ONE) {
+            // removable singularity at a = 1: average the two sides (error O(1e-8))
+            return 0.5 * (new ModifiedBetaGeo(r, alpha, 1 + NEAR_ONE_STEP, b, unit).expectedIfAlive(t, x, age)
+                    + new ModifiedBetaGeo(r, alpha, 1 - NEAR_ONE_STEP, b, unit).expectedIfAlive(t, x, age));
+        }
+        return (a + b + x) / (a - 1) * -Math.expm1((r + x) * Math.log((alpha + age) / (alpha + age + t))
+                + log2F1(r + x, b + x + 1, a + b + x, t / (alpha + age + t)));
     }
 
     /** Probability that this member makes no purchase in (T, T + τ]. */

@@ -127,6 +127,15 @@ class BetaGeoPredictionTest {
     }
 
     @Test
+    void expectations_are_continuous_through_a_equal_to_one() {
+        BetaGeo at = new BetaGeo(0.7, 8.0, 1.0, 2.0, PeriodUnit.WEEKS);
+        BetaGeo near = new BetaGeo(0.7, 8.0, 1.001, 2.0, PeriodUnit.WEEKS);
+        assertThat(at.expectedPurchases(52)).isCloseTo(near.expectedPurchases(52), within(1e-2));
+        assertThat(at.conditionalExpectedPurchases(52, 3, 20, 39))
+                .isCloseTo(near.conditionalExpectedPurchases(52, 3, 20, 39), within(1e-2));
+    }
+
+    @Test
     void log_likelihood_matches_pymc_marketing_numerically_stable_logp() {
         BetaGeo m = new BetaGeo(0.25, 4.0, 0.80, 2.50, PeriodUnit.WEEKS);
         assertThat(m.logLikelihood(0, 0, 40)).isCloseTo(-0.59947382, within(1.5e-5));

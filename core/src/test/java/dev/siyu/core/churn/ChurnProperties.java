@@ -21,6 +21,8 @@ class ChurnProperties {
             new BetaGeo(0.5, 3.0, 0.3, 0.4, PeriodUnit.WEEKS), // a + b < 1: ₂F₁ with c < 0 for one-time buyers
             new ModifiedBetaGeo(0.525, 6.183, 0.891, 1.614, PeriodUnit.WEEKS),
             new ModifiedBetaGeo(3.0, 0.5, 1.5, 0.3, PeriodUnit.DAYS),
+            new BetaGeo(0.7, 8.0, 1.0, 2.0, PeriodUnit.WEEKS), // a = 1: removable singularity
+            new ModifiedBetaGeo(0.7, 8.0, 1.0 + 1e-9, 2.0, PeriodUnit.WEEKS),
             new ParetoNbd(0.5533, 10.5777, 0.6062, 11.6687, PeriodUnit.WEEKS),
             new ParetoNbd(2.0, 30.0, 1.0, 5.0, PeriodUnit.DAYS),
             new ParetoNbd(0.3, 2.0, 2.5, 40.0, PeriodUnit.WEEKS));
