@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The outcome of a maximum-likelihood fit: {@link Fitted} or {@link NotConverged}. A failed fit
- * is a value, never an exception or NaN parameters.
+ * is a value, never an exception or NaN parameters. Immutable.
  *
  * @param <M> the model type
  */

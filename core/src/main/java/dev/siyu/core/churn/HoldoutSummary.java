@@ -4,6 +4,7 @@ import java.util.Objects;
 
 /**
  * A member's calibration summary and what the member did in the holdout period after it.
+ * Immutable.
  *
  * @param calibration the summary up to the calibration end
  * @param holdoutFrequency purchase days in the holdout period

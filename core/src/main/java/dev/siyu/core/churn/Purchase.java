@@ -2,6 +2,7 @@ package dev.siyu.core.churn;
 
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.money.Money;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param date the business day (in the host's zone)
  * @param amount the net amount paid, may be zero or negative (a refund booked on that day)
  */
-public record Purchase(MemberId member, java.time.LocalDate date, Money amount) {
+public record Purchase(MemberId member, LocalDate date, Money amount) {
 
     public Purchase {
         Objects.requireNonNull(member, "member");

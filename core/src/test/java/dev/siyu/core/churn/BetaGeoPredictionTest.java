@@ -67,6 +67,17 @@ class BetaGeoPredictionTest {
                         c.age());
             }
             assertThat(size).containsExactly(1411, 439, 214, 100, 62, 38, 29, 64);
+            double total = 0;
+            double alive = 0;
+            for (int i = 0; i < 8; i++) {
+                total += predicted[i];
+            }
+            for (HoldoutSummary s : h) {
+                alive += FITTED.probabilityAlive(s.calibration().frequency(), s.calibration().recency(),
+                        s.calibration().age());
+            }
+            assertThat(total).isCloseTo(1653.4, within(0.1));
+            assertThat(alive / h.size()).isCloseTo(0.8134, within(1e-4));
             double[] btydActual = {0.2367116, 0.6970387, 1.392523, 1.560000, 2.532258, 2.947368, 3.862069, 6.359375};
             double[] btydExpected = {0.2250893, 0.5231364, 1.044126, 1.520256, 2.163824, 2.653789, 3.503957, 6.157036};
             for (int i = 0; i < 8; i++) {

@@ -98,6 +98,24 @@ class OtherModelsCdnowTest {
         }
 
         @Test
+        void holdout_bins_match_the_btyd_walkthrough() {
+            ParetoNbd m = fit.model();
+            double[] predicted = new double[8];
+            int[] size = new int[8];
+            for (HoldoutSummary s : Summaries.calibrationAndHoldout(Cdnow.purchases(), Cdnow.CALIBRATION_END,
+                    Cdnow.OBSERVATION_END, PeriodUnit.WEEKS)) {
+                CustomerSummary c = s.calibration();
+                int bin = (int) Math.min(7, c.frequency());
+                size[bin]++;
+                predicted[bin] += m.conditionalExpectedPurchases(s.holdoutDuration(), c.frequency(), c.recency(), c.age());
+            }
+            double[] btyd = {0.138, 0.600, 1.196, 1.714, 2.399, 2.907, 3.819, 6.403};
+            for (int i = 0; i < 8; i++) {
+                assertThat(predicted[i] / size[i]).as("bin %d", i).isCloseTo(btyd[i], within(2e-3));
+            }
+        }
+
+        @Test
         void stays_finite_at_high_frequency() {
             ParetoNbd m = new ParetoNbd(0.55, 10.58, 0.61, 11.67, PeriodUnit.WEEKS);
             double e132 = m.conditionalExpectedPurchases(10, 132, 200, 200);
