@@ -1,5 +1,7 @@
 package dev.siyu.core.churn;
 
+import dev.siyu.core.json.ConfigException;
+import dev.siyu.core.json.ConfigNode;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -97,5 +99,48 @@ public record ChurnPolicy(double horizonDays, int clvMonths, double monthlyDisco
     public ChurnPolicy withFirstRepeatCycleDays(double days) {
         return new ChurnPolicy(horizonDays, clvMonths, monthlyDiscountRate, atRiskBelow, sleepingBelow, lostBelow,
                 atRiskCycles, sleepingCycles, lostCycles, OptionalDouble.of(days));
+    }
+
+    /**
+     * Reads a policy document; absent fields keep their {@link #defaults()}:
+     * <pre>{@code
+     * {"schemaVersion": 1, "horizonDays": 90, "clvMonths": 12, "monthlyDiscountRate": 0.01,
+     *  "aliveBelow": {"atRisk": 0.5, "sleeping": 0.3, "lost": 0.1},
+     *  "cyclesSinceLastPurchase": {"atRisk": 1.5, "sleeping": 3, "lost": 6},
+     *  "firstRepeatCycleDays": 60}
+     * }</pre>
+     *
+     * @throws ConfigException naming the pointer of an unknown, missing or invalid value
+     */
+    public static ChurnPolicy fromJson(String json) {
+        ConfigNode root = ConfigNode.parse(json).fields("schemaVersion", "horizonDays", "clvMonths",
+                "monthlyDiscountRate", "aliveBelow", "cyclesSinceLastPurchase", "firstRepeatCycleDays");
+        ConfigNode version = root.required("schemaVersion");
+        if (version.asInt() != 1) {
+            throw version.error("expected schemaVersion 1 but found " + version.asInt());
+        }
+        ChurnPolicy d = defaults();
+        double horizon = number(root, "horizonDays", d.horizonDays());
+        int months = root.optional("clvMonths").map(ConfigNode::asInt).orElse(d.clvMonths());
+        double rate = number(root, "monthlyDiscountRate", d.monthlyDiscountRate());
+        double[] alive = {d.atRiskBelow(), d.sleepingBelow(), d.lostBelow()};
+        double[] cycles = {d.atRiskCycles(), d.sleepingCycles(), d.lostCycles()};
+        root.optional("aliveBelow").ifPresent(n -> levels(n, alive));
+        root.optional("cyclesSinceLastPurchase").ifPresent(n -> levels(n, cycles));
+        OptionalDouble first = root.optional("firstRepeatCycleDays")
+                .map(n -> OptionalDouble.of(n.asDecimal().doubleValue())).orElse(OptionalDouble.empty());
+        return root.as(n -> new ChurnPolicy(horizon, months, rate, alive[0], alive[1], alive[2], cycles[0], cycles[1],
+                cycles[2], first));
+    }
+
+    private static double number(ConfigNode root, String name, double fallback) {
+        return root.optional(name).map(n -> n.asDecimal().doubleValue()).orElse(fallback);
+    }
+
+    private static void levels(ConfigNode node, double[] into) {
+        node.fields("atRisk", "sleeping", "lost");
+        into[0] = number(node, "atRisk", into[0]);
+        into[1] = number(node, "sleeping", into[1]);
+        into[2] = number(node, "lost", into[2]);
     }
 }

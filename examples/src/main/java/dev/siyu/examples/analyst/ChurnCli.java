@@ -46,7 +46,7 @@ import java.util.Set;
  * fit   --input FILE [--format transactions|summary] [--model bg-nbd|mbg-nbd|pareto-nbd]
  *       [--unit weeks|days] [--end yyyy-MM-dd] [--penalizer X] [--currency CNY]
  * score --input FILE [same options as fit] [--fitted FIT.json] [--horizon-days 90]
- *       [--clv-months 12] [--monthly-discount 0.01] [--output FILE]
+ *       [--clv-months 12] [--monthly-discount 0.01] [--policy POLICY.json] [--output FILE]
  * </pre>
  *
  * <p>A transactions CSV has a header and the columns customer id, date ({@code yyyy-MM-dd} or
@@ -54,13 +54,15 @@ import java.util.Set;
  * the unit given. {@code fit} prints one JSON object: the parameters under their names in the
  * literature, {@code logLikelihood}, {@code standardErrors}, and the same for Gamma-Gamma when
  * amounts are known. {@code score} writes a CSV of P(alive), expected purchases, CLV and level per
- * member, fitting first unless {@code --fitted} names the output of an earlier {@code fit}.
+ * member, fitting first unless {@code --fitted} names the output of an earlier {@code fit};
+ * {@code --policy} reads the levels' thresholds as in {@link ChurnPolicy#fromJson} (it replaces
+ * the horizon and CLV flags).
  * Exit codes: 0 done, 1 bad usage or input, 2 the fit did not converge.
  */
 public final class ChurnCli {
 
     private static final Set<String> OPTIONS = Set.of("input", "format", "model", "unit", "end", "penalizer",
-            "currency", "fitted", "horizon-days", "clv-months", "monthly-discount", "output");
+            "currency", "fitted", "horizon-days", "clv-months", "monthly-discount", "output", "policy");
 
     private ChurnCli() {
     }
@@ -77,7 +79,8 @@ public final class ChurnCli {
         if (args.length == 0 || !(args[0].equals("fit") || args[0].equals("score"))) {
             err.println("usage: ChurnCli fit|score --input FILE [--format transactions|summary] "
                     + "[--model bg-nbd|mbg-nbd|pareto-nbd] [--unit weeks|days] [--end yyyy-MM-dd] [--penalizer X] "
-                    + "[--fitted FIT.json] [--horizon-days N] [--clv-months N] [--monthly-discount X] [--output FILE]");
+                    + "[--fitted FIT.json] [--horizon-days N] [--clv-months N] [--monthly-discount X] [--policy POLICY.json] "
+                    + "[--output FILE]");
             return 1;
         }
         try {
@@ -296,7 +299,9 @@ public final class ChurnCli {
                     + purchases.unit().name().toLowerCase(Locale.ROOT) + ": "
                     + input.table().unit().name().toLowerCase(Locale.ROOT));
         }
-        ChurnPolicy policy = ChurnPolicy.defaults()
+        ChurnPolicy policy = options.containsKey("policy")
+                ? ChurnPolicy.fromJson(Files.readString(Path.of(options.get("policy")), StandardCharsets.UTF_8))
+                : ChurnPolicy.defaults()
                 .withHorizonDays(Double.parseDouble(options.getOrDefault("horizon-days", "90")))
                 .withClv(Integer.parseInt(options.getOrDefault("clv-months", "12")),
                         Double.parseDouble(options.getOrDefault("monthly-discount", "0.01")));

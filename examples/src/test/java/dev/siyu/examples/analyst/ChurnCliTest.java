@@ -131,6 +131,22 @@ class ChurnCliTest {
     }
 
     @Test
+    void score_reads_level_thresholds_from_a_policy_document() throws IOException {
+        Path input = cdnowSummary();
+        Path policy = dir.resolve("policy.json");
+        Files.writeString(policy, "{\"schemaVersion\": 1, \"aliveBelow\": {\"atRisk\": 1.0, \"sleeping\": 1.0, "
+                + "\"lost\": 1.0}}");
+        Run run = run("score", "--input", input.toString(), "--format", "summary", "--model", "mbg-nbd",
+                "--policy", policy.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out().lines().skip(1)).allSatisfy(line -> assertThat(line).endsWith(",lost"));
+        Files.writeString(policy, "{\"schemaVersion\": 1, \"clvMonths\": 0}");
+        Run bad = run("score", "--input", input.toString(), "--format", "summary", "--policy", policy.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("clvMonths must be between 1 and 1200: 0");
+    }
+
+    @Test
     void bad_input_is_a_clear_error() throws IOException {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "id,frequency,recency,T\n1,2,40,38\n");
