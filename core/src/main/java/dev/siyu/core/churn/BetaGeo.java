@@ -113,6 +113,7 @@ public record BetaGeo(double r, double alpha, double a, double b, PeriodUnit uni
      * Probability that this member makes no purchase in (T, T + τ]: dropped out, or alive and
      * not buying. Unlike {@link #probabilityAlive} it is below 1 for one-time buyers.
      */
+    @Override
     public double probabilityNoPurchase(double tau, long x, double recency, double age) {
         double alive = probabilityAlive(x, recency, age);
         return 1.0 - alive + alive * Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + tau)));

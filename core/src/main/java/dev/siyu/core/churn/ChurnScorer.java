@@ -71,6 +71,7 @@ public final class ChurnScorer {
         double t = member.age();
         double alive = purchases.probabilityAlive(x, tx, t);
         double expected = purchases.conditionalExpectedPurchases(horizon, x, tx, t);
+        double none = purchases.probabilityNoPurchase(horizon, x, tx, t);
         double avgSpend = spend.expectedAverageSpend(x, member.averageSpend());
         double clv = clv(x, tx, t, avgSpend);
         double cycle = cycle(x, t);
@@ -86,6 +87,8 @@ public final class ChurnScorer {
                 .fact("model", purchases.modelName())
                 .fact("unit", purchases.unit().name().toLowerCase(Locale.ROOT))
                 .fact("probabilityAlive", fmt(alive))
+                .fact("probabilityNoPurchaseInHorizon", fmt(none))
+                .fact("horizonDays", fmt(policy.horizonDays()))
                 .fact("aliveThresholds", fmt(policy.atRiskBelow()) + "/" + fmt(policy.sleepingBelow()) + "/"
                         + fmt(policy.lostBelow()))
                 .fact("levelByProbabilityAlive", byAlive)
@@ -98,7 +101,7 @@ public final class ChurnScorer {
                 .fact("oneTimeBuyer", x == 0)
                 .fact("probabilityAliveInformative", x > 0 || aliveInformativeForOneTimeBuyers)
                 .build();
-        return new MemberScore(member.member(), alive, expected, avgSpend, clv, cycle, since, level, why);
+        return new MemberScore(member.member(), alive, expected, none, avgSpend, clv, cycle, since, level, why);
     }
 
     private static String fmt(double v) {

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param member the member
  * @param probabilityAlive P(alive) at T
  * @param expectedPurchases expected purchases over the policy's horizon
+ * @param probabilityNoPurchase probability of no purchase over the policy's horizon (a churn score
+ *     that, unlike BG/NBD's P(alive), is below 1 for one-time buyers)
  * @param expectedAverageSpend expected spend per purchase (Gamma-Gamma)
  * @param clv discounted expected spend over the policy's CLV months
  * @param purchaseCycle the member's purchase cycle, in periods
@@ -24,7 +26,7 @@ import java.util.Objects;
  * @param explanation why the level is what it is, with the deciding values
  */
 public record MemberScore(MemberId member, double probabilityAlive, double expectedPurchases,
-        double expectedAverageSpend, double clv, double purchaseCycle, double sinceLastPurchase, ChurnLevel level,
+        double probabilityNoPurchase, double expectedAverageSpend, double clv, double purchaseCycle, double sinceLastPurchase, ChurnLevel level,
         Explanation explanation) {
 
     public MemberScore {

@@ -91,6 +91,7 @@ public record ModifiedBetaGeo(double r, double alpha, double a, double b, Period
     }
 
     /** Probability that this member makes no purchase in (T, T + τ]. */
+    @Override
     public double probabilityNoPurchase(double tau, long x, double recency, double age) {
         double alive = probabilityAlive(x, recency, age);
         return 1.0 - alive + alive * Math.exp((r + x) * Math.log((alpha + age) / (alpha + age + tau)));

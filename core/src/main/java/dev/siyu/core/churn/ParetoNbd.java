@@ -91,4 +91,19 @@ public record ParetoNbd(double r, double alpha, double s, double beta, PeriodUni
         return probabilityAlive(x, recency, age) * (r + x) * (beta + age) / (alpha + age)
                 * oneMinusPowerOverSMinus1((beta + age) / (beta + age + t));
     }
+
+    /**
+     * {@inheritDoc} Alive at T, the member is a new Pareto/NBD member with the posterior
+     * parameters (r + x, α + T, s, β + T) (lifetimes are memoryless), whose probability of no
+     * purchase in (0, τ] is its likelihood at x = 0, T = τ.
+     */
+    @Override
+    public double probabilityNoPurchase(double tau, long x, double recency, double age) {
+        if (!(tau > 0)) {
+            return 1.0;
+        }
+        double alive = probabilityAlive(x, recency, age);
+        double none = Math.exp(new ParetoNbd(r + x, alpha + age, s, beta + age, unit).logLikelihood(0, 0.0, tau));
+        return 1.0 - alive + alive * none;
+    }
 }

@@ -31,6 +31,13 @@ public sealed interface PurchaseModel permits BetaGeo, ModifiedBetaGeo, ParetoNb
     double conditionalExpectedPurchases(double t, long x, double recency, double age);
 
     /**
+     * Probability that this member makes no purchase in (T, T + τ]: dropped out, or alive and not
+     * buying. Unlike {@link #probabilityAlive} it is below 1 for one-time buyers under every
+     * model, so it is a churn score that BG/NBD can give them too.
+     */
+    double probabilityNoPurchase(double tau, long x, double recency, double age);
+
+    /**
      * The member's purchase cycle: the expected time between purchases while alive, 1 / E[λ] =
      * (α + T) / (r + x) from the posterior purchase rate.
      */

@@ -55,6 +55,8 @@ class ChurnScorerTest {
             assertThat(s.explanation().fact("decidedBy")).contains("PURCHASE_CYCLE");
             assertThat(s.explanation().fact("oneTimeBuyer")).contains("true");
             assertThat(s.explanation().fact("probabilityAliveInformative")).contains("false");
+            assertThat(s.probabilityNoPurchase()).isBetween(0.5, 1.0);
+            assertThat(s.explanation().fact("probabilityNoPurchaseInHorizon")).isPresent();
         }
 
         @Test

@@ -307,7 +307,7 @@ public final class ChurnCli {
                         Double.parseDouble(options.getOrDefault("monthly-discount", "0.01")));
         ChurnScorer scorer = ChurnScorer.of(purchases, spend, policy);
         StringBuilder csv = new StringBuilder(
-                "id,frequency,recency,T,monetary_value,p_alive,expected_purchases,expected_average_spend,clv,"
+                "id,frequency,recency,T,monetary_value,p_alive,expected_purchases,p_no_purchase,expected_average_spend,clv,"
                         + "purchase_cycle,level\n");
         int[] counts = new int[ChurnLevel.values().length];
         for (CustomerSummary c : input.summaries()) {
@@ -316,7 +316,8 @@ public final class ChurnCli {
             csv.append(c.member().value()).append(',').append(c.frequency()).append(',')
                     .append(num(c.recency())).append(',').append(num(c.age())).append(',')
                     .append(num(c.averageSpend())).append(',').append(num(s.probabilityAlive())).append(',')
-                    .append(num(s.expectedPurchases())).append(',').append(num(s.expectedAverageSpend())).append(',')
+                    .append(num(s.expectedPurchases())).append(',').append(num(s.probabilityNoPurchase())).append(',')
+                    .append(num(s.expectedAverageSpend())).append(',')
                     .append(num(s.clv())).append(',').append(num(s.purchaseCycle())).append(',')
                     .append(s.level().name().toLowerCase(Locale.ROOT)).append('\n');
         }

@@ -82,7 +82,7 @@ class ChurnCliTest {
         List<String> rows = Files.readAllLines(output);
         assertThat(rows).hasSize(2358);
         assertThat(rows.get(0)).isEqualTo("id,frequency,recency,T,monetary_value,p_alive,expected_purchases,"
-                + "expected_average_spend,clv,purchase_cycle,level");
+                + "p_no_purchase,expected_average_spend,clv,purchase_cycle,level");
         assertThat(rows.get(3)).startsWith("3,0,0.000000,38.860000,0.000000,0.38");
         assertThat(ConfigNode.parse(run.out()).required("members").asInt()).isEqualTo(2357);
     }
