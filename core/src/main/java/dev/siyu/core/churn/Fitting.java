@@ -310,10 +310,55 @@ final class Fitting {
             new int[] {1}) {
         @Override
         double logLikelihood(double[] p, Patterns d) {
-            ModifiedBetaGeo m = new ModifiedBetaGeo(p[0], p[1], p[2], p[3], PeriodUnit.DAYS);
+            return logLikelihoodAndGradient(p, d, null);
+        }
+
+        @Override
+        boolean analyticGradient() {
+            return true;
+        }
+
+        @Override
+        double logLikelihoodAndGradient(double[] p, Patterns d, double[] gradient) {
+            double r = p[0];
+            double alpha = p[1];
+            double a = p[2];
+            double b = p[3];
+            double lnGammaR = lnGamma(r);
+            double lnGammaAB = lnGamma(a + b);
+            double lnGammaB = lnGamma(b);
+            double logAlpha = Math.log(alpha);
+            double psiR = digamma(r);
+            double psiB = digamma(b);
+            double psiAB = digamma(a + b);
+            double gr = 0;
+            double galpha = 0;
+            double ga = 0;
+            double gb = 0;
             double sum = 0;
             for (int i = 0; i < d.size(); i++) {
-                sum += d.w()[i] * m.logLikelihood(d.x()[i], d.tx()[i], d.t()[i]);
+                long x = d.x()[i];
+                double w = d.w()[i];
+                double logAT = Math.log(alpha + d.t()[i]);
+                double logAtx = Math.log(alpha + d.tx()[i]);
+                double odds = Math.log(a / (b + x)) + (r + x) * (logAT - logAtx);
+                sum += w * (lnGamma(r + x) - lnGammaR + r * logAlpha + lnGammaAB + lnGamma(b + x + 1) - lnGammaB
+                        - lnGamma(a + b + x + 1) - (r + x) * logAT + softplus(odds));
+                if (gradient != null) {
+                    double sigma = logistic(odds);
+                    double psiABx1 = digamma(a + b + x + 1);
+                    gr += w * ((x == 0 ? 0 : digamma(r + x) - psiR) + logAlpha - logAT + sigma * (logAT - logAtx));
+                    galpha += w * (r / alpha - (r + x) / (alpha + d.t()[i])
+                            + sigma * (r + x) * (1 / (alpha + d.t()[i]) - 1 / (alpha + d.tx()[i])));
+                    ga += w * (psiAB - psiABx1 + sigma / a);
+                    gb += w * (psiAB + digamma(b + x + 1) - psiB - psiABx1 - sigma / (b + x));
+                }
+            }
+            if (gradient != null) {
+                gradient[0] = gr;
+                gradient[1] = galpha;
+                gradient[2] = ga;
+                gradient[3] = gb;
             }
             return sum;
         }
@@ -345,10 +390,47 @@ final class Fitting {
     static final Family<GammaGamma> GAMMA_GAMMA = new Family<>(new String[] {"p", "q", "gamma"}, new int[] {}) {
         @Override
         double logLikelihood(double[] p, Patterns d) {
-            GammaGamma m = new GammaGamma(p[0], p[1], p[2]);
+            return logLikelihoodAndGradient(p, d, null);
+        }
+
+        @Override
+        boolean analyticGradient() {
+            return true;
+        }
+
+        @Override
+        double logLikelihoodAndGradient(double[] params, Patterns d, double[] gradient) {
+            double p = params[0];
+            double q = params[1];
+            double gamma = params[2];
+            double lnGammaQ = lnGamma(q);
+            double logGamma = Math.log(gamma);
+            double psiQ = digamma(q);
+            double gp = 0;
+            double gq = 0;
+            double gg = 0;
             double sum = 0;
             for (int i = 0; i < d.size(); i++) {
-                sum += d.w()[i] * m.logLikelihood(d.x()[i], d.m()[i]);
+                double x = d.x()[i];
+                double m = d.m()[i];
+                double w = d.w()[i];
+                double px = p * x;
+                double logM = Math.log(m);
+                double logX = Math.log(x);
+                double logXmG = Math.log(x * m + gamma);
+                sum += w * (lnGamma(px + q) - lnGamma(px) - lnGammaQ + q * logGamma + (px - 1) * logM + px * logX
+                        - (px + q) * logXmG);
+                if (gradient != null) {
+                    double psiPxQ = digamma(px + q);
+                    gp += w * x * (psiPxQ - digamma(px) + logM + logX - logXmG);
+                    gq += w * (psiPxQ - psiQ + logGamma - logXmG);
+                    gg += w * (q / gamma - (px + q) / (x * m + gamma));
+                }
+            }
+            if (gradient != null) {
+                gradient[0] = gp;
+                gradient[1] = gq;
+                gradient[2] = gg;
             }
             return sum;
         }
