@@ -3,7 +3,9 @@ package dev.siyu.core.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.siyu.core.money.Money;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -221,6 +223,30 @@ public final class ConfigNode {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw error("expected an ISO date like 2026-01-31 but found \"" + text + "\"");
+        }
+    }
+
+    /** This value as an ISO 4217 currency code with minor units, e.g. {@code CNY}. */
+    public Currency asCurrency() {
+        String code = asText();
+        try {
+            Currency currency = Currency.getInstance(code);
+            if (currency.getDefaultFractionDigits() >= 0) {
+                return currency;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below, with the pointer
+        }
+        throw error("expected an ISO 4217 currency code with minor units like CNY but found \"" + code + "\"");
+    }
+
+    /** This value as a region-based zone id, e.g. {@code Asia/Shanghai}. */
+    public ZoneId asZone() {
+        String text = asText();
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw error("expected a zone id like Asia/Shanghai but found \"" + text + "\"");
         }
     }
 

@@ -94,8 +94,14 @@ public final class Money implements Comparable<Money> {
         if (space != 3) {
             throw new IllegalArgumentException("money must look like 'CNY 12.34': " + text);
         }
+        Currency currency;
         try {
-            return of(new BigDecimal(text.substring(4)), Currency.getInstance(text.substring(0, 3)));
+            currency = Currency.getInstance(text.substring(0, 3));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("money currency must be an ISO 4217 code: " + text, e);
+        }
+        try {
+            return of(new BigDecimal(text.substring(4)), currency);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("money must look like 'CNY 12.34': " + text, e);
         }

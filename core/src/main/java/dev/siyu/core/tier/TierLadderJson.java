@@ -5,7 +5,6 @@ import dev.siyu.core.id.TierId;
 import dev.siyu.core.json.ConfigNode;
 import dev.siyu.core.money.Money;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -26,8 +25,8 @@ final class TierLadderJson {
         if (version.asLong() != 1) {
             throw version.error("expected schemaVersion 1 but found " + version);
         }
-        Currency currency = root.optional("currency").map(TierLadderJson::currency).orElse(Money.CNY);
-        ZoneId zone = root.optional("zone").map(TierLadderJson::zone).orElse(dev.siyu.core.time.BusinessClock.SHANGHAI);
+        Currency currency = root.optional("currency").map(ConfigNode::asCurrency).orElse(Money.CNY);
+        ZoneId zone = root.optional("zone").map(ConfigNode::asZone).orElse(dev.siyu.core.time.BusinessClock.SHANGHAI);
         Metric metric = root.required("metric").asEnum(Metric.class);
         TierProgram.Builder builder = TierProgram.builder()
                 .currency(currency)
@@ -46,28 +45,6 @@ final class TierLadderJson {
                 : nodes.get(i).required(field).error(field + " must be " + problem));
         tiers.forEach(builder::tier);
         return builder.build();
-    }
-
-    private static Currency currency(ConfigNode node) {
-        String code = node.asText();
-        try {
-            Currency currency = Currency.getInstance(code);
-            if (currency.getDefaultFractionDigits() >= 0) {
-                return currency;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw node.error("expected an ISO 4217 currency code with minor units like CNY but found \"" + code + "\"");
-    }
-
-    private static ZoneId zone(ConfigNode node) {
-        String text = node.asText();
-        try {
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            throw node.error("expected a zone id like Asia/Shanghai but found \"" + text + "\"");
-        }
     }
 
     private static QualificationWindow window(ConfigNode node) {

@@ -117,6 +117,15 @@ class ConfigNodeTest {
         }
 
         @Test
+        void name_an_unknown_currency_or_zone() {
+            assertThat(ConfigNode.parse("\"CNY\"").asCurrency()).isEqualTo(Money.CNY);
+            assertThatThrownBy(() -> ConfigNode.parse("{\"c\": \"XXX\"}").required("c").asCurrency())
+                    .hasMessage("/c (line 1, column 7): expected an ISO 4217 currency code with minor units like CNY but found \"XXX\"");
+            assertThatThrownBy(() -> ConfigNode.parse("{\"z\": \"Mars/Olympus\"}").required("z").asZone())
+                    .hasMessageContaining("/z").hasMessageContaining("\"Mars/Olympus\"");
+        }
+
+        @Test
         void say_a_fraction_is_not_a_whole_number() {
             assertThatThrownBy(() -> ConfigNode.parse("{\"n\": 1.5}").required("n").asInt())
                     .hasMessage("/n (line 1, column 7): expected a whole number within int range but found 1.5");

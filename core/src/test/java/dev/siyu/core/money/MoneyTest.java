@@ -39,6 +39,8 @@ class MoneyTest {
             assertThat(Money.parse(money.toString())).isEqualTo(money);
             assertThatThrownBy(() -> Money.parse("12.30")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'CNY 12.34'");
+            assertThatThrownBy(() -> Money.parse("ZZZ 1.00")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("money currency must be an ISO 4217 code: ZZZ 1.00");
         }
 
         @Test
