@@ -1,5 +1,6 @@
 package dev.siyu.core.explain;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
-import java.util.regex.Pattern;
+import java.util.function.BiConsumer;
 
 /**
  * Why a decision came out as it did: a stable reason code and the values that decided it, in the
@@ -24,16 +26,38 @@ import java.util.regex.Pattern;
  */
 public record Explanation(String code, Map<String, String> facts, List<Explanation> because) {
 
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
-
     /** @throws IllegalArgumentException if the code is not upper-case snake case */
     public Explanation {
         Objects.requireNonNull(code, "code");
-        if (!CODE.matcher(code).matches()) {
+        if (!isUpperSnakeCase(code)) {
             throw new IllegalArgumentException("code must be UPPER_SNAKE_CASE: '" + code + "'");
         }
-        facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+        // A builder's facts are already a private frozen copy; anything else is copied.
+        facts = facts instanceof FrozenFacts ? facts : Collections.unmodifiableMap(new LinkedHashMap<>(facts));
         because = List.copyOf(because);
+    }
+
+    /** Whether {@code code} matches {@code [A-Z][A-Z0-9]*(_[A-Z0-9]+)*}, without a regex on the hot path. */
+    static boolean isUpperSnakeCase(String code) {
+        int n = code.length();
+        if (n == 0 || code.charAt(0) < 'A' || code.charAt(0) > 'Z') {
+            return false;
+        }
+        boolean afterUnderscore = false;
+        for (int i = 1; i < n; i++) {
+            char c = code.charAt(i);
+            if (c == '_') {
+                if (afterUnderscore) {
+                    return false;
+                }
+                afterUnderscore = true;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                afterUnderscore = false;
+            } else {
+                return false;
+            }
+        }
+        return !afterUnderscore;
     }
 
     /** An explanation with only a code. */
@@ -60,11 +84,62 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         return because.isEmpty() ? text : text + because;
     }
 
+    /**
+     * Facts handed over by a {@link Builder}: an unmodifiable view of a map no one else can reach
+     * (the builder copies before it changes a map it built from), so the record need not copy it again.
+     */
+    private static final class FrozenFacts extends AbstractMap<String, String> {
+        private final LinkedHashMap<String, String> map;
+        private final Map<String, String> view;
+
+        FrozenFacts(LinkedHashMap<String, String> map) {
+            this.map = map;
+            this.view = Collections.unmodifiableMap(map);
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return view.entrySet();
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return view.keySet();
+        }
+
+        @Override
+        public java.util.Collection<String> values() {
+            return view.values();
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public String get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super String> action) {
+            map.forEach(action);
+        }
+    }
+
     /** Collects facts in order. Not thread-safe; use one per explanation. */
     public static final class Builder {
         private final String code;
-        private final Map<String, String> facts = new LinkedHashMap<>();
-        private final List<Explanation> because = new ArrayList<>();
+        private LinkedHashMap<String, String> facts = new LinkedHashMap<>();
+        private final List<Explanation> because = new ArrayList<>(2);
+        /** Whether {@link #facts} was handed to a built explanation, so must be copied before a change. */
+        private boolean handedOver;
 
         private Builder(String code) {
             this.code = Objects.requireNonNull(code, "code");
@@ -72,7 +147,12 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
 
         /** Records {@code name = String.valueOf(value)}. */
         public Builder fact(String name, Object value) {
-            facts.put(Objects.requireNonNull(name, "name"), String.valueOf(value));
+            Objects.requireNonNull(name, "name");
+            if (handedOver) {
+                facts = new LinkedHashMap<>(facts);
+                handedOver = false;
+            }
+            facts.put(name, String.valueOf(value));
             return this;
         }
 
@@ -83,7 +163,8 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         }
 
         public Explanation build() {
-            return new Explanation(code, facts, because);
+            handedOver = true;
+            return new Explanation(code, new FrozenFacts(facts), because);
         }
     }
 }

@@ -30,6 +30,39 @@ class ExplanationTest {
     }
 
     @Test
+    void checks_codes_exactly_as_the_upper_snake_case_pattern_does() {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+        String[] samples = {"", "A", "a", "_", "A_", "_A", "A__B", "A_B", "A1_2B", "1A", "AB_C_D9", "A-B", "A B",
+            "TIER_KEPT", "POINTS_EARNED", "Ab", "A_b", "A_1", "Ä"};
+        for (String code : samples) {
+            assertThat(Explanation.isUpperSnakeCase(code)).as(code).isEqualTo(pattern.matcher(code).matches());
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        char[] alphabet = {'A', 'Z', 'a', '0', '9', '_', '-', ' '};
+        for (int i = 0; i < 20_000; i++) {
+            char[] chars = new char[random.nextInt(0, 7)];
+            for (int j = 0; j < chars.length; j++) {
+                chars[j] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String code = new String(chars);
+            assertThat(Explanation.isUpperSnakeCase(code)).as(code).isEqualTo(pattern.matcher(code).matches());
+        }
+    }
+
+    @Test
+    void a_builder_used_again_after_build_leaves_the_built_explanation_unchanged() {
+        Explanation.Builder builder = Explanation.builder("A").fact("x", 1);
+        Explanation first = builder.build();
+        Explanation second = builder.fact("y", 2).build();
+        assertThat(first.facts()).containsExactly(java.util.Map.entry("x", "1"));
+        assertThat(second.facts()).containsExactly(java.util.Map.entry("x", "1"), java.util.Map.entry("y", "2"));
+        assertThat(first).isEqualTo(Explanation.builder("A").fact("x", "1").build())
+                .hasSameHashCodeAs(new Explanation("A", java.util.Map.of("x", "1"), java.util.List.of()));
+        assertThat(first.facts()).hasToString("{x=1}");
+        assertThatThrownBy(() -> first.facts().put("z", "3")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void serializes_to_json_for_staff_screens() {
         assertThat(SiyuJson.write(Explanation.builder("EARNED").fact("points", 12).build()))
                 .isEqualTo("{\"code\":\"EARNED\",\"facts\":{\"points\":\"12\"},\"because\":[]}");
