@@ -1,11 +1,15 @@
 package dev.siyu.core.explain;
 
 import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -85,61 +89,97 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
     }
 
     /**
-     * Facts handed over by a {@link Builder}: an unmodifiable view of a map no one else can reach
-     * (the builder copies before it changes a map it built from), so the record need not copy it again.
+     * Facts built by a {@link Builder}: names and values alternating in one exact-size array no one else
+     * can reach, read through the {@link Map} interface (unmodifiable, in insertion order, equal to any
+     * map with the same entries). Explanations are recorded with every points operation, so they are
+     * kept small: no hash table or entry objects for a handful of facts.
      */
     private static final class FrozenFacts extends AbstractMap<String, String> {
-        private final LinkedHashMap<String, String> map;
-        private final Map<String, String> view;
+        private final String[] namesAndValues;
 
-        FrozenFacts(LinkedHashMap<String, String> map) {
-            this.map = map;
-            this.view = Collections.unmodifiableMap(map);
-        }
-
-        @Override
-        public Set<Entry<String, String>> entrySet() {
-            return view.entrySet();
-        }
-
-        @Override
-        public Set<String> keySet() {
-            return view.keySet();
-        }
-
-        @Override
-        public java.util.Collection<String> values() {
-            return view.values();
+        FrozenFacts(String[] namesAndValues) {
+            this.namesAndValues = namesAndValues;
         }
 
         @Override
         public int size() {
-            return map.size();
+            return namesAndValues.length / 2;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return namesAndValues.length == 0;
         }
 
         @Override
         public boolean containsKey(Object key) {
-            return map.containsKey(key);
+            return indexOf(key) >= 0;
         }
 
         @Override
         public String get(Object key) {
-            return map.get(key);
+            int i = indexOf(key);
+            return i < 0 ? null : namesAndValues[i + 1];
+        }
+
+        private int indexOf(Object key) {
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                if (namesAndValues[i].equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         @Override
         public void forEach(BiConsumer<? super String, ? super String> action) {
-            map.forEach(action);
+            Objects.requireNonNull(action, "action");
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                action.accept(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, String>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < namesAndValues.length;
+                        }
+
+                        @Override
+                        public Entry<String, String> next() {
+                            if (next >= namesAndValues.length) {
+                                throw new NoSuchElementException();
+                            }
+                            Entry<String, String> e = new SimpleImmutableEntry<>(namesAndValues[next],
+                                    namesAndValues[next + 1]);
+                            next += 2;
+                            return e;
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return namesAndValues.length / 2;
+                }
+            };
         }
     }
 
     /** Collects facts in order. Not thread-safe; use one per explanation. */
     public static final class Builder {
         private final String code;
-        private LinkedHashMap<String, String> facts = new LinkedHashMap<>();
+        /** Names and values alternating, {@link #size} slots used. */
+        private String[] facts = new String[16];
+        private int size;
         private final List<Explanation> because = new ArrayList<>(2);
-        /** Whether {@link #facts} was handed to a built explanation, so must be copied before a change. */
-        private boolean handedOver;
 
         private Builder(String code) {
             this.code = Objects.requireNonNull(code, "code");
@@ -148,11 +188,18 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         /** Records {@code name = String.valueOf(value)}. */
         public Builder fact(String name, Object value) {
             Objects.requireNonNull(name, "name");
-            if (handedOver) {
-                facts = new LinkedHashMap<>(facts);
-                handedOver = false;
+            String text = String.valueOf(value);
+            for (int i = 0; i < size; i += 2) {
+                if (facts[i].equals(name)) {
+                    facts[i + 1] = text; // as a LinkedHashMap: a new value keeps the name's place
+                    return this;
+                }
             }
-            facts.put(name, String.valueOf(value));
+            if (size == facts.length) {
+                facts = Arrays.copyOf(facts, size * 2);
+            }
+            facts[size++] = name;
+            facts[size++] = text;
             return this;
         }
 
@@ -163,8 +210,7 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         }
 
         public Explanation build() {
-            handedOver = true;
-            return new Explanation(code, new FrozenFacts(facts), because);
+            return new Explanation(code, new FrozenFacts(Arrays.copyOf(facts, size)), because);
         }
     }
 }

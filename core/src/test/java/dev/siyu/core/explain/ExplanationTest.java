@@ -63,6 +63,25 @@ class ExplanationTest {
     }
 
     @Test
+    void a_fact_recorded_again_keeps_its_place_and_takes_the_new_value_as_a_map_would() {
+        Explanation why = Explanation.builder("A").fact("x", 1).fact("y", 2).fact("x", 3).build();
+        assertThat(why.facts()).containsExactly(java.util.Map.entry("x", "3"), java.util.Map.entry("y", "2"));
+        java.util.Map<String, String> same = new java.util.LinkedHashMap<>();
+        same.put("x", "3");
+        same.put("y", "2");
+        Explanation copied = new Explanation("A", same, java.util.List.of());
+        assertThat(why).isEqualTo(copied).hasSameHashCodeAs(copied).hasToString(copied.toString());
+        assertThat(copied).isEqualTo(why);
+        assertThat(why.facts()).isEqualTo(same).hasSameHashCodeAs(same).hasToString(same.toString());
+        assertThat(why.fact("y")).contains("2");
+        assertThat(why.fact("z")).isEmpty();
+        assertThat(why.facts().containsKey("x")).isTrue();
+        assertThatThrownBy(() -> why.facts().keySet().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> why.facts().entrySet().iterator().next().setValue("9"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void serializes_to_json_for_staff_screens() {
         assertThat(SiyuJson.write(Explanation.builder("EARNED").fact("points", 12).build()))
                 .isEqualTo("{\"code\":\"EARNED\",\"facts\":{\"points\":\"12\"},\"because\":[]}");
