@@ -1,5 +1,16 @@
 package dev.siyu.core.explain;
 
+import dev.siyu.core.id.BrandId;
+import dev.siyu.core.id.CategoryId;
+import dev.siyu.core.id.MemberId;
+import dev.siyu.core.id.OperationId;
+import dev.siyu.core.id.OrderId;
+import dev.siyu.core.id.RefundId;
+import dev.siyu.core.id.SkuId;
+import dev.siyu.core.id.StoreId;
+import dev.siyu.core.id.TierId;
+import dev.siyu.core.money.Money;
+import java.time.LocalDate;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -89,15 +100,26 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
     }
 
     /**
+     * Values the builder keeps as they are and renders with {@link String#valueOf} when read: immutable
+     * types of the JDK and of this library whose text depends only on their value, so rendering later
+     * gives the very text rendering at once would. Anything else is rendered when recorded.
+     */
+    private static final Set<Class<?>> RENDERED_WHEN_READ = Set.of(Long.class, Integer.class, LocalDate.class,
+            Money.class, OrderId.class, OperationId.class, MemberId.class, TierId.class, RefundId.class,
+            StoreId.class, BrandId.class, CategoryId.class, SkuId.class);
+
+    /**
      * Facts built by a {@link Builder}: names and values alternating in one exact-size array no one else
-     * can reach, read through the {@link Map} interface (unmodifiable, in insertion order, equal to any
-     * map with the same entries). Explanations are recorded with every points operation, so they are
-     * kept small: no hash table or entry objects for a handful of facts.
+     * can reach, read through the {@link Map} interface as texts (unmodifiable, in insertion order, equal
+     * to any map with the same entries). Explanations are recorded with every points operation, so
+     * they are kept small: no hash table or entry objects, and numbers, dates, amounts and ids are
+     * rendered only when read (see {@link #RENDERED_WHEN_READ}).
      */
     private static final class FrozenFacts extends AbstractMap<String, String> {
-        private final String[] namesAndValues;
+        /** Even slots: names; odd slots: a String or a value of a {@link #RENDERED_WHEN_READ} type. */
+        private final Object[] namesAndValues;
 
-        FrozenFacts(String[] namesAndValues) {
+        FrozenFacts(Object[] namesAndValues) {
             this.namesAndValues = namesAndValues;
         }
 
@@ -119,7 +141,7 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         @Override
         public String get(Object key) {
             int i = indexOf(key);
-            return i < 0 ? null : namesAndValues[i + 1];
+            return i < 0 ? null : String.valueOf(namesAndValues[i + 1]);
         }
 
         private int indexOf(Object key) {
@@ -135,7 +157,7 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         public void forEach(BiConsumer<? super String, ? super String> action) {
             Objects.requireNonNull(action, "action");
             for (int i = 0; i < namesAndValues.length; i += 2) {
-                action.accept(namesAndValues[i], namesAndValues[i + 1]);
+                action.accept((String) namesAndValues[i], String.valueOf(namesAndValues[i + 1]));
             }
         }
 
@@ -157,8 +179,8 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
                             if (next >= namesAndValues.length) {
                                 throw new NoSuchElementException();
                             }
-                            Entry<String, String> e = new SimpleImmutableEntry<>(namesAndValues[next],
-                                    namesAndValues[next + 1]);
+                            Entry<String, String> e = new SimpleImmutableEntry<>((String) namesAndValues[next],
+                                    String.valueOf(namesAndValues[next + 1]));
                             next += 2;
                             return e;
                         }
@@ -176,8 +198,8 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
     /** Collects facts in order. Not thread-safe; use one per explanation. */
     public static final class Builder {
         private final String code;
-        /** Names and values alternating, {@link #size} slots used. */
-        private String[] facts = new String[16];
+        /** Names and values alternating, {@link #size} slots used; values as {@link FrozenFacts} keeps them. */
+        private Object[] facts = new Object[16];
         private int size;
         private final List<Explanation> because = new ArrayList<>(2);
 
@@ -188,7 +210,7 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         /** Records {@code name = String.valueOf(value)}. */
         public Builder fact(String name, Object value) {
             Objects.requireNonNull(name, "name");
-            String text = String.valueOf(value);
+            Object text = value != null && RENDERED_WHEN_READ.contains(value.getClass()) ? value : String.valueOf(value);
             for (int i = 0; i < size; i += 2) {
                 if (facts[i].equals(name)) {
                     facts[i + 1] = text; // as a LinkedHashMap: a new value keeps the name's place

@@ -247,7 +247,7 @@ final class DefaultPointsEngine implements PointsEngine {
             long debtRepaid = w.credit(points, cmd.operation(), earnDate, availableOn, expiresOn, why);
             long balanceChange = points - debtRepaid;
             why.fact("points", points).fact("availableOn", availableOn)
-                    .fact("expiresOn", expiresOn.map(LocalDate::toString).orElse("never"));
+                    .fact("expiresOn", expiresOn.isPresent() ? expiresOn.get() : "never");
             Explanation explanation = why.build();
             w.events.add(new PointsEarned(w.base.member, cmd.at(), cmd.operation(), Optional.of(order.id()), points,
                     availableOn, expiresOn, explanation));

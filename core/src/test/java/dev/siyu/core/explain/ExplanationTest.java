@@ -82,6 +82,23 @@ class ExplanationTest {
     }
 
     @Test
+    void values_rendered_when_read_equal_the_same_facts_recorded_as_text() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 11);
+        dev.siyu.core.money.Money amount = dev.siyu.core.money.Money.cnyMinor(12_345);
+        dev.siyu.core.id.OrderId order = dev.siyu.core.id.OrderId.of("O-1");
+        StringBuilder mutable = new StringBuilder("before");
+        Explanation kept = Explanation.builder("A").fact("points", 12L).fact("lineNo", 3).fact("on", day)
+                .fact("net", amount).fact("order", order).fact("text", mutable).build();
+        mutable.append("-after");
+        Explanation text = Explanation.builder("A").fact("points", "12").fact("lineNo", "3").fact("on", "2026-11-11")
+                .fact("net", "CNY 123.45").fact("order", "O-1").fact("text", "before").build();
+        assertThat(kept).isEqualTo(text).hasSameHashCodeAs(text).hasToString(text.toString());
+        assertThat(kept.facts()).containsExactlyEntriesOf(text.facts());
+        assertThat(kept.fact("net")).contains("CNY 123.45");
+        assertThat(SiyuJson.write(kept)).isEqualTo(SiyuJson.write(text));
+    }
+
+    @Test
     void serializes_to_json_for_staff_screens() {
         assertThat(SiyuJson.write(Explanation.builder("EARNED").fact("points", 12).build()))
                 .isEqualTo("{\"code\":\"EARNED\",\"facts\":{\"points\":\"12\"},\"because\":[]}");
