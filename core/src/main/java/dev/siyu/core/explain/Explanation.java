@@ -201,7 +201,8 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         /** Names and values alternating, {@link #size} slots used; values as {@link FrozenFacts} keeps them. */
         private Object[] facts = new Object[16];
         private int size;
-        private final List<Explanation> because = new ArrayList<>(2);
+        /** Sub-decisions, made on the first {@link #because}. */
+        private List<Explanation> because;
 
         private Builder(String code) {
             this.code = Objects.requireNonNull(code, "code");
@@ -227,12 +228,17 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
 
         /** Adds the explanation of a sub-decision. */
         public Builder because(Explanation reason) {
-            because.add(Objects.requireNonNull(reason, "reason"));
+            Objects.requireNonNull(reason, "reason");
+            if (because == null) {
+                because = new ArrayList<>(4);
+            }
+            because.add(reason);
             return this;
         }
 
         public Explanation build() {
-            return new Explanation(code, new FrozenFacts(Arrays.copyOf(facts, size)), because);
+            return new Explanation(code, new FrozenFacts(Arrays.copyOf(facts, size)),
+                    because == null ? List.of() : because);
         }
     }
 }
