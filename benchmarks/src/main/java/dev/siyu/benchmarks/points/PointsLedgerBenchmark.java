@@ -72,6 +72,9 @@ public class PointsLedgerBenchmark {
     /** {@code [round][member]}. */
     private PointsCommand.Earn[][] earns;
     private PointsCommand.RedeemForReward[][] redeems;
+    /** Each member's account after rounds {@code 0..MID-1}: {@link #engineSteadyState} applies round MID to it. */
+    private PointsAccount[] steady;
+    static final int MID = ROUNDS / 2;
 
     /** One thread's accounts and cursor. */
     @State(Scope.Thread)
@@ -139,7 +142,11 @@ public class PointsLedgerBenchmark {
         for (int i = 0; i < MEMBERS; i++) {
             accounts[i] = PointsAccount.empty(members[i]);
         }
+        steady = new PointsAccount[MEMBERS];
         for (int round = 0; round < ROUNDS; round++) {
+            if (round == MID) {
+                steady = accounts.clone();
+            }
             Instant day = PointsGenerators.START.plus(Duration.ofDays(round));
             for (int i = 0; i < MEMBERS; i++) {
                 String key = String.format(Locale.ROOT, "%s-%02d", members[i].value(), round);
@@ -174,6 +181,26 @@ public class PointsLedgerBenchmark {
         bh.consume(earned.outcome());
         bh.consume(redeemed.outcome());
         a.advance(this);
+    }
+
+    /**
+     * Round {@value #MID}'s earn then redeem on each member's account as of the round before, results
+     * dropped: the engine's cost per command at a steady account size, without the retained history
+     * (operation records, explanations) that makes {@link #engine} and {@link #ledger} pay for
+     * garbage collection as accounts grow. A diagnostic, not the target.
+     */
+    @Benchmark
+    @OperationsPerInvocation(2)
+    public void engineSteadyState(Accounts a, Blackhole bh) {
+        int m = a.member;
+        PointsResult earned = engine.apply(steady[m], earns[MID][m]);
+        PointsResult redeemed = engine.apply(earned.account(), redeems[MID][m]);
+        bh.consume(earned.outcome());
+        bh.consume(redeemed.outcome());
+        bh.consume(redeemed.account());
+        if (++a.member == MEMBERS) {
+            a.member = 0;
+        }
     }
 
     /** {@link PointsLedger#apply} over an {@link InMemoryVersionedStore}: load, apply, conditional write. */
