@@ -1,14 +1,31 @@
 package dev.siyu.core.explain;
 
+import dev.siyu.core.id.BrandId;
+import dev.siyu.core.id.CategoryId;
+import dev.siyu.core.id.MemberId;
+import dev.siyu.core.id.OperationId;
+import dev.siyu.core.id.OrderId;
+import dev.siyu.core.id.RefundId;
+import dev.siyu.core.id.SkuId;
+import dev.siyu.core.id.StoreId;
+import dev.siyu.core.id.TierId;
+import dev.siyu.core.money.Money;
+import java.time.LocalDate;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
-import java.util.regex.Pattern;
+import java.util.function.BiConsumer;
 
 /**
  * Why a decision came out as it did: a stable reason code and the values that decided it, in the
@@ -24,16 +41,38 @@ import java.util.regex.Pattern;
  */
 public record Explanation(String code, Map<String, String> facts, List<Explanation> because) {
 
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
-
     /** @throws IllegalArgumentException if the code is not upper-case snake case */
     public Explanation {
         Objects.requireNonNull(code, "code");
-        if (!CODE.matcher(code).matches()) {
+        if (!isUpperSnakeCase(code)) {
             throw new IllegalArgumentException("code must be UPPER_SNAKE_CASE: '" + code + "'");
         }
-        facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+        // A builder's facts are already a private frozen copy; anything else is copied.
+        facts = facts instanceof FrozenFacts ? facts : Collections.unmodifiableMap(new LinkedHashMap<>(facts));
         because = List.copyOf(because);
+    }
+
+    /** Whether {@code code} matches {@code [A-Z][A-Z0-9]*(_[A-Z0-9]+)*}, without a regex on the hot path. */
+    static boolean isUpperSnakeCase(String code) {
+        int n = code.length();
+        if (n == 0 || code.charAt(0) < 'A' || code.charAt(0) > 'Z') {
+            return false;
+        }
+        boolean afterUnderscore = false;
+        for (int i = 1; i < n; i++) {
+            char c = code.charAt(i);
+            if (c == '_') {
+                if (afterUnderscore) {
+                    return false;
+                }
+                afterUnderscore = true;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                afterUnderscore = false;
+            } else {
+                return false;
+            }
+        }
+        return !afterUnderscore;
     }
 
     /** An explanation with only a code. */
@@ -60,11 +99,110 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         return because.isEmpty() ? text : text + because;
     }
 
+    /**
+     * Values the builder keeps as they are and renders with {@link String#valueOf} when read: immutable
+     * types of the JDK and of this library whose text depends only on their value, so rendering later
+     * gives the very text rendering at once would. Anything else is rendered when recorded.
+     */
+    private static final Set<Class<?>> RENDERED_WHEN_READ = Set.of(Long.class, Integer.class, LocalDate.class,
+            Money.class, OrderId.class, OperationId.class, MemberId.class, TierId.class, RefundId.class,
+            StoreId.class, BrandId.class, CategoryId.class, SkuId.class);
+
+    /**
+     * Facts built by a {@link Builder}: names and values alternating in one exact-size array no one else
+     * can reach, read through the {@link Map} interface as texts (unmodifiable, in insertion order, equal
+     * to any map with the same entries). Explanations are recorded with every points operation, so
+     * they are kept small: no hash table or entry objects, and numbers, dates, amounts and ids are
+     * rendered only when read (see {@link #RENDERED_WHEN_READ}).
+     */
+    private static final class FrozenFacts extends AbstractMap<String, String> {
+        /** Even slots: names; odd slots: a String or a value of a {@link #RENDERED_WHEN_READ} type. */
+        private final Object[] namesAndValues;
+
+        FrozenFacts(Object[] namesAndValues) {
+            this.namesAndValues = namesAndValues;
+        }
+
+        @Override
+        public int size() {
+            return namesAndValues.length / 2;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return namesAndValues.length == 0;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return indexOf(key) >= 0;
+        }
+
+        @Override
+        public String get(Object key) {
+            int i = indexOf(key);
+            return i < 0 ? null : String.valueOf(namesAndValues[i + 1]);
+        }
+
+        private int indexOf(Object key) {
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                if (namesAndValues[i].equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super String> action) {
+            Objects.requireNonNull(action, "action");
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                action.accept((String) namesAndValues[i], String.valueOf(namesAndValues[i + 1]));
+            }
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, String>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < namesAndValues.length;
+                        }
+
+                        @Override
+                        public Entry<String, String> next() {
+                            if (next >= namesAndValues.length) {
+                                throw new NoSuchElementException();
+                            }
+                            Entry<String, String> e = new SimpleImmutableEntry<>((String) namesAndValues[next],
+                                    String.valueOf(namesAndValues[next + 1]));
+                            next += 2;
+                            return e;
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return namesAndValues.length / 2;
+                }
+            };
+        }
+    }
+
     /** Collects facts in order. Not thread-safe; use one per explanation. */
     public static final class Builder {
         private final String code;
-        private final Map<String, String> facts = new LinkedHashMap<>();
-        private final List<Explanation> because = new ArrayList<>();
+        /** Names and values alternating, {@link #size} slots used; values as {@link FrozenFacts} keeps them. */
+        private Object[] facts = new Object[16];
+        private int size;
+        /** Sub-decisions, made on the first {@link #because}. */
+        private List<Explanation> because;
 
         private Builder(String code) {
             this.code = Objects.requireNonNull(code, "code");
@@ -72,18 +210,35 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
 
         /** Records {@code name = String.valueOf(value)}. */
         public Builder fact(String name, Object value) {
-            facts.put(Objects.requireNonNull(name, "name"), String.valueOf(value));
+            Objects.requireNonNull(name, "name");
+            Object text = value != null && RENDERED_WHEN_READ.contains(value.getClass()) ? value : String.valueOf(value);
+            for (int i = 0; i < size; i += 2) {
+                if (facts[i].equals(name)) {
+                    facts[i + 1] = text; // as a LinkedHashMap: a new value keeps the name's place
+                    return this;
+                }
+            }
+            if (size == facts.length) {
+                facts = Arrays.copyOf(facts, size * 2);
+            }
+            facts[size++] = name;
+            facts[size++] = text;
             return this;
         }
 
         /** Adds the explanation of a sub-decision. */
         public Builder because(Explanation reason) {
-            because.add(Objects.requireNonNull(reason, "reason"));
+            Objects.requireNonNull(reason, "reason");
+            if (because == null) {
+                because = new ArrayList<>(4);
+            }
+            because.add(reason);
             return this;
         }
 
         public Explanation build() {
-            return new Explanation(code, facts, because);
+            return new Explanation(code, new FrozenFacts(Arrays.copyOf(facts, size)),
+                    because == null ? List.of() : because);
         }
     }
 }

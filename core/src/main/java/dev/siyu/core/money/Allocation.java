@@ -31,30 +31,62 @@ public final class Allocation {
         if (weights.length == 0) {
             throw new IllegalArgumentException("weights must not be empty");
         }
-        BigInteger weightSum = BigInteger.ZERO;
+        long weightSum = 0;
+        boolean fitsLong = true;
         for (int i = 0; i < weights.length; i++) {
             if (weights[i] < 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "weights[%d] must be >= 0: %d", i, weights[i]));
             }
-            weightSum = weightSum.add(BigInteger.valueOf(weights[i]));
+            long sum = weightSum + weights[i];
+            if (sum < 0) {
+                fitsLong = false;
+            } else {
+                weightSum = sum;
+            }
         }
-        if (weightSum.signum() == 0) {
+        if (fitsLong && weightSum == 0) {
             throw new IllegalArgumentException("weights must not all be zero: " + Arrays.toString(weights));
         }
         if (whole == Long.MIN_VALUE) {
             throw new ArithmeticException("whole out of range: " + whole);
         }
         boolean negative = whole < 0;
-        BigInteger total = BigInteger.valueOf(Math.abs(whole));
+        long total = Math.abs(whole);
         long[] shares = new long[weights.length];
-        BigInteger[] remainders = new BigInteger[weights.length];
+        // Exact long arithmetic while every product fits; BigInteger otherwise. The shares and the
+        // remainders (so the order of the leftover units) are the same numbers either way.
+        BigInteger[] remainders = null;
+        long[] longRemainders = null;
         long allotted = 0;
-        for (int i = 0; i < weights.length; i++) {
-            BigInteger[] qr = total.multiply(BigInteger.valueOf(weights[i])).divideAndRemainder(weightSum);
-            shares[i] = qr[0].longValueExact();
-            remainders[i] = qr[1];
-            allotted += shares[i];
+        if (fitsLong) {
+            longRemainders = new long[weights.length];
+            for (int i = 0; i < weights.length && longRemainders != null; i++) {
+                long high = Math.multiplyHigh(total, weights[i]);
+                long product = total * weights[i];
+                if (high != 0 || product < 0) {
+                    longRemainders = null;
+                } else {
+                    shares[i] = product / weightSum;
+                    longRemainders[i] = product % weightSum;
+                    allotted += shares[i];
+                }
+            }
+        }
+        if (longRemainders == null) {
+            BigInteger bigSum = BigInteger.ZERO;
+            for (long weight : weights) {
+                bigSum = bigSum.add(BigInteger.valueOf(weight));
+            }
+            BigInteger bigTotal = BigInteger.valueOf(total);
+            remainders = new BigInteger[weights.length];
+            allotted = 0;
+            for (int i = 0; i < weights.length; i++) {
+                BigInteger[] qr = bigTotal.multiply(BigInteger.valueOf(weights[i])).divideAndRemainder(bigSum);
+                shares[i] = qr[0].longValueExact();
+                remainders[i] = qr[1];
+                allotted += shares[i];
+            }
         }
         long leftover = Math.abs(whole) - allotted;
         if (leftover > 0) {
@@ -62,8 +94,11 @@ public final class Allocation {
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
             }
+            long[] fast = longRemainders;
+            BigInteger[] slow = remainders;
             Arrays.sort(order, (x, y) -> {
-                int byRemainder = remainders[y].compareTo(remainders[x]);
+                int byRemainder = fast != null ? Long.compare(fast[y], fast[x])
+                        : slow[y].compareTo(slow[x]);
                 if (byRemainder != 0) {
                     return byRemainder;
                 }

@@ -7,8 +7,11 @@ import dev.siyu.core.event.PointsRedeemed;
 import dev.siyu.core.event.PointsReturned;
 import dev.siyu.core.event.PointsReversed;
 import dev.siyu.core.explain.Explanation;
+import dev.siyu.core.id.BrandId;
+import dev.siyu.core.id.CategoryId;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.OrderId;
+import dev.siyu.core.id.TierId;
 import dev.siyu.core.money.Allocation;
 import dev.siyu.core.money.Money;
 import dev.siyu.core.order.Order;
@@ -21,8 +24,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -30,14 +35,58 @@ import java.util.TreeMap;
 /** The {@link PointsEngine} implementation. Immutable and thread-safe. */
 final class DefaultPointsEngine implements PointsEngine {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    /**
+     * A multiplier pre-scaled for exact long arithmetic: {@code value = unscaled / 10^scale}, and its
+     * plain text for explanations. {@code exact} is false when it does not fit (the BigDecimal path
+     * is used then).
+     */
+    private record Scaled(BigDecimal value, long unscaled, int scale, boolean exact, String text) {
+        static final Scaled ONE = of(BigDecimal.ONE);
+
+        static Scaled of(BigDecimal value) {
+            BigDecimal v = value.scale() < 0 ? value.setScale(0) : value;
+            boolean exact = v.scale() < POW10.length && v.precision() < 19;
+            return new Scaled(value, exact ? v.unscaledValue().longValueExact() : 0, exact ? v.scale() : 0, exact,
+                    value.toPlainString());
+        }
+    }
 
     private final PointsProgram program;
     private final int fractionDigits;
+    private final Scaled earnRate;
+    private final Scaled birthdayMultiplier;
+    private final Map<TierId, Scaled> tierMultipliers;
+    private final Map<CategoryId, Scaled> categoryMultipliers;
+    private final Map<BrandId, Scaled> brandMultipliers;
+    private final String earnRateFact;
+    private final String redeemRateFact;
 
     DefaultPointsEngine(PointsProgram program) {
         this.program = program;
         this.fractionDigits = program.currency().getDefaultFractionDigits();
+        this.earnRate = Scaled.of(program.earnRate());
+        this.birthdayMultiplier = Scaled.of(program.birthdayMultiplier());
+        this.tierMultipliers = scaled(program.tierMultipliers());
+        this.categoryMultipliers = scaled(program.categoryMultipliers());
+        this.brandMultipliers = scaled(program.brandMultipliers());
+        String code = program.currency().getCurrencyCode();
+        this.earnRateFact = program.earnRate().toPlainString() + " per " + code;
+        this.redeemRateFact = program.redeemRate() + " points per " + code;
+    }
+
+    private static <K> Map<K, Scaled> scaled(Map<K, BigDecimal> multipliers) {
+        Map<K, Scaled> out = new HashMap<>();
+        multipliers.forEach((k, v) -> out.put(k, Scaled.of(v)));
+        return Map.copyOf(out);
     }
 
     @Override
@@ -125,7 +174,7 @@ final class DefaultPointsEngine implements PointsEngine {
                             .fact("earnedBy", record.earnOperation).build());
         }
         LocalDate purchaseDate = dateOf(order.placedAt());
-        LocalDate earnDate = dateOf(cmd.at());
+        LocalDate earnDate = order.placedAt().equals(cmd.at()) ? purchaseDate : dateOf(cmd.at());
         List<OrderLine> lines = order.lines();
         int n = lines.size();
         long[] nets = new long[n];
@@ -140,37 +189,39 @@ final class DefaultPointsEngine implements PointsEngine {
         Explanation.Builder why = Explanation.builder("POINTS_EARNED")
                 .fact("order", order.id())
                 .fact("rounding", "floor per line (DOWN) on the money paid by non-points tenders")
-                .fact("earnRate", program.earnRate().toPlainString() + " per " + program.currency().getCurrencyCode());
-        BigDecimal common = BigDecimal.ONE;
+                .fact("earnRate", earnRateFact);
+        // The order's common multiplier, as an exact BigDecimal (for the fallback) and pre-scaled.
+        Base base = new Base(earnRate);
         if (cmd.tier().isPresent()) {
-            BigDecimal tierMultiplier = program.tierMultipliers().getOrDefault(cmd.tier().get(), BigDecimal.ONE);
-            common = common.multiply(tierMultiplier);
-            why.fact("tier", cmd.tier().get()).fact("tierMultiplier", tierMultiplier.toPlainString());
+            Scaled tierMultiplier = tierMultipliers.getOrDefault(cmd.tier().get(), Scaled.ONE);
+            base.times(tierMultiplier);
+            why.fact("tier", cmd.tier().get()).fact("tierMultiplier", tierMultiplier.text());
         }
         if (cmd.profile().isBirthdayMonth(purchaseDate)) {
-            common = common.multiply(program.birthdayMultiplier());
-            why.fact("birthdayMultiplier", program.birthdayMultiplier().toPlainString());
+            base.times(birthdayMultiplier);
+            why.fact("birthdayMultiplier", birthdayMultiplier.text());
         }
         Optional<PointsProgram.Campaign> campaign = program.campaignOn(purchaseDate);
         if (campaign.isPresent()) {
-            common = common.multiply(campaign.get().multiplier());
-            why.fact("campaign", campaign.get().code()).fact("campaignMultiplier",
-                    campaign.get().multiplier().toPlainString());
+            Scaled campaignMultiplier = Scaled.of(campaign.get().multiplier());
+            base.times(campaignMultiplier);
+            why.fact("campaign", campaign.get().code()).fact("campaignMultiplier", campaignMultiplier.text());
         }
-        BigDecimal base = program.earnRate().multiply(common);
         long[] raw = new long[n];
         long total = 0;
         for (int i = 0; i < n; i++) {
             OrderLine line = lines.get(i);
-            BigDecimal multiplier = program.categoryMultipliers().getOrDefault(line.category(), BigDecimal.ONE)
-                    .multiply(program.brandMultipliers().getOrDefault(line.brand(), BigDecimal.ONE));
+            Scaled category = categoryMultipliers.getOrDefault(line.category(), Scaled.ONE);
+            Scaled brand = brandMultipliers.getOrDefault(line.brand(), Scaled.ONE);
+            // 1 × m has m's value and scale, so the product's text is the other factor's when one is absent.
+            String multiplierText = category == Scaled.ONE ? brand.text()
+                    : brand == Scaled.ONE ? category.text() : category.value().multiply(brand.value()).toPlainString();
             long eligible = nets[i] - pointsShare[i];
-            raw[i] = BigDecimal.valueOf(eligible).multiply(base).multiply(multiplier).movePointLeft(fractionDigits)
-                    .setScale(0, RoundingMode.DOWN).longValueExact();
+            raw[i] = base.linePoints(eligible, category, brand, fractionDigits);
             total = Math.addExact(total, raw[i]);
             why.because(Explanation.builder("LINE_POINTS").fact("lineNo", line.lineNo())
                     .fact("net", line.net()).fact("paidByPoints", Money.ofMinor(pointsShare[i], program.currency()))
-                    .fact("lineMultiplier", multiplier.toPlainString()).fact("points", raw[i]).build());
+                    .fact("lineMultiplier", multiplierText).fact("points", raw[i]).build());
         }
         long points = total;
         why.fact("uncapped", total);
@@ -178,7 +229,8 @@ final class DefaultPointsEngine implements PointsEngine {
             points = program.maxPerOrder().getAsLong();
             why.fact("cappedPerOrder", points);
         }
-        long earnedThatDay = w.earnedByDay.get(purchaseDate) == null ? 0 : w.earnedByDay.get(purchaseDate);
+        Long earnedBefore = w.earnedByDay.get(purchaseDate);
+        long earnedThatDay = earnedBefore == null ? 0 : earnedBefore;
         if (program.maxPerDay().isPresent()) {
             long room = Math.max(0, program.maxPerDay().getAsLong() - earnedThatDay);
             if (points > room) {
@@ -195,7 +247,7 @@ final class DefaultPointsEngine implements PointsEngine {
             long debtRepaid = w.credit(points, cmd.operation(), earnDate, availableOn, expiresOn, why);
             long balanceChange = points - debtRepaid;
             why.fact("points", points).fact("availableOn", availableOn)
-                    .fact("expiresOn", expiresOn.map(LocalDate::toString).orElse("never"));
+                    .fact("expiresOn", expiresOn.isPresent() ? expiresOn.get() : "never");
             Explanation explanation = why.build();
             w.events.add(new PointsEarned(w.base.member, cmd.at(), cmd.operation(), Optional.of(order.id()), points,
                     availableOn, expiresOn, explanation));
@@ -207,6 +259,60 @@ final class DefaultPointsEngine implements PointsEngine {
         return new PointsOutcome.Applied(0, why.build());
     }
 
+    /**
+     * {@code earnRate × tier × birthday × campaign} of one order: pre-scaled ({@code unscaled / 10^scale})
+     * while it fits a long, with the exact BigDecimal product for lines that do not fit.
+     */
+    private static final class Base {
+        private BigDecimal value;
+        private long unscaled;
+        private int scale;
+        private boolean exact;
+
+        Base(Scaled earnRate) {
+            this.value = earnRate.value();
+            this.unscaled = earnRate.unscaled();
+            this.scale = earnRate.scale();
+            this.exact = earnRate.exact();
+        }
+
+        void times(Scaled m) {
+            value = value.multiply(m.value());
+            if (exact && m.exact()) {
+                long hi = Math.multiplyHigh(unscaled, m.unscaled());
+                long lo = unscaled * m.unscaled();
+                if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+                    unscaled = lo;
+                    scale += m.scale();
+                    exact = scale < POW10.length;
+                    return;
+                }
+            }
+            exact = false;
+        }
+
+        /**
+         * {@code eligible × this × category × brand}, moved left by the currency's fraction digits and
+         * rounded DOWN: exact long arithmetic when everything fits (long division truncates toward
+         * zero, as DOWN does), else BigDecimal; the same number either way.
+         */
+        long linePoints(long eligible, Scaled category, Scaled brand, int fractionDigits) {
+            if (exact && category.exact() && brand.exact()) {
+                int s = scale + category.scale() + brand.scale() + fractionDigits;
+                if (s < POW10.length) {
+                    try {
+                        long u = Math.multiplyExact(Math.multiplyExact(unscaled, category.unscaled()), brand.unscaled());
+                        return Math.multiplyExact(eligible, u) / POW10[s];
+                    } catch (ArithmeticException overflow) {
+                        // falls through to the BigDecimal product
+                    }
+                }
+            }
+            return BigDecimal.valueOf(eligible).multiply(value).multiply(category.value().multiply(brand.value()))
+                    .movePointLeft(fractionDigits).setScale(0, RoundingMode.DOWN).longValueExact();
+        }
+    }
+
     // ---------------------------------------------------------------- redeem
 
     private PointsOutcome redeemForPayment(Work w, PointsCommand.RedeemForPayment cmd) {
@@ -214,22 +320,22 @@ final class DefaultPointsEngine implements PointsEngine {
         if (points % program.redeemStep() != 0) {
             return reject(RejectReason.NOT_A_MULTIPLE_OF_STEP, "points", points, "step", program.redeemStep());
         }
-        Money value = Money.ofMinor(BigDecimal.valueOf(points).movePointRight(fractionDigits)
-                .divide(BigDecimal.valueOf(program.redeemRate()), 0, RoundingMode.DOWN).longValueExact(), program.currency());
+        Money value = Money.ofMinor(redemptionValue(points), program.currency());
         Money maxValue = cmd.orderAmount().percent(program.maxSharePercent(), RoundingMode.DOWN);
         if (value.isGreaterThan(maxValue)) {
             return reject(RejectReason.ABOVE_MAX_SHARE, "value", value, "maxValue", maxValue,
                     "maxSharePercent", program.maxSharePercent().toPlainString());
         }
-        PointsOutcome refused = checkSpendable(w, cmd.at(), points);
+        LocalDate date = dateOf(cmd.at());
+        PointsOutcome refused = checkSpendable(w, date, points);
         if (refused != null) {
             return refused;
         }
         Explanation.Builder why = Explanation.builder("POINTS_REDEEMED").fact("purpose", "payment")
                 .fact("order", cmd.order()).fact("points", points).fact("value", value)
-                .fact("rate", program.redeemRate() + " points per " + program.currency().getCurrencyCode())
+                .fact("rate", redeemRateFact)
                 .fact("rounding", "value floored to the minor unit (DOWN)");
-        w.consume(points, dateOf(cmd.at()), why);
+        w.consume(points, date, why);
         w.redeemed += points;
         w.orders = w.orders.put(cmd.order(), w.order(cmd.order()).withRedeemed(points));
         w.events.add(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.of(cmd.order()), "payment",
@@ -239,21 +345,35 @@ final class DefaultPointsEngine implements PointsEngine {
 
     private PointsOutcome redeemForReward(Work w, PointsCommand.RedeemForReward cmd) {
         long points = cmd.points();
-        PointsOutcome refused = checkSpendable(w, cmd.at(), points);
+        LocalDate date = dateOf(cmd.at());
+        PointsOutcome refused = checkSpendable(w, date, points);
         if (refused != null) {
             return refused;
         }
         Explanation.Builder why = Explanation.builder("POINTS_REDEEMED").fact("purpose", cmd.reward())
                 .fact("points", points);
-        w.consume(points, dateOf(cmd.at()), why);
+        w.consume(points, date, why);
         w.redeemed += points;
         w.events.add(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.empty(), cmd.reward(),
                 points));
         return new PointsOutcome.Applied(-points, why.build());
     }
 
-    private PointsOutcome checkSpendable(Work w, Instant at, long points) {
-        long available = w.base.availableOn(dateOf(at));
+    /** {@code points × 10^fractionDigits / redeemRate} rounded DOWN: long arithmetic, BigDecimal if it overflows. */
+    private long redemptionValue(long points) {
+        if (fractionDigits < POW10.length) {
+            long high = Math.multiplyHigh(points, POW10[fractionDigits]);
+            long low = points * POW10[fractionDigits];
+            if ((high == 0 && low >= 0) || (high == -1 && low < 0)) {
+                return low / program.redeemRate();
+            }
+        }
+        return BigDecimal.valueOf(points).movePointRight(fractionDigits)
+                .divide(BigDecimal.valueOf(program.redeemRate()), 0, RoundingMode.DOWN).longValueExact();
+    }
+
+    private PointsOutcome checkSpendable(Work w, LocalDate date, long points) {
+        long available = w.base.availableOn(date);
         if (available < program.minimumBalance()) {
             return reject(RejectReason.BELOW_MINIMUM_BALANCE, "available", available, "minimumBalance",
                     program.minimumBalance());
@@ -412,10 +532,73 @@ final class DefaultPointsEngine implements PointsEngine {
 
     // ---------------------------------------------------------------- working copy
 
+    /**
+     * The lots of a {@link Work}: the account's array, copied on the first change (with room for one
+     * more lot), so a command that changes no lot copies none.
+     */
+    private static final class Lots {
+        private final PointsLot[] original;
+        private PointsLot[] array;
+        private int size;
+
+        Lots(PointsLot[] original) {
+            this.original = original;
+            this.array = original;
+            this.size = original.length;
+        }
+
+        int size() {
+            return size;
+        }
+
+        PointsLot get(int i) {
+            return array[i];
+        }
+
+        private void own(int capacity) {
+            if (array == original || array.length < capacity) {
+                array = Arrays.copyOf(array, Math.max(capacity, size + 1));
+            }
+        }
+
+        void set(int i, PointsLot lot) {
+            own(size);
+            array[i] = lot;
+        }
+
+        void add(int pos, PointsLot lot) {
+            own(size + 1);
+            System.arraycopy(array, pos, array, pos + 1, size - pos);
+            array[pos] = lot;
+            size++;
+        }
+
+        /** The lots with points remaining, in order; the account's own array if nothing changed. */
+        PointsLot[] live() {
+            if (array == original) {
+                return original;
+            }
+            int live = 0;
+            for (int i = 0; i < size; i++) {
+                if (array[i].remaining() > 0) {
+                    live++;
+                }
+            }
+            PointsLot[] out = new PointsLot[live];
+            int k = 0;
+            for (int i = 0; i < size; i++) {
+                if (array[i].remaining() > 0) {
+                    out[k++] = array[i];
+                }
+            }
+            return out;
+        }
+    }
+
     /** A mutable working copy of an account for one command; {@link #build} freezes it. Confined to one thread. */
     private static final class Work {
         final PointsAccount base;
-        final ArrayList<PointsLot> lots;
+        final Lots lots;
         long lotsTotal;
         long overdraft;
         long debt;
@@ -434,8 +617,7 @@ final class DefaultPointsEngine implements PointsEngine {
 
         Work(PointsAccount a) {
             this.base = a;
-            this.lots = new ArrayList<>(a.lots.length + 1);
-            this.lots.addAll(Arrays.asList(a.lots));
+            this.lots = new Lots(a.lots);
             this.lotsTotal = a.lotsTotal;
             this.overdraft = a.overdraft;
             this.debt = a.debt;
@@ -539,19 +721,7 @@ final class DefaultPointsEngine implements PointsEngine {
         }
 
         PointsAccount build(OperationId operation, long fingerprint, PointsOutcome outcome) {
-            int live = 0;
-            for (PointsLot lot : lots) {
-                if (lot.remaining() > 0) {
-                    live++;
-                }
-            }
-            PointsLot[] array = new PointsLot[live];
-            int k = 0;
-            for (PointsLot lot : lots) {
-                if (lot.remaining() > 0) {
-                    array[k++] = lot;
-                }
-            }
+            PointsLot[] array = lots.live();
             PointsTotals totals = new PointsTotals(earned, returned, redeemed, reversed, expired, debtRepaid);
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, overdraft, debt,
                     nextSequence, totals, base.operations.put(operation, new PointsAccount.OperationRecord(fingerprint,

@@ -57,9 +57,18 @@ final class OrderRecord {
     }
 
     OrderRecord withEarned(OperationId operation, long lot, Order order, long[] perLine) {
-        OrderRecord lines = withLines(order);
-        return new OrderRecord(operation, lot, lines.lineNos, lines.quantities, perLine.clone(), lines.returned, redeemed,
-                returnedPaid, refundedNet);
+        if (lineNos != null) {
+            return new OrderRecord(operation, lot, lineNos, quantities, perLine.clone(), returned, redeemed, returnedPaid,
+                    refundedNet);
+        }
+        int n = order.lines().size();
+        int[] nos = new int[n];
+        int[] qty = new int[n];
+        for (int i = 0; i < n; i++) {
+            nos[i] = order.lines().get(i).lineNo();
+            qty[i] = order.lines().get(i).quantity();
+        }
+        return new OrderRecord(operation, lot, nos, qty, perLine.clone(), new int[n], redeemed, returnedPaid, refundedNet);
     }
 
     OrderRecord withRedeemed(long points) {

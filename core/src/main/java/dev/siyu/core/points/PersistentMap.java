@@ -13,6 +13,7 @@ import java.util.function.BiConsumer;
 final class PersistentMap<K, V> {
 
     private static final PersistentMap<Object, Object> EMPTY = new PersistentMap<>(null, 0);
+    private static final Object[] NO_ENTRIES = new Object[0];
 
     private final Object root;
     private final int size;
@@ -75,7 +76,7 @@ final class PersistentMap<K, V> {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         boolean[] added = new boolean[1];
-        Object base = root == null ? new Bitmap(0, new Object[0]) : root;
+        Object base = root == null ? new Bitmap(0, NO_ENTRIES) : root;
         Object newRoot = put(base, 0, hash(key), key, value, added);
         if (newRoot == root) {
             return this;

@@ -65,8 +65,8 @@ public final class PointsLedger {
         Objects.requireNonNull(command, "command");
         for (int attempt = 0; attempt < maxAttempts; attempt++) {
             Optional<Versioned<PointsAccount>> loaded = store.load(member);
-            long version = loaded.map(Versioned::version).orElse(0L);
-            PointsAccount account = loaded.map(Versioned::value).orElseGet(() -> PointsAccount.empty(member));
+            long version = loaded.isPresent() ? loaded.get().version() : 0L;
+            PointsAccount account = loaded.isPresent() ? loaded.get().value() : PointsAccount.empty(member);
             PointsResult result = engine.apply(account, command);
             if (result.outcome() instanceof PointsOutcome.Duplicate
                     || result.outcome() instanceof PointsOutcome.Conflict) {

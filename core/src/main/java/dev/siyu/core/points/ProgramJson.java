@@ -21,7 +21,7 @@ final class ProgramJson {
             throw version.error("expected schemaVersion 1 but found " + version);
         }
         PointsProgram.Builder b = PointsProgram.builder();
-        root.optional("currency").ifPresent(n -> b.currency(currency(n)));
+        root.optional("currency").ifPresent(n -> n.as(x -> b.currency(currency(x))));
         root.optional("zone").ifPresent(n -> n.as(x -> {
             try {
                 return b.zone(ZoneId.of(x.asNonBlankText()));
@@ -46,18 +46,16 @@ final class ProgramJson {
         return b.build();
     }
 
+    /**
+     * The ISO 4217 currency {@code n} names. {@link ConfigNode#as} locates any refusal (the builder's
+     * "must have minor units" too); this only says what was expected where {@link Currency#getInstance}
+     * refuses a code without a message.
+     */
     private static Currency currency(ConfigNode n) {
         String code = n.asNonBlankText();
         try {
-            Currency currency = Currency.getInstance(code);
-            if (currency.getDefaultFractionDigits() < 0) {
-                throw n.error("expected a currency with minor units but found \"" + code + "\"");
-            }
-            return currency;
+            return Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-            if (e instanceof dev.siyu.core.json.ConfigException c) {
-                throw c;
-            }
             throw n.error("expected an ISO 4217 currency code like CNY but found \"" + code + "\"");
         }
     }

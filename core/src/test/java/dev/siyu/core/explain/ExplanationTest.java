@@ -30,6 +30,75 @@ class ExplanationTest {
     }
 
     @Test
+    void checks_codes_exactly_as_the_upper_snake_case_pattern_does() {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+        String[] samples = {"", "A", "a", "_", "A_", "_A", "A__B", "A_B", "A1_2B", "1A", "AB_C_D9", "A-B", "A B",
+            "TIER_KEPT", "POINTS_EARNED", "Ab", "A_b", "A_1", "Ä"};
+        for (String code : samples) {
+            assertThat(Explanation.isUpperSnakeCase(code)).as(code).isEqualTo(pattern.matcher(code).matches());
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        char[] alphabet = {'A', 'Z', 'a', '0', '9', '_', '-', ' '};
+        for (int i = 0; i < 20_000; i++) {
+            char[] chars = new char[random.nextInt(0, 7)];
+            for (int j = 0; j < chars.length; j++) {
+                chars[j] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String code = new String(chars);
+            assertThat(Explanation.isUpperSnakeCase(code)).as(code).isEqualTo(pattern.matcher(code).matches());
+        }
+    }
+
+    @Test
+    void a_builder_used_again_after_build_leaves_the_built_explanation_unchanged() {
+        Explanation.Builder builder = Explanation.builder("A").fact("x", 1);
+        Explanation first = builder.build();
+        Explanation second = builder.fact("y", 2).build();
+        assertThat(first.facts()).containsExactly(java.util.Map.entry("x", "1"));
+        assertThat(second.facts()).containsExactly(java.util.Map.entry("x", "1"), java.util.Map.entry("y", "2"));
+        assertThat(first).isEqualTo(Explanation.builder("A").fact("x", "1").build())
+                .hasSameHashCodeAs(new Explanation("A", java.util.Map.of("x", "1"), java.util.List.of()));
+        assertThat(first.facts()).hasToString("{x=1}");
+        assertThatThrownBy(() -> first.facts().put("z", "3")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void a_fact_recorded_again_keeps_its_place_and_takes_the_new_value_as_a_map_would() {
+        Explanation why = Explanation.builder("A").fact("x", 1).fact("y", 2).fact("x", 3).build();
+        assertThat(why.facts()).containsExactly(java.util.Map.entry("x", "3"), java.util.Map.entry("y", "2"));
+        java.util.Map<String, String> same = new java.util.LinkedHashMap<>();
+        same.put("x", "3");
+        same.put("y", "2");
+        Explanation copied = new Explanation("A", same, java.util.List.of());
+        assertThat(why).isEqualTo(copied).hasSameHashCodeAs(copied).hasToString(copied.toString());
+        assertThat(copied).isEqualTo(why);
+        assertThat(why.facts()).isEqualTo(same).hasSameHashCodeAs(same).hasToString(same.toString());
+        assertThat(why.fact("y")).contains("2");
+        assertThat(why.fact("z")).isEmpty();
+        assertThat(why.facts().containsKey("x")).isTrue();
+        assertThatThrownBy(() -> why.facts().keySet().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> why.facts().entrySet().iterator().next().setValue("9"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void values_rendered_when_read_equal_the_same_facts_recorded_as_text() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 11);
+        dev.siyu.core.money.Money amount = dev.siyu.core.money.Money.cnyMinor(12_345);
+        dev.siyu.core.id.OrderId order = dev.siyu.core.id.OrderId.of("O-1");
+        StringBuilder mutable = new StringBuilder("before");
+        Explanation kept = Explanation.builder("A").fact("points", 12L).fact("lineNo", 3).fact("on", day)
+                .fact("net", amount).fact("order", order).fact("text", mutable).build();
+        mutable.append("-after");
+        Explanation text = Explanation.builder("A").fact("points", "12").fact("lineNo", "3").fact("on", "2026-11-11")
+                .fact("net", "CNY 123.45").fact("order", "O-1").fact("text", "before").build();
+        assertThat(kept).isEqualTo(text).hasSameHashCodeAs(text).hasToString(text.toString());
+        assertThat(kept.facts()).containsExactlyEntriesOf(text.facts());
+        assertThat(kept.fact("net")).contains("CNY 123.45");
+        assertThat(SiyuJson.write(kept)).isEqualTo(SiyuJson.write(text));
+    }
+
+    @Test
     void serializes_to_json_for_staff_screens() {
         assertThat(SiyuJson.write(Explanation.builder("EARNED").fact("points", 12).build()))
                 .isEqualTo("{\"code\":\"EARNED\",\"facts\":{\"points\":\"12\"},\"because\":[]}");

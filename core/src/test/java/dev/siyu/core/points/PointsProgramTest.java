@@ -102,6 +102,15 @@ class PointsProgramTest {
         }
 
         @Test
+        void a_currency_without_minor_units_is_a_located_config_error() {
+            assertThatThrownBy(() -> PointsProgram.fromJson("{\"schemaVersion\":1,\"currency\":\"XXX\"}"))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> {
+                        assertThat(e.pointer()).isEqualTo("/currency");
+                        assertThat(e.problem()).contains("minor units").contains("XXX");
+                    });
+        }
+
+        @Test
         void rejects_malformed_json_a_missing_or_wrong_schema_version_and_an_unknown_policy() {
             assertThatThrownBy(() -> PointsProgram.fromJson("{\"schemaVersion\":1,")).isInstanceOf(ConfigException.class)
                     .hasMessageContaining("malformed JSON");
