@@ -4,8 +4,6 @@ import dev.siyu.core.id.BrandId;
 import dev.siyu.core.id.CategoryId;
 import dev.siyu.core.id.TierId;
 import dev.siyu.core.json.ConfigNode;
-import java.time.ZoneId;
-import java.util.Currency;
 import java.util.Map;
 
 /** Reads the closed, versioned JSON schema of a {@link PointsProgram} (schemaVersion 1). */
@@ -21,14 +19,8 @@ final class ProgramJson {
             throw version.error("expected schemaVersion 1 but found " + version);
         }
         PointsProgram.Builder b = PointsProgram.builder();
-        root.optional("currency").ifPresent(n -> n.as(x -> b.currency(currency(x))));
-        root.optional("zone").ifPresent(n -> n.as(x -> {
-            try {
-                return b.zone(ZoneId.of(x.asNonBlankText()));
-            } catch (java.time.DateTimeException e) {
-                throw x.error("expected a zone id like Asia/Shanghai but found " + x);
-            }
-        }));
+        root.optional("currency").ifPresent(n -> b.currency(n.asCurrency()));
+        root.optional("zone").ifPresent(n -> b.zone(n.asZone()));
         root.optional("earn").ifPresent(earn -> readEarn(earn, b));
         root.optional("lots").ifPresent(lots -> {
             lots.fields("pendingDays", "expiry");
@@ -44,20 +36,6 @@ final class ProgramJson {
         });
         root.optional("negativeBalance").ifPresent(n -> b.negativeBalance(n.asEnum(NegativeBalancePolicy.class)));
         return b.build();
-    }
-
-    /**
-     * The ISO 4217 currency {@code n} names. {@link ConfigNode#as} locates any refusal (the builder's
-     * "must have minor units" too); this only says what was expected where {@link Currency#getInstance}
-     * refuses a code without a message.
-     */
-    private static Currency currency(ConfigNode n) {
-        String code = n.asNonBlankText();
-        try {
-            return Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw n.error("expected an ISO 4217 currency code like CNY but found \"" + code + "\"");
-        }
     }
 
     private static void readEarn(ConfigNode earn, PointsProgram.Builder b) {
