@@ -166,7 +166,11 @@ public final class RuleParser {
                     throw node.required("value").error("expected 1.." + limits.maxSetSize() + " values but found " + set.size());
                 }
                 for (ConfigNode v : set) {
-                    values.add(operand(v, def));
+                    Operand o = operand(v, def);
+                    if (!values.isEmpty() && values.get(0).getClass() != o.getClass()) {
+                        throw v.error("expected all values of the same kind (dates or daysAgo)");
+                    }
+                    values.add(o);
                 }
             }
             default -> values.add(operand(node.required("value"), def));
