@@ -133,9 +133,9 @@ final class BenchmarkCatalogue {
     private Expr combo(SplittableRandom r, int numeric) {
         int f = r.nextInt(numeric);
         long range = nums.get(f).range;
-        Expr spend = new Cmp(f, "gte", round(f, range * (50 + r.nextInt(45)) / 100), 0);
+        Expr spend = new Cmp(f, "gte", round(f, range * (60 + r.nextInt(38)) / 100), 0);
         int c = r.nextInt(codes.size());
-        int[] set = new int[1 + r.nextInt(2) * r.nextInt(2)];
+        int[] set = new int[1];
         for (int i = 0; i < set.length; i++) {
             set[i] = r.nextInt(codes.get(c).domain.length);
         }

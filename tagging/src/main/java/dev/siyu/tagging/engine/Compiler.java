@@ -66,13 +66,22 @@ final class Compiler {
     int[] regionAtomStart;
     int[] regionAtomList;
 
-    // conjunctions
-    int[] conjArity;
+    // the threshold index: per region, the single-atom tags true there and the conjunctions whose
+    // trigger (rarest) atom is true there; a conjunction then checks its other atoms
+    int[] regionTagStart;
+    int[] regionTagList;
+    int[] regionConjStart;
+    int[] regionConjList;
     int[] conjTagStart;
     int[] conjTagList;
-    int[] atomConjStart;
-    int[] atomConjList;
+    int[] conjOtherStart;
+    int[] conjOtherList;
+    int[] atomRegionOff;
+    long[] atomRegionBits;
     int[] alwaysTrue;
+    boolean[] groupResolve;
+    boolean anyResolve;
+    boolean anyResolveDerived;
 
     // DAG for tree evaluation and explanation
     byte[] nodeKind;
@@ -195,37 +204,179 @@ final class Compiler {
         finishNodes();
         alwaysTrue = always.stream().distinct().mapToInt(Integer::intValue).toArray();
         phase1General = general.stream().mapToInt(Integer::intValue).toArray();
-        int conjCount = conjIds.size();
-        conjArity = new int[conjCount];
-        conjTagStart = new int[conjCount + 1];
-        List<Integer> conjTagFlat = new ArrayList<>();
-        List<List<Integer>> atomConj = new ArrayList<>();
-        for (int a = 0; a < atomSlotList.size(); a++) {
-            atomConj.add(new ArrayList<>());
-        }
-        int c = 0;
-        for (Map.Entry<List<Integer>, Integer> e : conjIds.entrySet()) {
-            conjArity[c] = e.getKey().size();
-            conjTagStart[c] = conjTagFlat.size();
-            conjTagFlat.addAll(conjTags.get(c));
-            for (int a : e.getKey()) {
-                atomConj.get(a).add(c);
-            }
-            c++;
-        }
-        conjTagStart[conjCount] = conjTagFlat.size();
-        conjTagList = conjTagFlat.stream().mapToInt(Integer::intValue).toArray();
-        atomConjStart = new int[atomConj.size() + 1];
-        List<Integer> flat = new ArrayList<>();
-        for (int a = 0; a < atomConj.size(); a++) {
-            atomConjStart[a] = flat.size();
-            flat.addAll(atomConj.get(a));
-        }
-        atomConjStart[atomConj.size()] = flat.size();
-        atomConjList = flat.stream().mapToInt(Integer::intValue).toArray();
+        buildIndex(conjIds, conjTags);
         phase2 = topological(derived);
         dependencies();
         return this;
+    }
+
+    private void buildIndex(Map<List<Integer>, Integer> conjIds, List<List<Integer>> conjTags) {
+        int atoms = atomSlot.length;
+        atomRegionOff = new int[atoms + 1];
+        int words = 0;
+        for (int a = 0; a < atoms; a++) {
+            atomRegionOff[a] = words;
+            words += atomRegions[a].length;
+        }
+        atomRegionOff[atoms] = words;
+        atomRegionBits = new long[words];
+        for (int a = 0; a < atoms; a++) {
+            System.arraycopy(atomRegions[a], 0, atomRegionBits, atomRegionOff[a], atomRegions[a].length);
+        }
+        double[] fraction = new double[atoms];
+        for (int a = 0; a < atoms; a++) {
+            int s = atomSlot[a];
+            int reachable = 0;
+            int truths = 0;
+            for (int r = 0; r < regions(s); r++) {
+                if (reachable(s, r)) {
+                    reachable++;
+                    if ((atomRegions[a][r >> 6] & (1L << r)) != 0) {
+                        truths++;
+                    }
+                }
+            }
+            fraction[a] = reachable == 0 ? 1 : (double) truths / reachable;
+        }
+        List<List<Integer>> regionTags = new ArrayList<>();
+        List<List<Integer>> regionConjs = new ArrayList<>();
+        for (int r = 0; r < regionCount; r++) {
+            regionTags.add(new ArrayList<>());
+            regionConjs.add(new ArrayList<>());
+        }
+        List<Integer> conjTagFlat = new ArrayList<>();
+        List<Integer> otherFlat = new ArrayList<>();
+        List<Integer> tagStarts = new ArrayList<>();
+        List<Integer> otherStarts = new ArrayList<>();
+        int k = 0;
+        for (Map.Entry<List<Integer>, Integer> e : conjIds.entrySet()) {
+            List<Integer> conj = e.getKey();
+            List<Integer> targets = conjTags.get(e.getValue());
+            int trigger = conj.get(0);
+            for (int a : conj) {
+                if (fraction[a] < fraction[trigger]) {
+                    trigger = a;
+                }
+            }
+            int s = atomSlot[trigger];
+            if (conj.size() == 1) {
+                for (int r = 0; r < regions(s); r++) {
+                    if ((atomRegions[trigger][r >> 6] & (1L << r)) != 0) {
+                        regionTags.get(slotRegionBase[s] + r).addAll(targets);
+                    }
+                }
+                continue;
+            }
+            tagStarts.add(conjTagFlat.size());
+            conjTagFlat.addAll(targets);
+            otherStarts.add(otherFlat.size());
+            for (int a : conj) {
+                if (a != trigger) {
+                    otherFlat.add(a);
+                }
+            }
+            for (int r = 0; r < regions(s); r++) {
+                if ((atomRegions[trigger][r >> 6] & (1L << r)) != 0) {
+                    regionConjs.get(slotRegionBase[s] + r).add(k);
+                }
+            }
+            k++;
+        }
+        tagStarts.add(conjTagFlat.size());
+        otherStarts.add(otherFlat.size());
+        conjTagStart = tagStarts.stream().mapToInt(Integer::intValue).toArray();
+        conjTagList = conjTagFlat.stream().mapToInt(Integer::intValue).toArray();
+        conjOtherStart = otherStarts.stream().mapToInt(Integer::intValue).toArray();
+        conjOtherList = otherFlat.stream().mapToInt(Integer::intValue).toArray();
+        regionTagStart = new int[regionCount + 1];
+        regionConjStart = new int[regionCount + 1];
+        List<Integer> tagFlat = new ArrayList<>();
+        List<Integer> conjFlat = new ArrayList<>();
+        for (int r = 0; r < regionCount; r++) {
+            regionTagStart[r] = tagFlat.size();
+            regionTags.get(r).stream().distinct().forEach(tagFlat::add);
+            regionConjStart[r] = conjFlat.size();
+            conjFlat.addAll(regionConjs.get(r));
+        }
+        regionTagStart[regionCount] = tagFlat.size();
+        regionConjStart[regionCount] = conjFlat.size();
+        regionTagList = tagFlat.stream().mapToInt(Integer::intValue).toArray();
+        regionConjList = conjFlat.stream().mapToInt(Integer::intValue).toArray();
+        resolveGroups(conjIds, conjTags);
+    }
+
+    /** An exclusive group needs resolving unless its tags are single atoms on one column that never overlap. */
+    private void resolveGroups(Map<List<Integer>, Integer> conjIds, List<List<Integer>> conjTags) {
+        int n = tags.length;
+        int[] unitAtom = new int[n];
+        Arrays.fill(unitAtom, -1);
+        int[] terms = new int[n];
+        for (Map.Entry<List<Integer>, Integer> e : conjIds.entrySet()) {
+            for (int t : conjTags.get(e.getValue())) {
+                terms[t]++;
+                unitAtom[t] = e.getKey().size() == 1 ? e.getKey().get(0) : -2;
+            }
+        }
+        groupResolve = new boolean[groupIds.length];
+        List<List<Integer>> members = new ArrayList<>();
+        for (int g = 0; g < groupIds.length; g++) {
+            members.add(new ArrayList<>());
+        }
+        for (int t = 0; t < n; t++) {
+            members.get(tagGroup[t]).add(t);
+        }
+        for (int g = 0; g < groupIds.length; g++) {
+            if (!groupExclusive[g]) {
+                continue;
+            }
+            boolean disjoint = true;
+            int slot = -1;
+            long[] union = null;
+            for (int t : members.get(g)) {
+                if (!indexed[t] || terms[t] != 1 || unitAtom[t] < 0) {
+                    disjoint = false;
+                    break;
+                }
+                int a = unitAtom[t];
+                if (slot == -1) {
+                    slot = atomSlot[a];
+                    union = new long[atomRegions[a].length];
+                } else if (slot != atomSlot[a]) {
+                    disjoint = false;
+                    break;
+                }
+                for (int w = 0; w < union.length; w++) {
+                    if ((union[w] & atomRegions[a][w]) != 0) {
+                        disjoint = false;
+                    }
+                    union[w] |= atomRegions[a][w];
+                }
+            }
+            groupResolve[g] = !disjoint;
+        }
+        for (int g = 0; g < groupIds.length; g++) {
+            if (groupResolve[g] && !groupDerived[g]) {
+                anyResolve = true;
+            }
+            if (groupResolve[g] && groupDerived[g]) {
+                anyResolveDerived = true;
+            }
+        }
+    }
+
+    private boolean reachable(int slot, int r) {
+        if (r == 0) {
+            return true;
+        }
+        long[] cs = slotConstants[slot];
+        int k = r - 1;
+        if ((k & 1) == 1) {
+            return true;
+        }
+        int i = k >> 1;
+        long lo = i == 0 ? Long.MIN_VALUE : cs[i - 1];
+        long hi = i == cs.length ? Long.MAX_VALUE : cs[i];
+        return hi - lo > 1 || (i == 0 && cs.length > 0 && cs[0] > Long.MIN_VALUE + 1) || i == cs.length;
     }
 
     // ---------------------------------------------------------------- slots

@@ -155,11 +155,8 @@ public final class TagEngine {
      * method {@link #evaluate(FeatureTable, int, LocalDate, long[])} allocates nothing.
      */
     public final class Evaluator {
-        private final long[] atomBits = new long[(c.atomSlot.length + 63) >> 6];
         private final long[] cand = new long[(c.tags.length + 63) >> 6];
         private final long[] raw = new long[cand.length];
-        private final int[] conjCount = new int[c.conjArity.length];
-        private final int[] conjStamp = new int[c.conjArity.length];
         private final int[] nodeStamp = new int[c.nodeKind.length];
         private final boolean[] nodeValue = new boolean[c.nodeKind.length];
         private final int[] slotStamp = new int[c.slotConstants.length];
@@ -167,7 +164,6 @@ public final class TagEngine {
         private final int[] groupStamp = new int[c.groupIds.length];
         private final int[] groupWinner = new int[c.groupIds.length];
         private final long[] manualSince = new long[c.tags.length];
-        private boolean regionsDone;
         private int gen;
         private long[] rows;
         private int off;
@@ -201,10 +197,8 @@ public final class TagEngine {
         private void start(FeatureTable table, int row) {
             this.rows = table.values;
             this.off = table.offset(row);
-            this.regionsDone = false;
             if (++gen == Integer.MAX_VALUE) {
                 gen = 1;
-                java.util.Arrays.fill(conjStamp, 0);
                 java.util.Arrays.fill(nodeStamp, 0);
                 java.util.Arrays.fill(slotStamp, 0);
                 java.util.Arrays.fill(groupStamp, 0);
@@ -215,56 +209,82 @@ public final class TagEngine {
             if (slotStamp[slot] == gen) {
                 return slotRegion[slot];
             }
-            long v = rows[off + slot];
-            int r;
-            if (v == FeatureType.MISSING) {
-                r = 0;
-            } else {
-                int i = java.util.Arrays.binarySearch(c.slotConstants[slot], v);
-                r = i >= 0 ? 2 * i + 2 : 2 * (-i - 1) + 1;
-            }
+            int r = regionOf(c.slotConstants[slot], rows[off + slot]);
             slotStamp[slot] = gen;
             slotRegion[slot] = r;
             return r;
         }
 
-        /** Phase 1 for all rule tags: regions, atoms, conjunction counting, validity. */
+        /**
+         * The region of {@code v} among the sorted constants {@code cs}: 0 when missing, 2i + 2 at
+         * constant i, 2i + 1 just below constant i. A lower-bound search without data-dependent
+         * branches (the JIT emits conditional moves), since member values are unpredictable.
+         */
+        private static int regionOf(long[] cs, long v) {
+            if (v == FeatureType.MISSING) {
+                return 0;
+            }
+            int n = cs.length;
+            if (n == 0) {
+                return 1;
+            }
+            int lo = 0;
+            while (n > 1) {
+                int half = n >>> 1;
+                lo = cs[lo + half - 1] < v ? lo + half : lo;
+                n -= half;
+            }
+            int below = cs[lo] < v ? lo + 1 : lo; // constants smaller than v
+            return below < cs.length && cs[below] == v ? 2 * below + 2 : 2 * below + 1;
+        }
+
+        /** Phase 1 for all rule tags: one region per column, single-atom tags, triggered conjunctions, validity. */
         private void indexed(long day) {
-            java.util.Arrays.fill(atomBits, 0);
             java.util.Arrays.fill(cand, 0);
-            final int[] regionAtomStart = c.regionAtomStart;
-            final int[] regionAtomList = c.regionAtomList;
-            final int[] atomConjStart = c.atomConjStart;
-            final int[] atomConjList = c.atomConjList;
-            final int[] arity = c.conjArity;
+            final int g = gen;
+            final int slots = slotRegion.length;
+            final long[] values = rows;
+            final int base = off;
+            for (int s = 0; s < slots; s++) {
+                slotRegion[s] = regionOf(c.slotConstants[s], values[base + s]);
+                slotStamp[s] = g;
+            }
+            final int[] regionTagStart = c.regionTagStart;
+            final int[] regionTagList = c.regionTagList;
+            final int[] regionConjStart = c.regionConjStart;
+            final int[] regionConjList = c.regionConjList;
+            final int[] otherStart = c.conjOtherStart;
+            final int[] otherList = c.conjOtherList;
+            final int[] atomSlot = c.atomSlot;
+            final int[] atomOff = c.atomRegionOff;
+            final long[] atomBits = c.atomRegionBits;
             final int[] conjTagStart = c.conjTagStart;
             final int[] conjTagList = c.conjTagList;
-            final int g = gen;
-            for (int s = 0; s < c.slotConstants.length; s++) {
-                int r = c.slotRegionBase[s] + region(s);
-                for (int i = regionAtomStart[r], e = regionAtomStart[r + 1]; i < e; i++) {
-                    int a = regionAtomList[i];
-                    atomBits[a >> 6] |= 1L << a;
-                    for (int j = atomConjStart[a], je = atomConjStart[a + 1]; j < je; j++) {
-                        int k = atomConjList[j];
-                        int n;
-                        if (conjStamp[k] != g) {
-                            conjStamp[k] = g;
-                            n = 1;
-                        } else {
-                            n = conjCount[k] + 1;
+            final int[] regionBase = c.slotRegionBase;
+            final int[] region = slotRegion;
+            final long[] out = cand;
+            for (int s = 0; s < slots; s++) {
+                int r = regionBase[s] + region[s];
+                for (int i = regionTagStart[r], e = regionTagStart[r + 1]; i < e; i++) {
+                    int t = regionTagList[i];
+                    out[t >> 6] |= 1L << t;
+                }
+                conj:
+                for (int i = regionConjStart[r], e = regionConjStart[r + 1]; i < e; i++) {
+                    int k = regionConjList[i];
+                    for (int j = otherStart[k], je = otherStart[k + 1]; j < je; j++) {
+                        int a = otherList[j];
+                        int ar = region[atomSlot[a]];
+                        if ((atomBits[atomOff[a] + (ar >> 6)] & (1L << ar)) == 0) {
+                            continue conj;
                         }
-                        conjCount[k] = n;
-                        if (n == arity[k]) {
-                            for (int q = conjTagStart[k], qe = conjTagStart[k + 1]; q < qe; q++) {
-                                int t = conjTagList[q];
-                                cand[t >> 6] |= 1L << t;
-                            }
-                        }
+                    }
+                    for (int q = conjTagStart[k], qe = conjTagStart[k + 1]; q < qe; q++) {
+                        int t = conjTagList[q];
+                        out[t >> 6] |= 1L << t;
                     }
                 }
             }
-            regionsDone = true;
             for (int t : c.alwaysTrue) {
                 cand[t >> 6] |= 1L << t;
             }
@@ -287,7 +307,9 @@ public final class TagEngine {
         /** Phases 3–5: exclusivity of groups without derived tags, derived tags, exclusivity of the rest. */
         private void finish(long day, BitSet only) {
             System.arraycopy(cand, 0, raw, 0, cand.length);
-            exclusive(false);
+            if (c.anyResolve) {
+                exclusive(false);
+            }
             for (int t : c.phase2) {
                 if (only != null && !only.get(t)) {
                     continue;
@@ -300,7 +322,9 @@ public final class TagEngine {
                     cand[t >> 6] &= ~(1L << t);
                 }
             }
-            exclusive(true);
+            if (c.anyResolveDerived) {
+                exclusive(true);
+            }
         }
 
         private void exclusive(boolean derivedGroups) {
@@ -311,7 +335,7 @@ public final class TagEngine {
                     int t = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
                     int grp = c.tagGroup[t];
-                    if (!c.groupExclusive[grp] || c.groupDerived[grp] != derivedGroups) {
+                    if (!c.groupResolve[grp] || c.groupDerived[grp] != derivedGroups) {
                         continue;
                     }
                     if (groupStamp[grp] != g) {
@@ -328,7 +352,7 @@ public final class TagEngine {
                     int t = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
                     int grp = c.tagGroup[t];
-                    if (c.groupExclusive[grp] && c.groupDerived[grp] == derivedGroups && groupWinner[grp] != t) {
+                    if (c.groupResolve[grp] && c.groupDerived[grp] == derivedGroups && groupWinner[grp] != t) {
                         cand[w] &= ~(1L << t);
                     }
                 }
@@ -348,12 +372,8 @@ public final class TagEngine {
         }
 
         private boolean atom(int a) {
-            if (regionsDone) {
-                return (atomBits[a >> 6] & (1L << a)) != 0;
-            }
-            int s = c.atomSlot[a];
-            int r = region(s);
-            return (c.atomRegions[a][r >> 6] & (1L << r)) != 0;
+            int r = region(c.atomSlot[a]);
+            return (c.atomRegionBits[c.atomRegionOff[a] + (r >> 6)] & (1L << r)) != 0;
         }
 
         private boolean node(int n) {
