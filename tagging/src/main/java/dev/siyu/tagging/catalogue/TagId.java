@@ -1,10 +1,11 @@
 package dev.siyu.tagging.catalogue;
 
+import dev.siyu.core.id.TypedId;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Identifies a tag of a catalogue: lower-case kebab text of at most 64 chars, e.g. {@code spend-band-high}. */
-public record TagId(String value) implements Comparable<TagId> {
+public record TagId(String value) implements TypedId, Comparable<TagId> {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+([-_.][a-z0-9]+)*");
 
