@@ -182,6 +182,7 @@ public final class TagEngine {
             if (out.length < cand.length) {
                 throw new IllegalArgumentException("out must hold " + c.tags.length + " bits: " + out.length * 64);
             }
+            checkLayout(table);
             start(table, row);
             long day = date.toEpochDay();
             indexed(day);
