@@ -6,36 +6,33 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleDeserializers;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.siyu.core.id.BrandId;
-import dev.siyu.core.id.CategoryId;
-import dev.siyu.core.id.CounterId;
-import dev.siyu.core.id.CouponTemplateId;
-import dev.siyu.core.id.GuideId;
-import dev.siyu.core.id.MemberId;
-import dev.siyu.core.id.OperationId;
-import dev.siyu.core.id.OrderId;
-import dev.siyu.core.id.RefundId;
-import dev.siyu.core.id.SkuId;
-import dev.siyu.core.id.StoreId;
-import dev.siyu.core.id.TierId;
 import dev.siyu.core.id.TypedId;
 import dev.siyu.core.money.Money;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.Currency;
-import java.util.function.Function;
 
 /**
  * The one Jackson mapper of Siyu (DESIGN §2.8): no default typing, tight read limits, duplicate
@@ -71,21 +68,10 @@ final class HardenedMapper {
                 .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
                 .build();
         SimpleModule siyu = new SimpleModule("siyu");
+        siyu.setDeserializers(new IdDeserializers());
         siyu.addSerializer(TypedId.class, new IdSerializer());
         siyu.addSerializer(Money.class, new MoneySerializer());
         siyu.addDeserializer(Money.class, new MoneyDeserializer());
-        id(siyu, MemberId.class, MemberId::new);
-        id(siyu, GuideId.class, GuideId::new);
-        id(siyu, StoreId.class, StoreId::new);
-        id(siyu, CounterId.class, CounterId::new);
-        id(siyu, BrandId.class, BrandId::new);
-        id(siyu, CategoryId.class, CategoryId::new);
-        id(siyu, SkuId.class, SkuId::new);
-        id(siyu, OrderId.class, OrderId::new);
-        id(siyu, RefundId.class, RefundId::new);
-        id(siyu, TierId.class, TierId::new);
-        id(siyu, CouponTemplateId.class, CouponTemplateId::new);
-        id(siyu, OperationId.class, OperationId::new);
         return JsonMapper.builder(factory)
                 .deactivateDefaultTyping()
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -102,22 +88,55 @@ final class HardenedMapper {
                 .build();
     }
 
-    private static <T extends TypedId> void id(SimpleModule module, Class<T> type, Function<String, T> factory) {
-        module.addDeserializer(type, new StdDeserializer<T>(type) {
-            private static final long serialVersionUID = 1L;
+    /**
+     * Reads any id type (a record implementing {@link TypedId} with one {@code String} component,
+     * in core or in another Siyu module) from its bare text through its validating constructor.
+     * The class comes from the declared type of the field being read, never from the document.
+     */
+    private static final class IdDeserializers extends SimpleDeserializers {
+        private static final long serialVersionUID = 1L;
 
-            @Override
-            public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                if (!p.currentToken().isScalarValue() || p.currentToken().isNumeric() || p.currentToken().isBoolean()) {
-                    return type.cast(ctxt.handleUnexpectedToken(type, p));
-                }
-                try {
-                    return factory.apply(p.getText());
-                } catch (IllegalArgumentException e) {
-                    return type.cast(ctxt.handleWeirdStringValue(type, p.getText(), e.getMessage()));
+        @Override
+        public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
+                BeanDescription beanDesc) throws JsonMappingException {
+            Class<?> raw = type.getRawClass();
+            if (TypedId.class.isAssignableFrom(raw) && raw.isRecord()) {
+                RecordComponent[] components = raw.getRecordComponents();
+                if (components.length == 1 && components[0].getType() == String.class) {
+                    try {
+                        return new IdDeserializer(raw, raw.getConstructor(String.class));
+                    } catch (NoSuchMethodException e) {
+                        throw new IllegalStateException("id record must have a public constructor: " + raw.getName(), e);
+                    }
                 }
             }
-        });
+            return super.findBeanDeserializer(type, config, beanDesc);
+        }
+    }
+
+    private static final class IdDeserializer extends StdDeserializer<Object> {
+        private static final long serialVersionUID = 1L;
+
+        private final transient Constructor<?> constructor;
+
+        IdDeserializer(Class<?> type, Constructor<?> constructor) {
+            super(type);
+            this.constructor = constructor;
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return ctxt.handleUnexpectedToken(handledType(), p);
+            }
+            try {
+                return constructor.newInstance(p.getText());
+            } catch (InvocationTargetException e) {
+                return ctxt.handleWeirdStringValue(handledType(), p.getText(), String.valueOf(e.getCause().getMessage()));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("id record must be constructible: " + handledType().getName(), e);
+            }
+        }
     }
 
     private static final class IdSerializer extends StdSerializer<TypedId> {

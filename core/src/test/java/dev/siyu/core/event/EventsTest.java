@@ -47,6 +47,31 @@ class EventsTest {
                 "{\"type\":\"points-expired\",\"member\":\"M1\",\"at\":\"2026-05-01T10:15:30Z\",\"expiredOn\":\"2026-05-01\",\"points\":30}");
     }
 
+    /** An id type of another module, unknown to core. */
+    public record ShelfId(String value) implements dev.siyu.core.id.TypedId {
+        public ShelfId {
+            if (value.isBlank()) {
+                throw new IllegalArgumentException("shelfId must not be blank: '" + value + "'");
+            }
+        }
+    }
+
+    /** A value of another module holding such an id. */
+    public record Placement(ShelfId shelf, MemberId member) {
+    }
+
+    @Test
+    void ids_of_other_modules_read_back_through_their_validating_constructor() {
+        Placement placement = new Placement(new ShelfId("A-7"), MemberId.of("M1"));
+        String json = dev.siyu.core.json.SiyuJson.write(placement);
+        assertThat(json).isEqualTo("{\"shelf\":\"A-7\",\"member\":\"M1\"}");
+        assertThat(dev.siyu.core.json.SiyuJson.read(json, Placement.class)).isEqualTo(placement);
+        assertThatThrownBy(() -> dev.siyu.core.json.SiyuJson.read("{\"shelf\":\" \",\"member\":\"M1\"}", Placement.class))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("/shelf").hasMessageContaining("must not be blank");
+        assertThatThrownBy(() -> dev.siyu.core.json.SiyuJson.read("{\"shelf\":7,\"member\":\"M1\"}", Placement.class))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("/shelf");
+    }
+
     @Test
     void an_unknown_type_is_refused_with_the_known_ones() {
         assertThatThrownBy(() -> Events.membershipFromJson("{\"type\":\"java.lang.Runtime\"}"))
