@@ -1,0 +1,223 @@
+package dev.siyu.coupons.checkout;
+
+import dev.siyu.core.money.Allocation;
+import dev.siyu.coupons.template.Stacking;
+import java.util.List;
+
+/**
+ * Applies candidates in application order and searches the best feasible subset. Every number is
+ * in minor units. Not thread-safe: one instance per {@link Checkout#best} call.
+ */
+final class Combination {
+
+    private final Candidate[] candidates;
+    private final long[] remaining;
+    private final int maxCoupons;
+    private final int[] group;
+    private final boolean[] groupUsed;
+    private final int[] template;
+    private final int[] templateCount;
+    private final long[] suffix;
+    private final long[][] shares;
+    private final int[] chosen;
+    private int size;
+    private long total;
+    private long remainingTotal;
+
+    private int[] best = new int[0];
+    private long bestTotal;
+    private long[][] bestShares = new long[0][];
+
+    /** @param candidates in application order */
+    Combination(List<Candidate> candidates, long[] lineNets, int maxCoupons) {
+        this.candidates = candidates.toArray(new Candidate[0]);
+        this.remaining = lineNets.clone();
+        this.maxCoupons = maxCoupons;
+        int n = this.candidates.length;
+        group = new int[n];
+        template = new int[n];
+        java.util.Map<String, Integer> groups = new java.util.HashMap<>();
+        java.util.Map<Object, Integer> templates = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Stacking s = this.candidates[i].template().stacking();
+            group[i] = s.group().map(g -> groups.computeIfAbsent(g, k -> groups.size())).orElse(-1);
+            template[i] = templates.computeIfAbsent(this.candidates[i].template().id(), k -> templates.size());
+        }
+        groupUsed = new boolean[groups.size()];
+        templateCount = new int[templates.size()];
+        suffix = new long[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            suffix[i] = suffix[i + 1] + this.candidates[i].standalone();
+        }
+        shares = new long[n][];
+        for (int i = 0; i < n; i++) {
+            shares[i] = new long[this.candidates[i].lines().length];
+        }
+        chosen = new int[n];
+        for (long net : lineNets) {
+            remainingTotal += net;
+        }
+    }
+
+    /**
+     * Applies one candidate to {@code remaining}: the discount its benefit gives on the remaining
+     * net of its eligible lines (zero below its threshold), split over those lines by largest
+     * remainder. Writes the shares to {@code out} and returns the discount.
+     */
+    static long apply(Candidate c, long[] remaining, long[] out) {
+        int[] lines = c.lines();
+        long eligible = 0;
+        for (int i : lines) {
+            eligible += remaining[i];
+        }
+        java.util.Arrays.fill(out, 0);
+        if (eligible < c.template().benefit().thresholdMinor()) {
+            return 0;
+        }
+        long discount = c.template().benefit().discountMinor(eligible, c.balance());
+        if (discount <= 0) {
+            return 0;
+        }
+        long[] weights = new long[lines.length];
+        for (int j = 0; j < lines.length; j++) {
+            weights[j] = remaining[lines[j]];
+        }
+        long[] split = Allocation.byLargestRemainder(discount, weights);
+        for (int j = 0; j < lines.length; j++) {
+            remaining[lines[j]] -= split[j];
+            out[j] = split[j];
+        }
+        return discount;
+    }
+
+    /** Whether candidate {@code i} may join the current selection. */
+    private boolean feasible(int i) {
+        if (size >= maxCoupons) {
+            return false;
+        }
+        Stacking s = candidates[i].template().stacking();
+        if (size > 0 && (s.exclusive() || candidates[chosen[0]].template().stacking().exclusive())) {
+            return false;
+        }
+        if (group[i] >= 0 && groupUsed[group[i]]) {
+            return false;
+        }
+        return templateCount[template[i]] < s.perOrder();
+    }
+
+    /** Runs the exact search; afterwards {@link #best()} holds the optimum. */
+    Combination search() {
+        dfs(0);
+        return this;
+    }
+
+    private void dfs(int from) {
+        for (int i = from; i < candidates.length; i++) {
+            long bound = total + Math.min(suffix[i], remainingTotal);
+            if (bound < bestTotal || (bound == bestTotal && size + 1 > best.length)) {
+                return;
+            }
+            if (!feasible(i)) {
+                continue;
+            }
+            long d = apply(candidates[i], remaining, shares[i]);
+            push(i, d);
+            consider();
+            if (!candidates[i].template().stacking().exclusive()) {
+                dfs(i + 1);
+            }
+            pop(i, d);
+        }
+    }
+
+    private void push(int i, long d) {
+        chosen[size++] = i;
+        total += d;
+        remainingTotal -= d;
+        if (group[i] >= 0) {
+            groupUsed[group[i]] = true;
+        }
+        templateCount[template[i]]++;
+    }
+
+    private void pop(int i, long d) {
+        size--;
+        total -= d;
+        remainingTotal += d;
+        if (group[i] >= 0) {
+            groupUsed[group[i]] = false;
+        }
+        templateCount[template[i]]--;
+        int[] lines = candidates[i].lines();
+        for (int j = 0; j < lines.length; j++) {
+            remaining[lines[j]] += shares[i][j];
+        }
+    }
+
+    private void consider() {
+        if (total < bestTotal) {
+            return;
+        }
+        if (total == bestTotal) {
+            if (size > best.length) {
+                return;
+            }
+            if (size == best.length && compareIds(chosen, size, best) >= 0) {
+                return;
+            }
+        }
+        bestTotal = total;
+        best = java.util.Arrays.copyOf(chosen, size);
+        bestShares = new long[size][];
+        for (int k = 0; k < size; k++) {
+            bestShares[k] = shares[chosen[k]].clone();
+        }
+    }
+
+    /** Compares two selections of equal size by their sorted coupon ids. */
+    private int compareIds(int[] a, int n, int[] b) {
+        String[] x = new String[n];
+        String[] y = new String[n];
+        for (int k = 0; k < n; k++) {
+            x[k] = candidates[a[k]].coupon().id().value();
+            y[k] = candidates[b[k]].coupon().id().value();
+        }
+        java.util.Arrays.sort(x);
+        java.util.Arrays.sort(y);
+        return java.util.Arrays.compare(x, y);
+    }
+
+    int[] best() {
+        return best.clone();
+    }
+
+    long bestTotal() {
+        return bestTotal;
+    }
+
+    long[] bestShares(int k) {
+        return bestShares[k].clone();
+    }
+
+    /** Whether the candidates at {@code indexes} (ascending) form a selection the stacking rules allow. */
+    static boolean allowed(List<Candidate> selection, int maxCoupons) {
+        if (selection.size() > maxCoupons) {
+            return false;
+        }
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        java.util.Map<Object, Integer> perTemplate = new java.util.HashMap<>();
+        for (Candidate c : selection) {
+            Stacking s = c.template().stacking();
+            if (s.exclusive() && selection.size() > 1) {
+                return false;
+            }
+            if (s.group().isPresent() && !groups.add(s.group().get())) {
+                return false;
+            }
+            if (perTemplate.merge(c.template().id(), 1, Integer::sum) > s.perOrder()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
