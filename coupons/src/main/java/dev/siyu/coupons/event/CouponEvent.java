@@ -99,12 +99,14 @@ public sealed interface CouponEvent extends DomainEvent {
     }
 
     /**
-     * A return reversed {@code reversed} of the coupon's line shares on {@code order};
-     * {@code clawedBack} was taken back from the refund under the threshold policy, and
-     * {@code restored} says whether the coupon became usable again.
+     * A return reversed {@code reversed} of the coupon's line shares on {@code order}. Under a
+     * claw-back threshold policy {@code clawedBack} is to be deducted from this refund, and
+     * {@code clawReturned} (an earlier claw on units now returned) added to it; {@code restored}
+     * says whether the coupon became usable again.
      */
     record CouponRefunded(MemberId member, Instant at, OperationId operation, CouponId coupon, OrderId order,
-            RefundId refund, Money reversed, Money clawedBack, boolean restored) implements CouponEvent {
+            RefundId refund, Money reversed, Money clawedBack, Money clawReturned, boolean restored)
+            implements CouponEvent {
         public CouponRefunded {
             Objects.requireNonNull(member, "member");
             Objects.requireNonNull(at, "at");
@@ -114,6 +116,7 @@ public sealed interface CouponEvent extends DomainEvent {
             Objects.requireNonNull(refund, "refund");
             Objects.requireNonNull(reversed, "reversed");
             Objects.requireNonNull(clawedBack, "clawedBack");
+            Objects.requireNonNull(clawReturned, "clawReturned");
         }
 
         @Override

@@ -6,6 +6,10 @@ import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.OrderId;
 import dev.siyu.core.money.Money;
+import dev.siyu.core.order.Order;
+import dev.siyu.core.order.OrderLine;
+import dev.siyu.core.order.Refund;
+import dev.siyu.core.order.RefundLine;
 import dev.siyu.core.store.Versioned;
 import dev.siyu.core.store.VersionedStore;
 import dev.siyu.core.store.WriteResult;
@@ -15,12 +19,14 @@ import dev.siyu.coupons.event.CouponEvent;
 import dev.siyu.coupons.template.Benefit;
 import dev.siyu.coupons.template.CouponTemplate;
 import dev.siyu.coupons.template.Limits;
+import dev.siyu.coupons.template.RefundPolicy;
 import dev.siyu.coupons.wallet.Coupon;
 import dev.siyu.coupons.wallet.CouponId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -275,7 +281,7 @@ public final class CouponLedger {
             Coupon c = storedValue ? h.coupon().withBalance(h.coupon().balance().minus(r.amount())) : h.coupon();
             List<HeldCoupon.Redemption> redemptions = new ArrayList<>(h.redemptions());
             redemptions.add(new HeldCoupon.Redemption(operation, r.order(), r.amount(), r.shares(), at, Map.of(),
-                    Money.zero(r.amount().currency()), Money.zero(r.amount().currency())));
+                    Money.zero(r.amount().currency()), Money.zero(r.amount().currency()), Money.zero(r.amount().currency())));
             return write(w.with(h.with(c, Optional.empty(), redemptions, !storedValue || c.balance().isZero())));
         });
         if (refused.isPresent()) {
@@ -339,6 +345,120 @@ public final class CouponLedger {
         List<CouponEvent> events = new ArrayList<>(reserved.events());
         events.addAll(committed.events());
         return new CouponResult(committed.outcome(), events);
+    }
+
+    /**
+     * Reverses this coupon's line shares for the units {@code refund} returns from {@code order}
+     * ({@code order} as paid: its lines' discounts include the coupons'). Each line's stored share
+     * is spread over its units like {@link OrderLine#netForUnits} spreads a net (the first
+     * {@code share % quantity} units carry one minor unit more), so any sequence of returns of a
+     * line reverses exactly its share, never more.
+     *
+     * <p>Template policy: a coupon whose lines are all returned becomes usable again when
+     * {@code refunds.restoreOnFullReturn} (a stored-value voucher always gets the reversed amount
+     * back on its balance). When a partial return takes the kept lines below the threshold (kept
+     * nets plus this coupon's kept shares) and the policy is {@code CLAW_BACK}, the discount on the
+     * kept units is clawed back from this refund, once and never more than the refund pays; when
+     * those units come back later, the claw is handed back with them. The host's cash refund is
+     * {@code Σ netForUnits - clawedBack + clawReturned}, reported in the explanation as
+     * {@code refundDue}; a full return so refunds exactly what was paid.
+     *
+     * @throws IllegalArgumentException if the refund is not of {@code order} or returns more units
+     *     than remain
+     */
+    public CouponResult refund(OperationId operation, MemberId member, CouponId couponId, Order order, Refund refund) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(couponId, "couponId");
+        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(refund, "refund");
+        if (wallets.isApplied(member, step("refund", operation))) {
+            return CouponResult.of(new CouponOutcome.Duplicate(operation));
+        }
+        Optional<HeldCoupon> found = wallet(member).coupon(couponId);
+        if (found.isEmpty()) {
+            return CouponResult.of(rejected(CouponOutcome.Reason.COUPON_UNKNOWN, b -> b.fact("coupon", couponId)));
+        }
+        Optional<HeldCoupon.Redemption> used = found.get().redemptions().stream()
+                .filter(r -> r.order().equals(order.id())).findFirst();
+        if (used.isEmpty()) {
+            return CouponResult.of(rejected(CouponOutcome.Reason.NOT_REDEEMED_ON_ORDER, b -> b
+                    .fact("coupon", couponId).fact("order", order.id())));
+        }
+        HeldCoupon.Redemption red = used.get();
+        refund.checkAgainst(order, red.returnedUnits());
+        CouponTemplate t = template(found.get().coupon().template());
+        Map<Integer, Integer> after = new HashMap<>(red.returnedUnits());
+        long reversed = 0;
+        long paidReturned = 0;
+        for (RefundLine line : refund.lines()) {
+            OrderLine sold = order.line(line.lineNo()).orElseThrow();
+            int before = red.returnedUnits().getOrDefault(line.lineNo(), 0);
+            reversed += unitsPart(red.share(line.lineNo()).minor(), sold.quantity(), before, line.quantity());
+            paidReturned += sold.netForUnits(before, line.quantity()).minor();
+            after.merge(line.lineNo(), line.quantity(), Integer::sum);
+        }
+        long keptBase = 0;
+        long keptShare = 0;
+        boolean allReturned = true;
+        for (LineShare share : red.shares()) {
+            OrderLine sold = order.line(share.lineNo()).orElseThrow(() -> new IllegalArgumentException(
+                    "order must hold the coupon's line " + share.lineNo() + ": " + order.id()));
+            int returned = after.getOrDefault(share.lineNo(), 0);
+            int kept = sold.quantity() - returned;
+            long part = unitsPart(share.amount().minor(), sold.quantity(), returned, kept);
+            keptShare += part;
+            keptBase += sold.netForUnits(returned, kept).minor() + part;
+            allReturned &= kept == 0;
+        }
+        long threshold = t.benefit().thresholdMinor();
+        boolean below = threshold > 0 && keptShare > 0 && keptBase < threshold;
+        long claw = below && t.refunds().belowThreshold() == RefundPolicy.ThresholdPolicy.CLAW_BACK
+                && red.clawedBack().isZero() ? Math.min(keptShare, paidReturned) : 0;
+        long giveBack = Math.min(red.clawedBack().minus(red.clawReturned()).minor(), reversed);
+        Currency currency = red.amount().currency();
+        boolean storedValue = t.benefit() instanceof Benefit.StoredValue;
+        boolean restore = storedValue ? reversed > 0 : allReturned && t.refunds().restoreOnFullReturn() && found.get().used();
+        Money reversedMoney = Money.ofMinor(reversed, currency);
+        Money clawMoney = Money.ofMinor(claw, currency);
+        Money giveBackMoney = Money.ofMinor(giveBack, currency);
+        HeldCoupon.Redemption next = new HeldCoupon.Redemption(red.operation(), red.order(), red.amount(), red.shares(),
+                red.at(), after, red.reversed().plus(reversedMoney), red.clawedBack().plus(clawMoney),
+                red.clawReturned().plus(giveBackMoney));
+        Optional<CouponOutcome.Rejected> refused = update(wallets, member, () -> MemberCoupons.empty(member),
+                step("refund", operation), w -> {
+                    HeldCoupon h = w.coupon(couponId).orElseThrow();
+                    if (!h.redemptions().contains(red)) {
+                        throw new ConcurrentModificationException("coupon " + couponId
+                                + " changed during the refund of order " + order.id() + "; retry");
+                    }
+                    List<HeldCoupon.Redemption> redemptions = new ArrayList<>(h.redemptions());
+                    redemptions.set(redemptions.indexOf(red), next);
+                    Coupon c = storedValue ? h.coupon().withBalance(h.coupon().balance().plus(reversedMoney)) : h.coupon();
+                    return write(w.with(h.with(c, h.reservation(), redemptions, restore ? false : h.used())));
+                });
+        if (refused.isPresent()) {
+            return CouponResult.of(refused.get());
+        }
+        boolean uncount = restore && !storedValue;
+        update(usage, t.id(), () -> TemplateUsage.empty(t.id(), t.currency()), step("refund", operation),
+                u -> write(new TemplateUsage(u.template(), u.issued(), u.redeemed() - (uncount ? 1 : 0),
+                        u.spent().minus(reversedMoney).minus(clawMoney).plus(giveBackMoney), u.holds())));
+        Money paid = Money.ofMinor(paidReturned, currency);
+        return new CouponResult(applied("REFUNDED", b -> b.fact("coupon", couponId).fact("order", order.id())
+                .fact("reversed", reversedMoney).fact("paidForReturned", paid).fact("belowThreshold", below)
+                .fact("clawedBack", clawMoney).fact("clawReturned", giveBackMoney)
+                .fact("refundDue", paid.minus(clawMoney).plus(giveBackMoney)).fact("restored", restore)),
+                List.of(new CouponEvent.CouponRefunded(member, refund.at(), operation, couponId, order.id(), refund.id(),
+                        reversedMoney, clawMoney, giveBackMoney, restore)));
+    }
+
+    /** The part of {@code share} carried by units {@code before .. before + count} of {@code quantity}. */
+    static long unitsPart(long share, int quantity, int before, int count) {
+        long base = share / quantity;
+        long odd = share % quantity;
+        long withOdd = Math.max(0, Math.min(before + count, odd) - Math.min(before, odd));
+        return base * count + withOdd;
     }
 
     // ---- steps

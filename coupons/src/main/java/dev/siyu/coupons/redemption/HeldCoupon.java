@@ -38,11 +38,12 @@ public record HeldCoupon(Coupon coupon, OperationId issuedBy, Optional<Reservati
     }
 
     /**
-     * A committed use: the line shares as allocated at checkout, and per line the units returned
-     * so far and the share already reversed.
+     * A committed use: the line shares as allocated at checkout; per line the units returned so
+     * far; the share reversed by returns; the discount clawed back from a refund under the
+     * threshold policy and how much of that claw was handed back by later returns.
      */
     public record Redemption(OperationId operation, OrderId order, Money amount, List<LineShare> shares, Instant at,
-            Map<Integer, Integer> returnedUnits, Money reversed, Money clawedBack) {
+            Map<Integer, Integer> returnedUnits, Money reversed, Money clawedBack, Money clawReturned) {
         public Redemption {
             Objects.requireNonNull(operation, "operation");
             Objects.requireNonNull(order, "order");
@@ -52,6 +53,13 @@ public record HeldCoupon(Coupon coupon, OperationId issuedBy, Optional<Reservati
             returnedUnits = Map.copyOf(returnedUnits);
             Objects.requireNonNull(reversed, "reversed");
             Objects.requireNonNull(clawedBack, "clawedBack");
+            Objects.requireNonNull(clawReturned, "clawReturned");
+        }
+
+        /** The share of {@code lineNo}, zero if the coupon did not touch it. */
+        public Money share(int lineNo) {
+            return shares.stream().filter(s -> s.lineNo() == lineNo).map(LineShare::amount).findFirst()
+                    .orElse(Money.zero(amount.currency()));
         }
     }
 

@@ -3,7 +3,20 @@ package dev.siyu.coupons.redemption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.siyu.core.id.BrandId;
+import dev.siyu.core.id.CategoryId;
 import dev.siyu.core.id.CouponTemplateId;
+import dev.siyu.core.id.RefundId;
+import dev.siyu.core.id.SkuId;
+import dev.siyu.core.id.StoreId;
+import dev.siyu.core.order.Order;
+import dev.siyu.core.order.OrderLine;
+import dev.siyu.core.order.Refund;
+import dev.siyu.core.order.RefundLine;
+import dev.siyu.core.order.SalesChannel;
+import dev.siyu.core.order.Tender;
+import dev.siyu.core.order.TenderType;
+import dev.siyu.coupons.template.RefundPolicy;
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.OrderId;
@@ -210,6 +223,71 @@ class CouponLedgerTest {
                     .isEqualTo(CouponOutcome.Reason.INSUFFICIENT_BALANCE);
             assertThat(ledger.redeem(op("3"), ANN, OrderId.of("O3"), use(left, "250"), T0).outcome().succeeded()).isTrue();
             assertThat(ledger.wallet(ANN).coupon(v.id()).orElseThrow().used()).isTrue();
+        }
+    }
+
+    @Nested
+    class Refunds_below_the_threshold {
+        CouponTemplate fifty(RefundPolicy.ThresholdPolicy policy) {
+            return CouponTemplate.builder(CouponTemplateId.of("ten"), Benefit.AmountOff.over(Money.cny("300"),
+                    Money.cny("50"))).validity(Validity.daysAfterIssue(7, ZONE))
+                    .refunds(new RefundPolicy(false, policy)).build();
+        }
+
+        Order order() {
+            List<OrderLine> lines = List.of(
+                    OrderLine.of(1, StoreId.of("S"), BrandId.of("B"), CategoryId.of("c"), SkuId.of("k1"), 1,
+                            Money.cny("200")).withDiscount(Money.cny("25")),
+                    OrderLine.of(2, StoreId.of("S"), BrandId.of("B"), CategoryId.of("c"), SkuId.of("k2"), 1,
+                            Money.cny("200")).withDiscount(Money.cny("25")));
+            return new Order(OrderId.of("O1"), ANN, T0, StoreId.of("S"), SalesChannel.STORE, lines,
+                    List.of(Tender.of(TenderType.CARD, Money.cny("350"))));
+        }
+
+        String due(CouponResult r) {
+            return ((CouponOutcome.Applied) r.outcome()).explanation().fact("refundDue").orElseThrow();
+        }
+
+        CouponLedger redeemed(RefundPolicy.ThresholdPolicy policy) {
+            CouponLedger ledger = ledger(fifty(policy));
+            Coupon c = issued(ledger, ANN, "a1");
+            AppliedCoupon applied = new AppliedCoupon(c, Money.cny("50"), List.of(new LineShare(1, Money.cny("25")),
+                    new LineShare(2, Money.cny("25"))));
+            assertThat(ledger.redeem(op("pay"), ANN, OrderId.of("O1"), applied, T0).outcome().succeeded()).isTrue();
+            return ledger;
+        }
+
+        Refund refund(String id, int line) {
+            return new Refund(RefundId.of(id), OrderId.of("O1"), T0.plusSeconds(3600), List.of(new RefundLine(line, 1)));
+        }
+
+        @Test
+        void claw_back_takes_the_kept_discount_from_the_refund_and_hands_it_back_with_the_last_return() {
+            CouponLedger ledger = redeemed(RefundPolicy.ThresholdPolicy.CLAW_BACK);
+            CouponResult first = ledger.refund(op("r1"), ANN, CouponId.of("a1"), order(), refund("R1", 2));
+            assertThat(due(first)).isEqualTo("CNY 150.00");
+            assertThat(((CouponEvent.CouponRefunded) first.events().get(0)).clawedBack()).isEqualTo(Money.cny("25"));
+            CouponResult second = ledger.refund(op("r2"), ANN, CouponId.of("a1"), order(), refund("R2", 1));
+            assertThat(due(second)).isEqualTo("CNY 200.00");
+            assertThat(ledger.usage(CouponTemplateId.of("ten")).spent()).isEqualTo(Money.cny("0"));
+        }
+
+        @Test
+        void keep_discount_refunds_each_unit_its_stored_net() {
+            CouponLedger ledger = redeemed(RefundPolicy.ThresholdPolicy.KEEP_DISCOUNT);
+            assertThat(due(ledger.refund(op("r1"), ANN, CouponId.of("a1"), order(), refund("R1", 2))))
+                    .isEqualTo("CNY 175.00");
+            assertThat(ledger.usage(CouponTemplateId.of("ten")).spent()).isEqualTo(Money.cny("25"));
+        }
+
+        @Test
+        void a_refund_of_an_order_the_coupon_was_not_used_on_is_refused() {
+            CouponLedger ledger = redeemed(RefundPolicy.ThresholdPolicy.KEEP_DISCOUNT);
+            Order other = new Order(OrderId.of("O2"), ANN, T0, StoreId.of("S"), SalesChannel.STORE, order().lines(),
+                    order().tenders());
+            Refund r = new Refund(RefundId.of("R9"), OrderId.of("O2"), T0, List.of(new RefundLine(1, 1)));
+            assertThat(((CouponOutcome.Rejected) ledger.refund(op("r9"), ANN, CouponId.of("a1"), other, r).outcome())
+                    .reason()).isEqualTo(CouponOutcome.Reason.NOT_REDEEMED_ON_ORDER);
         }
     }
 }
