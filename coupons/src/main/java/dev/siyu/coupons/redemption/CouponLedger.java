@@ -163,6 +163,24 @@ public final class CouponLedger {
                         coupon.validUntil())));
     }
 
+    /** Why {@code template} could not be issued to {@code member} at {@code at} right now, if so (a pre-check, not a hold). */
+    Optional<CouponOutcome.Rejected> issuable(MemberId member, CouponTemplateId template, Instant at) {
+        CouponTemplate t = template(template);
+        if (t.validity().until().isPresent() && !at.isBefore(t.validity().until().get())) {
+            return Optional.of(rejected(CouponOutcome.Reason.TEMPLATE_ENDED, b -> b.fact("until", t.validity().until().get())));
+        }
+        Optional<CouponOutcome.Rejected> perMember = memberLimit(t, wallet(member));
+        if (perMember.isPresent()) {
+            return perMember;
+        }
+        TemplateUsage u = usage(template);
+        if (t.limits().issuedTotal() > 0 && u.issued() >= t.limits().issuedTotal()) {
+            return Optional.of(rejected(CouponOutcome.Reason.ISSUE_LIMIT_REACHED, b -> b
+                    .fact("issuedTotal", t.limits().issuedTotal())));
+        }
+        return Optional.empty();
+    }
+
     /**
      * Holds {@code applied} (a coupon with its discount and line shares, as checkout chose them) for
      * {@code order} until {@code holdUntil}.

@@ -23,7 +23,8 @@ public sealed interface CouponOutcome {
         NOT_RESERVED,
         RESERVATION_EXPIRED,
         ALREADY_COMMITTED,
-        NOT_REDEEMED_ON_ORDER
+        NOT_REDEEMED_ON_ORDER,
+        POINTS_REFUSED
     }
 
     /** The command took effect. */
