@@ -25,4 +25,26 @@ record Candidate(Coupon coupon, CouponTemplate template, int[] lines, long stand
     long balance() {
         return coupon.balance().minor();
     }
+
+    /**
+     * The discount on a remaining eligible net of {@code eligible}: zero below the threshold, else
+     * the benefit's discount. Percent benefits with at most six decimals take an exact long path
+     * (floor of {@code eligible × percent / 100}, as {@link java.math.RoundingMode#DOWN} gives for
+     * non-negative amounts); everything else asks the benefit.
+     */
+    long discount(long eligible) {
+        Benefit b = template.benefit();
+        if (eligible < b.thresholdMinor() || eligible <= 0) {
+            return 0;
+        }
+        if (b instanceof Benefit.PercentOff p && p.percent().scale() <= 6 && eligible < 1_000_000_000_000L) {
+            long micros = p.percent().movePointRight(6).longValue();
+            long off = eligible * micros / 100_000_000L;
+            if (p.cap().isPresent()) {
+                off = Math.min(off, p.cap().get().minor());
+            }
+            return Math.min(off, eligible);
+        }
+        return b.discountMinor(eligible, balance());
+    }
 }

@@ -18,6 +18,10 @@ final class Combination {
     private final int[] template;
     private final int[] templateCount;
     private final long[] suffix;
+    private final long[][] topK;
+    private final int[][] lineCandidates;
+    private final long[] eligibleSum;
+    long nodes;
     private final long[][] shares;
     private final int[] chosen;
     private int size;
@@ -32,7 +36,7 @@ final class Combination {
     Combination(List<Candidate> candidates, long[] lineNets, int maxCoupons) {
         this.candidates = candidates.toArray(new Candidate[0]);
         this.remaining = lineNets.clone();
-        this.maxCoupons = maxCoupons;
+        this.maxCoupons = Math.min(maxCoupons, candidates.size());
         int n = this.candidates.length;
         group = new int[n];
         template = new int[n];
@@ -49,6 +53,25 @@ final class Combination {
         for (int i = n - 1; i >= 0; i--) {
             suffix[i] = suffix[i + 1] + this.candidates[i].standalone();
         }
+        topK = new long[n + 1][maxCoupons + 1];
+        for (int i = 0; i < n; i++) {
+            topK[i] = topK(i);
+        }
+        java.util.List<java.util.List<Integer>> perLine = new java.util.ArrayList<>();
+        for (int l = 0; l < lineNets.length; l++) {
+            perLine.add(new java.util.ArrayList<>());
+        }
+        eligibleSum = new long[n];
+        for (int i = 0; i < n; i++) {
+            for (int l : this.candidates[i].lines()) {
+                perLine.get(l).add(i);
+                eligibleSum[i] += lineNets[l];
+            }
+        }
+        lineCandidates = new int[lineNets.length][];
+        for (int l = 0; l < lineNets.length; l++) {
+            lineCandidates[l] = perLine.get(l).stream().mapToInt(Integer::intValue).toArray();
+        }
         shares = new long[n][];
         for (int i = 0; i < n; i++) {
             shares[i] = new long[this.candidates[i].lines().length];
@@ -57,6 +80,30 @@ final class Combination {
         for (long net : lineNets) {
             remainingTotal += net;
         }
+    }
+
+    /**
+     * For the candidates from {@code from} on, the largest sum of {@code k} stand-alone discounts
+     * taking at most one per stacking group, for each {@code k <= maxCoupons}: an upper bound of
+     * what {@code k} more coupons can add.
+     */
+    private long[] topK(int from) {
+        java.util.Map<Integer, Long> bestOfGroup = new java.util.HashMap<>();
+        java.util.List<Long> values = new java.util.ArrayList<>();
+        for (int i = from; i < candidates.length; i++) {
+            if (group[i] >= 0) {
+                bestOfGroup.merge(group[i], candidates[i].standalone(), Math::max);
+            } else {
+                values.add(candidates[i].standalone());
+            }
+        }
+        values.addAll(bestOfGroup.values());
+        values.sort(java.util.Comparator.reverseOrder());
+        long[] out = new long[maxCoupons + 1];
+        for (int k = 1; k <= maxCoupons; k++) {
+            out[k] = out[k - 1] + (k <= values.size() ? values.get(k - 1) : 0);
+        }
+        return out;
     }
 
     /**
@@ -71,10 +118,7 @@ final class Combination {
             eligible += remaining[i];
         }
         java.util.Arrays.fill(out, 0);
-        if (eligible < c.template().benefit().thresholdMinor()) {
-            return 0;
-        }
-        long discount = c.template().benefit().discountMinor(eligible, c.balance());
+        long discount = c.discount(eligible);
         if (discount <= 0) {
             return 0;
         }
@@ -112,22 +156,105 @@ final class Combination {
     }
 
     private void dfs(int from) {
+        long[] bounds = suffixBounds(from);
         for (int i = from; i < candidates.length; i++) {
-            long bound = total + Math.min(suffix[i], remainingTotal);
+            long bound = total + Math.min(Math.min(suffix[i], bounds[i - from]), remainingTotal);
             if (bound < bestTotal || (bound == bestTotal && size + 1 > best.length)) {
                 return;
             }
             if (!feasible(i)) {
                 continue;
             }
+            nodes++;
             long d = apply(candidates[i], remaining, shares[i]);
+            track(i, -1);
             push(i, d);
             consider();
             if (!candidates[i].template().stacking().exclusive()) {
                 dfs(i + 1);
             }
             pop(i, d);
+            track(i, 1);
         }
+    }
+
+    /** Moves candidate {@code i}'s shares out of (sign -1) or back into (sign 1) the eligible sums. */
+    private void track(int i, int sign) {
+        int[] lines = candidates[i].lines();
+        long[] s = shares[i];
+        for (int j = 0; j < lines.length; j++) {
+            if (s[j] != 0) {
+                for (int k : lineCandidates[lines[j]]) {
+                    eligibleSum[k] += sign * s[j];
+                }
+            }
+        }
+    }
+
+    /**
+     * For each suffix {@code from + t} of the candidates, an upper bound of what the coupons still
+     * allowed there can add: the largest {@code maxCoupons - size} of their discounts on what is
+     * left of their lines now (a coupon applied later only sees less), one per free stacking group.
+     */
+    private long[] suffixBounds(int from) {
+        int slots = maxCoupons - size;
+        int n = candidates.length;
+        long[] out = new long[n - from + 1];
+        if (slots <= 0) {
+            return out;
+        }
+        long[] top = new long[slots];
+        long[] groupBest = new long[groupUsed.length];
+        boolean anyExclusive = size > 0;
+        for (int i = n - 1; i >= from; i--) {
+            Candidate c = candidates[i];
+            long v = (anyExclusive && c.template().stacking().exclusive()) || (group[i] >= 0 && groupUsed[group[i]])
+                    ? 0 : c.discount(eligibleSum[i]);
+            if (v > 0) {
+                if (group[i] >= 0) {
+                    if (v > groupBest[group[i]]) {
+                        long old = groupBest[group[i]];
+                        groupBest[group[i]] = v;
+                        replace(top, old, v);
+                    }
+                } else {
+                    insert(top, v);
+                }
+            }
+            long sum = 0;
+            for (long t : top) {
+                sum += t;
+            }
+            out[i - from] = sum;
+        }
+        return out;
+    }
+
+    /** Inserts {@code v} into the descending top list, dropping the smallest. */
+    private static void insert(long[] top, long v) {
+        int k = top.length - 1;
+        if (v <= top[k]) {
+            return;
+        }
+        while (k > 0 && top[k - 1] < v) {
+            top[k] = top[k - 1];
+            k--;
+        }
+        top[k] = v;
+    }
+
+    /** Replaces one occurrence of {@code old} (a group's previous best, possibly not in the list) by {@code v}. */
+    private static void replace(long[] top, long old, long v) {
+        if (old > 0) {
+            for (int k = 0; k < top.length; k++) {
+                if (top[k] == old) {
+                    System.arraycopy(top, k + 1, top, k, top.length - k - 1);
+                    top[top.length - 1] = 0;
+                    break;
+                }
+            }
+        }
+        insert(top, v);
     }
 
     private void push(int i, long d) {
