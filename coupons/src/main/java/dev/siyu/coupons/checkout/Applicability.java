@@ -8,9 +8,7 @@ import dev.siyu.coupons.wallet.Coupon;
 import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.money.Money;
 import dev.siyu.core.order.OrderLine;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -21,7 +19,7 @@ final class Applicability {
     }
 
     /** The reason the coupon cannot apply whatever it is combined with, if any. */
-    static Optional<Explanation> refusal(Coupon coupon, CouponTemplate template, Basket basket) {
+    static Optional<Explanation> refusal(Coupon coupon, CouponTemplate template, Basket basket, int[] lines) {
         Shopper shopper = basket.shopper();
         Eligibility e = template.eligibility();
         if (!coupon.owner().equals(shopper.member())) {
@@ -64,7 +62,6 @@ final class Applicability {
         if (template.benefit() instanceof Benefit.StoredValue && !coupon.balance().isPositive()) {
             return Optional.of(Explanation.builder("NO_BALANCE").fact("balance", coupon.balance()).build());
         }
-        int[] lines = eligibleLines(template, basket);
         if (lines.length == 0) {
             return Optional.of(Explanation.builder("NO_ELIGIBLE_LINES").fact("stores", e.stores())
                     .fact("counters", e.counters()).fact("brands", e.brands()).fact("categories", e.categories())
@@ -82,15 +79,16 @@ final class Applicability {
     }
 
     /** Indexes of the basket lines the template admits, in basket order. */
-    static int[] eligibleLines(CouponTemplate template, Basket basket) {
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < basket.lines().size(); i++) {
+    static int[] eligibleLines(CouponTemplate template, Basket basket, long[] nets) {
+        int[] out = new int[nets.length];
+        int n = 0;
+        for (int i = 0; i < nets.length; i++) {
             OrderLine line = basket.lines().get(i);
-            if (template.eligibility().admits(line) && line.net().isPositive()) {
-                out.add(i);
+            if (nets[i] > 0 && template.eligibility().admits(line)) {
+                out[n++] = i;
             }
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** Why a coupon that passed {@link #refusal} still gives nothing on {@code eligibleNet}. */

@@ -87,7 +87,7 @@ public final class Checkout {
         long[] nets = nets(basket);
         List<CouponCheck> out = new ArrayList<>(wallet.size());
         for (Coupon coupon : wallet) {
-            out.add(check(coupon, basket, nets));
+            out.add(check(coupon, basket, nets, new int[1][]));
         }
         return List.copyOf(out);
     }
@@ -105,14 +105,14 @@ public final class Checkout {
         Map<CouponId, Explanation> refused = new TreeMap<>();
         List<Candidate> candidates = new ArrayList<>();
         for (Coupon coupon : wallet) {
-            CouponCheck check = check(coupon, basket, nets);
+            int[][] lines = new int[1][];
+            CouponCheck check = check(coupon, basket, nets, lines);
             if (check instanceof CouponCheck.NotApplicable n) {
                 refused.put(coupon.id(), n.reason());
             } else if (((CouponCheck.Applicable) check).discount().isZero()) {
                 refused.put(coupon.id(), Explanation.of("GIFT_NOT_A_DISCOUNT"));
             } else {
-                CouponTemplate t = templates.get(coupon.template());
-                candidates.add(new Candidate(coupon, t, Applicability.eligibleLines(t, basket),
+                candidates.add(new Candidate(coupon, templates.get(coupon.template()), lines[0],
                         ((CouponCheck.Applicable) check).discount().minor()));
             }
         }
@@ -131,7 +131,7 @@ public final class Checkout {
         Set<Candidate> inBest = new HashSet<>(chosen);
         for (Candidate c : candidates) {
             if (!inBest.contains(c)) {
-                notUsed.put(c.coupon().id(), whyNot(c, chosen, candidates, nets, total, basket));
+                notUsed.put(c.coupon().id(), whyNot(c, chosen, total, basket));
             }
         }
         return new Offer(applied, total, new LinkedHashMap<>(notUsed));
@@ -148,11 +148,11 @@ public final class Checkout {
         long[] nets = nets(basket);
         List<Candidate> selection = new ArrayList<>();
         for (Coupon coupon : chosen) {
-            if (!(check(coupon, basket, nets) instanceof CouponCheck.Applicable a)) {
+            int[][] lines = new int[1][];
+            if (!(check(coupon, basket, nets, lines) instanceof CouponCheck.Applicable a)) {
                 return Optional.empty();
             }
-            CouponTemplate t = templates.get(coupon.template());
-            selection.add(new Candidate(coupon, t, Applicability.eligibleLines(t, basket), a.discount().minor()));
+            selection.add(new Candidate(coupon, templates.get(coupon.template()), lines[0], a.discount().minor()));
         }
         selection.sort(Candidate.APPLICATION_ORDER);
         if (!Combination.allowed(selection, maxCouponsPerOrder)) {
@@ -169,8 +169,11 @@ public final class Checkout {
         return Optional.of(new Offer(applied, Money.ofMinor(total, basket.currency()), Map.of()));
     }
 
-    private Explanation whyNot(Candidate c, List<Candidate> chosen, List<Candidate> all, long[] nets, Money total,
-            Basket basket) {
+    /**
+     * Why an applicable coupon is not in the best combination: a stacking conflict with a chosen
+     * coupon, or else the search proved every allowed combination with it worth no more.
+     */
+    private Explanation whyNot(Candidate c, List<Candidate> chosen, Money total, Basket basket) {
         var stacking = c.template().stacking();
         for (Candidate other : chosen) {
             var os = other.template().stacking();
@@ -196,14 +199,9 @@ public final class Checkout {
         if (!Combination.allowed(with, maxCouponsPerOrder)) {
             return Explanation.builder("MAX_COUPONS_PER_ORDER").fact("max", maxCouponsPerOrder).build();
         }
-        long[] remaining = nets.clone();
-        long withTotal = 0;
-        for (Candidate x : with) {
-            withTotal += Combination.apply(x, remaining, new long[x.lines().length]);
-        }
-        return Explanation.builder(withTotal == total.minor() ? "ADDS_NOTHING" : "LOWERS_TOTAL")
-                .fact("standalone", Money.ofMinor(c.standalone(), basket.currency()))
-                .fact("totalWithIt", Money.ofMinor(withTotal, basket.currency())).fact("bestTotal", total).build();
+        return Explanation.builder("NOT_IN_BEST_COMBINATION")
+                .fact("standalone", Money.ofMinor(c.standalone(), basket.currency())).fact("bestTotal", total)
+                .build();
     }
 
     private static AppliedCoupon applied(Candidate c, long[] shares, Basket basket) {
@@ -219,17 +217,19 @@ public final class Checkout {
         return new AppliedCoupon(c.coupon(), Money.ofMinor(sum, basket.currency()), out);
     }
 
-    private CouponCheck check(Coupon coupon, Basket basket, long[] nets) {
+    /** Checks one coupon alone; its eligible line indexes are left in {@code linesOut[0]}. */
+    private CouponCheck check(Coupon coupon, Basket basket, long[] nets, int[][] linesOut) {
         CouponTemplate template = templates.get(coupon.template());
         if (template == null) {
             return new CouponCheck.NotApplicable(coupon,
                     Explanation.builder("TEMPLATE_UNKNOWN").fact("template", coupon.template()).build());
         }
-        Optional<Explanation> refusal = Applicability.refusal(coupon, template, basket);
+        int[] lines = Applicability.eligibleLines(template, basket, nets);
+        linesOut[0] = lines;
+        Optional<Explanation> refusal = Applicability.refusal(coupon, template, basket, lines);
         if (refusal.isPresent()) {
             return new CouponCheck.NotApplicable(coupon, refusal.get());
         }
-        int[] lines = Applicability.eligibleLines(template, basket);
         long eligible = 0;
         for (int i : lines) {
             eligible += nets[i];
@@ -239,8 +239,7 @@ public final class Checkout {
             return new CouponCheck.Applicable(coupon, Money.zero(basket.currency()),
                     Explanation.builder("GIFT_APPLIES").fact("eligibleNet", eligibleNet).build());
         }
-        long discount = eligible < template.benefit().thresholdMinor() ? 0
-                : template.benefit().discountMinor(eligible, coupon.balance().minor());
+        long discount = new Candidate(coupon, template, lines, 0).discount(eligible);
         if (discount <= 0) {
             return new CouponCheck.NotApplicable(coupon,
                     Applicability.noDiscount(template, eligible, basket.currency()));
