@@ -21,7 +21,6 @@ final class Combination {
     private final long[][] topK;
     private final int[][] lineCandidates;
     private final long[] eligibleSum;
-    long nodes;
     private final long[][] shares;
     private final int[] chosen;
     private int size;
@@ -165,7 +164,6 @@ final class Combination {
             if (!feasible(i)) {
                 continue;
             }
-            nodes++;
             long d = apply(candidates[i], remaining, shares[i]);
             track(i, -1);
             push(i, d);
