@@ -121,10 +121,18 @@ public final class Checkout {
         int[] best = search.best();
         List<AppliedCoupon> applied = new ArrayList<>();
         List<Candidate> chosen = new ArrayList<>();
-        for (int k = 0; k < best.length; k++) {
-            Candidate c = candidates.get(best[k]);
+        long[] remaining = nets.clone();
+        long sum = 0;
+        for (int k : best) {
+            Candidate c = candidates.get(k);
             chosen.add(c);
-            applied.add(applied(c, search.bestShares(k), basket));
+            long[] shares = new long[c.lines().length];
+            sum += Combination.apply(c, remaining, shares);
+            applied.add(applied(c, shares, basket));
+        }
+        if (sum != search.bestTotal()) {
+            throw new IllegalStateException("the search total must equal the replayed total: " + search.bestTotal()
+                    + " vs " + sum);
         }
         Money total = Money.ofMinor(search.bestTotal(), basket.currency());
         Map<CouponId, Explanation> notUsed = new TreeMap<>(refused);

@@ -21,6 +21,8 @@ final class Combination {
     private final long[][] topK;
     private final int[][] lineCandidates;
     private final long[] eligibleSum;
+    private final boolean[] free;
+    private final int[][] supersetsAfter;
     private final long[][] shares;
     private final int[] chosen;
     private int size;
@@ -29,7 +31,6 @@ final class Combination {
 
     private int[] best = new int[0];
     private long bestTotal;
-    private long[][] bestShares = new long[0][];
 
     /** @param candidates in application order */
     Combination(List<Candidate> candidates, long[] lineNets, int maxCoupons) {
@@ -66,6 +67,33 @@ final class Combination {
                 perLine.get(l).add(i);
                 eligibleSum[i] += lineNets[l];
             }
+        }
+        java.util.BitSet[] sets = new java.util.BitSet[n];
+        for (int i = 0; i < n; i++) {
+            sets[i] = new java.util.BitSet(lineNets.length);
+            for (int l : this.candidates[i].lines()) {
+                sets[i].set(l);
+            }
+        }
+        free = new boolean[n];
+        supersetsAfter = new int[n][];
+        for (int i = n - 1; i >= 0; i--) {
+            boolean ok = true;
+            java.util.List<Integer> supersets = new java.util.ArrayList<>();
+            for (int k = i + 1; k < n && ok; k++) {
+                if (!sets[i].intersects(sets[k])) {
+                    continue;
+                }
+                java.util.BitSet outside = (java.util.BitSet) sets[i].clone();
+                outside.andNot(sets[k]);
+                if (outside.isEmpty() && free[k]) {
+                    supersets.add(k);
+                } else {
+                    ok = false;
+                }
+            }
+            free[i] = ok;
+            supersetsAfter[i] = supersets.stream().mapToInt(Integer::intValue).toArray();
         }
         lineCandidates = new int[lineNets.length][];
         for (int l = 0; l < lineNets.length; l++) {
@@ -164,15 +192,31 @@ final class Combination {
             if (!feasible(i)) {
                 continue;
             }
-            long d = apply(candidates[i], remaining, shares[i]);
-            track(i, -1);
+            long d;
+            if (free[i]) {
+                // every later coupon touching these lines covers them all: only the total matters
+                d = candidates[i].discount(eligibleSum[i]);
+                for (int k : supersetsAfter[i]) {
+                    eligibleSum[k] -= d;
+                }
+            } else {
+                d = apply(candidates[i], remaining, shares[i]);
+                track(i, -1);
+            }
             push(i, d);
             consider();
             if (!candidates[i].template().stacking().exclusive()) {
                 dfs(i + 1);
             }
             pop(i, d);
-            track(i, 1);
+            if (free[i]) {
+                for (int k : supersetsAfter[i]) {
+                    eligibleSum[k] += d;
+                }
+            } else {
+                restore(i);
+                track(i, 1);
+            }
         }
     }
 
@@ -273,6 +317,9 @@ final class Combination {
             groupUsed[group[i]] = false;
         }
         templateCount[template[i]]--;
+    }
+
+    private void restore(int i) {
         int[] lines = candidates[i].lines();
         for (int j = 0; j < lines.length; j++) {
             remaining[lines[j]] += shares[i][j];
@@ -293,10 +340,6 @@ final class Combination {
         }
         bestTotal = total;
         best = java.util.Arrays.copyOf(chosen, size);
-        bestShares = new long[size][];
-        for (int k = 0; k < size; k++) {
-            bestShares[k] = shares[chosen[k]].clone();
-        }
     }
 
     /** Compares two selections of equal size by their sorted coupon ids. */
@@ -320,9 +363,6 @@ final class Combination {
         return bestTotal;
     }
 
-    long[] bestShares(int k) {
-        return bestShares[k].clone();
-    }
 
     /** Whether the candidates at {@code indexes} (ascending) form a selection the stacking rules allow. */
     static boolean allowed(List<Candidate> selection, int maxCoupons) {
