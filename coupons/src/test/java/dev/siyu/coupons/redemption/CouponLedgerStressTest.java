@@ -137,8 +137,10 @@ class CouponLedgerStressTest {
         for (int i = 0; i < THREADS; i++) {
             int n = i;
             tasks.add(() -> {
-                // each thread retries from the freshest balance until it succeeds or is refused
-                for (int attempt = 0; attempt < 100; attempt++) {
+                // each thread retries from the freshest balance until it succeeds or the balance is too low;
+                // a busy voucher (reserved by another thread) is retried, bounded by time not attempts
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
                     Coupon fresh = ledger.wallet(m).coupon(v.id()).orElseThrow().coupon();
                     if (fresh.balance().isLessThan(Money.cny("100"))) {
                         return CouponResult.of(new CouponOutcome.Rejected(CouponOutcome.Reason.INSUFFICIENT_BALANCE,
@@ -149,6 +151,7 @@ class CouponLedgerStressTest {
                     if (r.outcome().succeeded()) {
                         return r;
                     }
+                    Thread.yield();
                 }
                 throw new AssertionError("no progress");
             });
