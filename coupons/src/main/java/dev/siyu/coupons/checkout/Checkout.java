@@ -112,7 +112,7 @@ public final class Checkout {
             } else if (((CouponCheck.Applicable) check).discount().isZero()) {
                 refused.put(coupon.id(), Explanation.of("GIFT_NOT_A_DISCOUNT"));
             } else {
-                candidates.add(new Candidate(coupon, templates.get(coupon.template()), lines[0],
+                candidates.add(Candidate.of(coupon, templates.get(coupon.template()), lines[0],
                         ((CouponCheck.Applicable) check).discount().minor()));
             }
         }
@@ -160,7 +160,7 @@ public final class Checkout {
             if (!(check(coupon, basket, nets, lines) instanceof CouponCheck.Applicable a)) {
                 return Optional.empty();
             }
-            selection.add(new Candidate(coupon, templates.get(coupon.template()), lines[0], a.discount().minor()));
+            selection.add(Candidate.of(coupon, templates.get(coupon.template()), lines[0], a.discount().minor()));
         }
         selection.sort(Candidate.APPLICATION_ORDER);
         if (!Combination.allowed(selection, maxCouponsPerOrder)) {
@@ -247,7 +247,7 @@ public final class Checkout {
             return new CouponCheck.Applicable(coupon, Money.zero(basket.currency()),
                     Explanation.builder("GIFT_APPLIES").fact("eligibleNet", eligibleNet).build());
         }
-        long discount = new Candidate(coupon, template, lines, 0).discount(eligible);
+        long discount = Candidate.of(coupon, template, lines, 0).discount(eligible);
         if (discount <= 0) {
             return new CouponCheck.NotApplicable(coupon,
                     Applicability.noDiscount(template, eligible, basket.currency()));
