@@ -16,6 +16,9 @@ import java.util.Locale;
  */
 public final class Allocation {
 
+    /** Up to this many (leftover × weights) steps, leftover units are chosen by selection, not by sorting. */
+    private static final long SELECTION_LIMIT = 4096;
+
     private Allocation() {
     }
 
@@ -89,7 +92,22 @@ public final class Allocation {
             }
         }
         long leftover = Math.abs(whole) - allotted;
-        if (leftover > 0) {
+        if (leftover > 0 && longRemainders != null && leftover * weights.length <= SELECTION_LIMIT) {
+            // Few units left over (the common case: a discount over a basket): pick them one by one,
+            // without boxing; same order as the sort below.
+            boolean[] taken = new boolean[weights.length];
+            for (long k = 0; k < leftover; k++) {
+                int best = -1;
+                for (int i = 0; i < weights.length; i++) {
+                    if (!taken[i] && (best < 0 || longRemainders[i] > longRemainders[best]
+                            || longRemainders[i] == longRemainders[best] && weights[i] > weights[best])) {
+                        best = i;
+                    }
+                }
+                taken[best] = true;
+                shares[best]++;
+            }
+        } else if (leftover > 0) {
             Integer[] order = new Integer[weights.length];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
