@@ -68,7 +68,7 @@ public final class AttributionGenerators {
             if (r.nextBoolean() && !second.equals(first)) {
                 credits.add(new Credit(second, GuideRole.SERVICE, 1 + r.nextInt(100)));
             }
-            lines.add(new LineCredit(line.lineNo(), r.nextInt(8) == 0 ? List.of() : credits, Explanation.of("GEN")));
+            lines.add(LineCredit.of(line.lineNo(), r.nextInt(8) == 0 ? List.of() : credits, Explanation.of("GEN")));
         }
         return new OrderAttribution(order.id(), order.member(), order.placedAt(), lines);
     }

@@ -91,8 +91,8 @@ public final class CommissionLedger {
                 a.refunded(), a.salesBase().plus(accrual.salesBase()), a.orders() + 1, a.clawbacksAfterSettlement(),
                 late ? a.lateAccruals().plus(accrual.amount()) : a.lateAccruals(), a.forfeited(), releaseOn));
         Explanation why = Explanation.builder(late ? "COMMISSION_ACCRUED_LATE" : "COMMISSION_ACCRUED")
-                .fact("order", accrual.order()).fact("amount", accrual.amount()).fact("bookedIn", target)
-                .fact("frozenUntil", accrual.releaseOn()).because(accrual.explanation()).build();
+                .fact("bookedIn", target).fact("frozenUntil", accrual.releaseOn()).because(accrual.explanation())
+                .build();
         Outcome outcome = new Outcome.Applied(why);
         CommissionAccrued event = new CommissionAccrued(accrual.member(), accrual.placedAt(), operation, accrual.guide(),
                 accrual.order(), target, accrual.amount(), accrual.releaseOn(), why);

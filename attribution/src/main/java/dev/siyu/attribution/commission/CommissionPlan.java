@@ -69,6 +69,8 @@ public final class CommissionPlan {
     private final PendingOnDeparture pendingOnDeparture;
     private final BigDecimal defaultFactor;
     private final Map<RateRule, BigDecimal> factors;
+    private final Map<RateRule, String> ruleTexts;
+    private final String defaultRuleText;
 
     private CommissionPlan(Builder b) {
         this.currency = b.currency;
@@ -96,7 +98,11 @@ public final class CommissionPlan {
         this.byBrand = Map.copyOf(brand);
         this.byCategory = Map.copyOf(category);
         this.factors = Map.copyOf(f);
+        Map<RateRule, String> texts = new HashMap<>();
+        rules.forEach(r -> texts.put(r, r.toString()));
+        this.ruleTexts = Map.copyOf(texts);
         this.defaultFactor = defaultPercent.movePointLeft(2);
+        this.defaultRuleText = "default=" + defaultPercent.toPlainString() + "%";
         this.levelShares = List.copyOf(b.levelShares);
         this.tierMethod = Optional.ofNullable(b.tierMethod);
         this.tiers = List.copyOf(b.tiers);
@@ -234,7 +240,7 @@ public final class CommissionPlan {
                 }
             }
             RateRule rule = ruleFor(line).orElse(null);
-            lines.add(split(line, rule, 0, recipients, credit.explanation()));
+            lines.add(split(line, rule, 0, recipients, credit));
         }
         return new OrderCommission(order.id(), order.member(), order.placedAt(), YearMonth.from(date),
                 date.plusDays(returnWindowDays), lines, List.of());
@@ -278,8 +284,7 @@ public final class CommissionPlan {
                 }
                 OrderLine sold = order.line(back.lineNo()).orElseThrow();
                 LineCommission after = split(sold, ruleFor(sold).orElse(null), before.returned() + back.quantity(),
-                        before.shares(), before.explanation().because().isEmpty() ? before.explanation()
-                                : before.explanation().because().get(0));
+                        before.shares(), before.credit());
                 lines.set(i, after);
                 for (int s = 0; s < before.shares().size(); s++) {
                     Share was = before.shares().get(s);
@@ -312,7 +317,7 @@ public final class CommissionPlan {
     }
 
     private LineCommission split(OrderLine line, RateRule rule, int returned, List<Share> recipients,
-            Explanation credit) {
+            LineCredit credit) {
         long net = line.net().minor() - line.netForUnits(0, returned).minor();
         int units = line.quantity() - returned;
         long pool = pool(rule, net, units);
@@ -324,14 +329,14 @@ public final class CommissionPlan {
                 level1++;
             }
         }
-        long[] amounts = Allocation.byLargestRemainder(pool, weights);
+        long[] amounts = weights.length == 1 ? new long[] {pool} : Allocation.byLargestRemainder(pool, weights);
         long[] creditWeights = new long[level1];
         for (int i = 0, k = 0; i < recipients.size(); i++) {
             if (recipients.get(i).level() == 1) {
                 creditWeights[k++] = recipients.get(i).creditWeight();
             }
         }
-        long[] bases = Allocation.byLargestRemainder(net, creditWeights);
+        long[] bases = creditWeights.length == 1 ? new long[] {net} : Allocation.byLargestRemainder(net, creditWeights);
         List<Share> shares = new ArrayList<>(recipients.size());
         for (int i = 0, k = 0; i < recipients.size(); i++) {
             Share r = recipients.get(i);
@@ -339,12 +344,8 @@ public final class CommissionPlan {
             shares.add(new Share(r.guide(), r.level(), r.role(), r.creditWeight(), r.levelShare(),
                     Money.ofMinor(amounts[i], currency), Money.ofMinor(base, currency)));
         }
-        String ruleText = rule == null ? "default=" + defaultPercent.toPlainString() + "%" : rule.toString();
-        Explanation explanation = Explanation.builder("LINE_COMMISSION").fact("lineNo", line.lineNo())
-                .fact("rule", ruleText).fact("net", Money.ofMinor(net, currency)).fact("units", units)
-                .fact("rounding", rounding).fact("pool", Money.ofMinor(pool, currency))
-                .fact("split", "largest remainder by credit weight x level share").because(credit).build();
-        return new LineCommission(line.lineNo(), line.quantity(), returned, ruleText, pool, shares, explanation);
+        String ruleText = rule == null ? defaultRuleText : ruleTexts.get(rule);
+        return new LineCommission(line.lineNo(), line.quantity(), returned, ruleText, net, pool, shares, credit);
     }
 
     private Money zero() {

@@ -79,25 +79,33 @@ public record OrderCommission(OrderId order, MemberId member, Instant placedAt, 
      * first appearance.
      */
     public List<Accrual> accruals() {
+        if (lines.size() == 1 && lines.get(0).shares().size() == 1) {
+            Share only = lines.get(0).shares().get(0);
+            return List.of(new Accrual(only.guide(), member, order, placedAt, period, releaseOn, only.amount(),
+                    only.salesBase(), why(1, only.amount())));
+        }
         Map<GuideId, Money[]> sums = new LinkedHashMap<>();
-        Map<GuideId, Explanation.Builder> why = new LinkedHashMap<>();
+        Map<GuideId, int[]> counts = new LinkedHashMap<>();
         for (LineCommission line : lines) {
             for (Share share : line.shares()) {
                 Money[] sum = sums.get(share.guide());
                 if (sum == null) {
                     sums.put(share.guide(), new Money[] {share.amount(), share.salesBase()});
-                    why.put(share.guide(), Explanation.builder("COMMISSION_ON_ORDER").fact("order", order));
                 } else {
                     sum[0] = sum[0].plus(share.amount());
                     sum[1] = sum[1].plus(share.salesBase());
                 }
-                why.get(share.guide()).fact("line" + line.lineNo(), line.rule() + " role=" + share.role() + " level="
-                        + share.level() + " share=" + share.amount());
+                counts.computeIfAbsent(share.guide(), g -> new int[1])[0]++;
             }
         }
         List<Accrual> out = new ArrayList<>(sums.size());
         sums.forEach((guide, sum) -> out.add(new Accrual(guide, member, order, placedAt, period, releaseOn, sum[0],
-                sum[1], why.get(guide).fact("total", sum[0]).build())));
+                sum[1], why(counts.get(guide)[0], sum[0]))));
         return out;
+    }
+
+    private Explanation why(int shares, Money total) {
+        return Explanation.builder("COMMISSION_ON_ORDER").fact("order", order).fact("shares", shares)
+                .fact("total", total).fact("detail", "the order's commission record, line by line").build();
     }
 }

@@ -120,20 +120,14 @@ public final class AttributionPolicy {
     }
 
     private LineCredit credit(int lineNo, BindingScope scope, EnumMap<GuideRole, GuideId> present, boolean fellBack) {
-        Explanation.Builder why = Explanation.builder(mode == Mode.PRECEDENCE ? "CREDIT_BY_PRECEDENCE" : "CREDIT_BY_SPLIT")
-                .fact("lineNo", lineNo).fact("scope", scope);
-        present.forEach((role, guide) -> why.fact(role.name(), guide));
-        if (fellBack) {
-            why.fact("serviceFrom", "order store (cross-store line)");
-        }
-        why.fact("precedence", precedence);
         List<Credit> credits = new ArrayList<>(2);
+        GuideRole winner = null;
         if (mode == Mode.PRECEDENCE) {
             for (GuideRole role : precedence) {
                 GuideId guide = present.get(role);
                 if (guide != null) {
                     credits.add(new Credit(guide, role, 1));
-                    why.fact("winner", role);
+                    winner = role;
                     break;
                 }
             }
@@ -149,13 +143,26 @@ public final class AttributionPolicy {
                 }
             }
             byGuide.forEach((guide, w) -> credits.add(new Credit(guide, firstRole.get(guide), w[0])));
-            why.fact("weights", weights);
         }
-        if (credits.isEmpty()) {
-            return new LineCredit(lineNo, List.of(), Explanation.builder("NO_GUIDE").fact("lineNo", lineNo)
-                    .fact("scope", scope).build());
-        }
-        return new LineCredit(lineNo, credits, why.build());
+        GuideRole won = winner;
+        return LineCredit.lazy(lineNo, credits, () -> {
+            if (credits.isEmpty()) {
+                return Explanation.builder("NO_GUIDE").fact("lineNo", lineNo).fact("scope", scope).build();
+            }
+            Explanation.Builder why = Explanation.builder(mode == Mode.PRECEDENCE ? "CREDIT_BY_PRECEDENCE"
+                    : "CREDIT_BY_SPLIT").fact("lineNo", lineNo).fact("scope", scope);
+            present.forEach((role, guide) -> why.fact(role.name(), guide));
+            if (fellBack) {
+                why.fact("serviceFrom", "order store (cross-store line)");
+            }
+            why.fact("precedence", precedence);
+            if (won != null) {
+                why.fact("winner", won);
+            } else {
+                why.fact("weights", weights);
+            }
+            return why.build();
+        });
     }
 
     /** Collects a policy; not thread-safe. */

@@ -57,7 +57,7 @@ class CommissionPlanTest {
 
     static OrderAttribution creditAll(Order order, Credit... credits) {
         return new OrderAttribution(order.id(), order.member(), order.placedAt(), order.lines().stream()
-                .map(l -> new LineCredit(l.lineNo(), List.of(credits), Explanation.of("TEST"))).toList());
+                .map(l -> LineCredit.of(l.lineNo(), List.of(credits), Explanation.of("TEST"))).toList());
     }
 
     @Nested
