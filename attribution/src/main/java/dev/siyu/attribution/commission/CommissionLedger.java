@@ -78,9 +78,12 @@ public final class CommissionLedger {
     public LedgerResult accrue(GuideLedger ledger, Accrual accrual, OperationId operation) {
         Objects.requireNonNull(accrual, "accrual");
         check(ledger, accrual.guide(), accrual.amount(), operation);
-        Optional<LedgerResult> replay = replay(ledger, accrual, operation);
-        if (replay.isPresent()) {
-            return replay.get();
+        long fingerprint = fingerprint(accrual);
+        OpLog seen = ledger.operations().find(operation);
+        if (seen != null) {
+            Outcome recorded = new Outcome.Applied(accrued(accrual, seen.period));
+            return new LedgerResult(ledger, List.of(), seen.fingerprint == fingerprint ? new Outcome.Duplicate(recorded)
+                    : new Outcome.Conflict(operation, seen.outcome != null ? seen.outcome : recorded), Optional.empty());
         }
         boolean late = isSettled(ledger, accrual.period());
         YearMonth target = late ? ledger.settledThrough().orElseThrow().plusMonths(1) : accrual.period();
@@ -90,14 +93,12 @@ public final class CommissionLedger {
         open.put(target, new PeriodAccount(target, late ? a.accrued() : a.accrued().plus(accrual.amount()),
                 a.refunded(), a.salesBase().plus(accrual.salesBase()), a.orders() + 1, a.clawbacksAfterSettlement(),
                 late ? a.lateAccruals().plus(accrual.amount()) : a.lateAccruals(), a.forfeited(), releaseOn));
-        Explanation why = Explanation.builder(late ? "COMMISSION_ACCRUED_LATE" : "COMMISSION_ACCRUED")
-                .fact("bookedIn", target).fact("frozenUntil", accrual.releaseOn()).because(accrual.explanation())
-                .build();
+        Explanation why = accrued(accrual, target);
         Outcome outcome = new Outcome.Applied(why);
         CommissionAccrued event = new CommissionAccrued(accrual.member(), accrual.placedAt(), operation, accrual.guide(),
                 accrual.order(), target, accrual.amount(), accrual.releaseOn(), why);
         return new LedgerResult(next(ledger, open, ledger.settledThrough(), ledger.carried(), ledger.lastStatement(),
-                ledger.departed(), ledger.operations().add(operation, accrual, outcome, target)), List.of(event),
+                ledger.departed(), ledger.operations().add(operation, fingerprint, null, target)), List.of(event),
                 outcome, Optional.empty());
     }
 
@@ -110,9 +111,13 @@ public final class CommissionLedger {
     public LedgerResult clawback(GuideLedger ledger, Clawback clawback, OperationId operation) {
         Objects.requireNonNull(clawback, "clawback");
         check(ledger, clawback.guide(), clawback.amount(), operation);
-        Optional<LedgerResult> replay = replay(ledger, clawback, operation);
-        if (replay.isPresent()) {
-            return replay.get();
+        long fingerprint = fingerprint(clawback);
+        OpLog seen = ledger.operations().find(operation);
+        if (seen != null) {
+            Outcome recorded = new Outcome.Applied(clawedBack(clawback, seen.period,
+                    !seen.period.equals(clawback.orderPeriod())));
+            return new LedgerResult(ledger, List.of(), seen.fingerprint == fingerprint ? new Outcome.Duplicate(recorded)
+                    : new Outcome.Conflict(operation, seen.outcome != null ? seen.outcome : recorded), Optional.empty());
         }
         SortedMap<YearMonth, PeriodAccount> open = ledger.openMutableCopy();
         boolean afterSettlement = isSettled(ledger, clawback.orderPeriod());
@@ -137,16 +142,13 @@ public final class CommissionLedger {
                     a.clawbacksAfterSettlement().plus(clawback.amount()), a.lateAccruals(), a.forfeited(),
                     a.releaseOn()));
         }
-        Explanation why = Explanation.builder(afterSettlement ? "CLAWBACK_AFTER_SETTLEMENT" : "CLAWBACK_FROZEN")
-                .fact("order", clawback.order()).fact("refund", clawback.refund()).fact("amount", clawback.amount())
-                .fact("orderPeriod", clawback.orderPeriod()).fact("bookedIn", target)
-                .because(clawback.explanation()).build();
+        Explanation why = clawedBack(clawback, target, afterSettlement);
         Outcome outcome = new Outcome.Applied(why);
         CommissionClawedBack event = new CommissionClawedBack(clawback.member(), clawback.refundAt(), operation,
                 clawback.guide(), clawback.order(), clawback.orderPeriod(), target, afterSettlement,
                 clawback.amount(), why);
         return new LedgerResult(next(ledger, open, ledger.settledThrough(), ledger.carried(), ledger.lastStatement(),
-                ledger.departed(), ledger.operations().add(operation, clawback, outcome, target)), List.of(event),
+                ledger.departed(), ledger.operations().add(operation, fingerprint, null, target)), List.of(event),
                 outcome, Optional.empty());
     }
 
@@ -200,7 +202,7 @@ public final class CommissionLedger {
         open.remove(period);
         Outcome outcome = new Outcome.Applied(why.fact("payout", statement.payout())
                 .fact("carriedOut", statement.carriedOut()).build());
-        OpLog ops = ledger.operations().prune(period).add(operation, request, outcome, period);
+        OpLog ops = ledger.operations().prune(period).add(operation, fingerprint(request), outcome, period);
         GuideLedger after = next(ledger, open, Optional.of(period), statement.carriedOut(), Optional.of(statement),
                 ledger.departed(), ops);
         return new LedgerResult(after, List.of(new CommissionSettled(ledger.guide(), asOf, operation, period,
@@ -242,7 +244,8 @@ public final class CommissionLedger {
         List<Record> events = forfeited.isZero() ? List.of()
                 : List.of(new PendingCommissionForfeited(ledger.guide(), at, operation, forfeited));
         return new LedgerResult(next(ledger, open, ledger.settledThrough(), ledger.carried(), ledger.lastStatement(),
-                true, ledger.operations().add(operation, request, outcome, period)), events, outcome, Optional.empty());
+                true, ledger.operations().add(operation, fingerprint(request), outcome, period)), events, outcome,
+                Optional.empty());
     }
 
     private Statement statement(GuideLedger ledger, PeriodAccount a, boolean settled) {
@@ -309,14 +312,15 @@ public final class CommissionLedger {
         return new Statement(ledger.guide(), a.period(), lines, due.minus(carryOut), carryOut, settled);
     }
 
-    private LedgerResult rejected(GuideLedger ledger, Object request, OperationId operation, RejectReason reason,
+    private LedgerResult rejected(GuideLedger ledger, Record request, OperationId operation, RejectReason reason,
             Explanation.Builder why) {
         Outcome outcome = new Outcome.Rejected(reason, why.build());
         YearMonth period = ledger.openRaw().isEmpty()
                 ? ledger.settledThrough().map(p -> p.plusMonths(1)).orElse(YearMonth.of(1970, 1))
                 : ledger.openRaw().keySet().iterator().next();
         return new LedgerResult(next(ledger, ledger.openMutableCopy(), ledger.settledThrough(), ledger.carried(),
-                ledger.lastStatement(), ledger.departed(), ledger.operations().add(operation, request, outcome, period)),
+                ledger.lastStatement(), ledger.departed(), ledger.operations().add(operation, fingerprint(request), outcome,
+                        period)),
                 List.of(), outcome, Optional.empty());
     }
 
@@ -331,14 +335,40 @@ public final class CommissionLedger {
         return ledger.settledThrough().map(s -> !period.isAfter(s)).orElse(false);
     }
 
-    private static Optional<LedgerResult> replay(GuideLedger ledger, Object payload, OperationId operation) {
+    private static Optional<LedgerResult> replay(GuideLedger ledger, Record payload, OperationId operation) {
         OpLog found = ledger.operations().find(operation);
         if (found == null) {
             return Optional.empty();
         }
-        Outcome outcome = found.payload.equals(payload) ? new Outcome.Duplicate(found.outcome)
-                : new Outcome.Conflict(operation, found.outcome);
+        Outcome recorded = found.outcome != null ? found.outcome : Outcome.applied("BOOKED");
+        Outcome outcome = found.fingerprint == fingerprint(payload) ? new Outcome.Duplicate(recorded)
+                : new Outcome.Conflict(operation, recorded);
         return Optional.of(new LedgerResult(ledger, List.of(), outcome, Optional.empty()));
+    }
+
+    private static long fingerprint(Record payload) {
+        if (payload instanceof Accrual a) {
+            return OpLog.fingerprint("accrual", a.guide().value(), a.member().value(), a.order().value(), a.placedAt(),
+                    a.period(), a.releaseOn(), a.amount().minor(), a.salesBase().minor());
+        }
+        if (payload instanceof Clawback c) {
+            return OpLog.fingerprint("clawback", c.guide().value(), c.member().value(), c.order().value(),
+                    c.refund().value(), c.refundAt(), c.orderPeriod(), c.amount().minor(), c.salesBase().minor());
+        }
+        return OpLog.fingerprint(payload.getClass().getSimpleName(), payload);
+    }
+
+    private static Explanation accrued(Accrual accrual, YearMonth target) {
+        return Explanation.builder(target.equals(accrual.period()) ? "COMMISSION_ACCRUED" : "COMMISSION_ACCRUED_LATE")
+                .fact("bookedIn", target).fact("frozenUntil", accrual.releaseOn()).because(accrual.explanation())
+                .build();
+    }
+
+    private static Explanation clawedBack(Clawback clawback, YearMonth target, boolean afterSettlement) {
+        return Explanation.builder(afterSettlement ? "CLAWBACK_AFTER_SETTLEMENT" : "CLAWBACK_FROZEN")
+                .fact("order", clawback.order()).fact("refund", clawback.refund()).fact("amount", clawback.amount())
+                .fact("orderPeriod", clawback.orderPeriod()).fact("bookedIn", target)
+                .because(clawback.explanation()).build();
     }
 
     private void check(GuideLedger ledger, GuideId guide, Money amount, OperationId operation) {

@@ -6,36 +6,41 @@ import java.time.YearMonth;
 
 /**
  * A persistent (shared-tail) list of the operations a ledger handled in its open periods: O(1) to
- * add, O(n) to look up, n being the operations of the open periods. Pruned at settlement.
+ * add, O(n) to look up, n being the operations of the open periods; pruned at settlement. An
+ * accrual or clawback is remembered by its id, a 64-bit fingerprint of its payload and the period
+ * it was booked in (about 100 bytes with the id); its outcome is rebuilt from the replayed payload,
+ * which the fingerprint shows to be the same. Other commands keep their outcome.
  */
 final class OpLog {
 
-    static final OpLog EMPTY = new OpLog(null, null, null, null, null, 0);
+    static final OpLog EMPTY = new OpLog(null, 0, null, null, null, 0);
 
     final OperationId id;
-    final Object payload;
+    final long fingerprint;
     final Outcome outcome;
     final YearMonth period;
     final OpLog next;
     final int size;
 
-    private OpLog(OperationId id, Object payload, Outcome outcome, YearMonth period, OpLog next, int size) {
+    private OpLog(OperationId id, long fingerprint, Outcome outcome, YearMonth period, OpLog next, int size) {
         this.id = id;
-        this.payload = payload;
+        this.fingerprint = fingerprint;
         this.outcome = outcome;
         this.period = period;
         this.next = next;
         this.size = size;
     }
 
-    OpLog add(OperationId id, Object payload, Outcome outcome, YearMonth period) {
-        return new OpLog(id, payload, outcome, period, this, size + 1);
+    OpLog add(OperationId id, long fingerprint, Outcome outcome, YearMonth period) {
+        return new OpLog(id, fingerprint, outcome, period, this, size + 1);
     }
 
     OpLog find(OperationId id) {
-        int hash = id.value().hashCode();
+        String text = id.value();
+        int hash = text.hashCode();
         for (OpLog at = this; at.id != null; at = at.next) {
-            if (at.id.value().hashCode() == hash && at.id.equals(id)) {
+            String other = at.id.value();
+            if (other.hashCode() == hash && other.equals(text)) {
                 return at;
             }
         }
@@ -53,8 +58,27 @@ final class OpLog {
         OpLog out = EMPTY;
         while (!keep.isEmpty()) {
             OpLog e = keep.pop();
-            out = out.add(e.id, e.payload, e.outcome, e.period);
+            out = out.add(e.id, e.fingerprint, e.outcome, e.period);
         }
         return out;
+    }
+
+    /** FNV-1a, 64 bits, over the parts' text and numbers. */
+    static long fingerprint(Object... parts) {
+        long h = 0xcbf29ce484222325L;
+        for (Object part : parts) {
+            if (part instanceof Long n) {
+                for (int i = 0; i < 8; i++) {
+                    h = (h ^ ((n >>> (8 * i)) & 0xff)) * 0x100000001b3L;
+                }
+            } else {
+                String text = String.valueOf(part);
+                for (int i = 0; i < text.length(); i++) {
+                    h = (h ^ text.charAt(i)) * 0x100000001b3L;
+                }
+            }
+            h = (h ^ 0x1f) * 0x100000001b3L;
+        }
+        return h;
     }
 }
