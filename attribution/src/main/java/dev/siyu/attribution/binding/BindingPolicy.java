@@ -65,6 +65,17 @@ public record BindingPolicy(BindingMode mode, Duration protection, Optional<Dura
         return new Builder();
     }
 
+    /**
+     * Parses a binding policy document, e.g. {@code {"schemaVersion": 1, "mode": "last-touch",
+     * "protectionDays": 15, "validityDays": 90, "exclusivePer": "store", "onDuty": {"takeoverHours":
+     * 24, "limit": 2, "windowDays": 90}}}; absent fields take the defaults, absent validity is permanent.
+     *
+     * @throws dev.siyu.core.json.ConfigException naming the pointer of the first problem
+     */
+    public static BindingPolicy fromJson(String json) {
+        return BindingJson.parse(json);
+    }
+
     /** Collects a policy; not thread-safe. */
     public static final class Builder {
         private BindingMode mode = BindingMode.FIRST_ADD;

@@ -69,6 +69,18 @@ public final class AttributionPolicy {
         return new Builder();
     }
 
+    /**
+     * Parses an attribution policy document, e.g. {@code {"schemaVersion": 1, "precedence":
+     * ["sharer", "sale", "service", "card-opening"], "split": {"sale": 60, "service": 40},
+     * "sharerWindowDays": 7, "scope": "store", "crossStoreFallback": true}}; without {@code split}
+     * the first role present takes the line.
+     *
+     * @throws dev.siyu.core.json.ConfigException naming the pointer of the first problem
+     */
+    public static AttributionPolicy fromJson(String json) {
+        return CreditJson.parse(json);
+    }
+
     public List<GuideRole> precedence() {
         return precedence;
     }
