@@ -70,10 +70,12 @@ public final class CommissionPlan {
     private final BigDecimal defaultFactor;
     private final Map<RateRule, BigDecimal> factors;
     private final Map<RateRule, String> ruleTexts;
+    private final Money zero;
     private final String defaultRuleText;
 
     private CommissionPlan(Builder b) {
         this.currency = b.currency;
+        this.zero = Money.zero(b.currency);
         this.rounding = b.rounding;
         this.defaultPercent = b.defaultPercent;
         this.rules = List.copyOf(b.rules);
@@ -349,7 +351,7 @@ public final class CommissionPlan {
     }
 
     private Money zero() {
-        return Money.zero(currency);
+        return zero;
     }
 
     /** The monthly bonus on {@code sales} under the tier schedule (zero without one). */
