@@ -21,10 +21,10 @@ import java.util.Objects;
  * @param releaseOn the business date the return window closes
  * @param amount the commission, {@code >= 0}
  * @param salesBase the order net credited to the guide at level 1
- * @param explanation per-line rules and shares
+ * @param shares how many line shares the amount sums (the lines are in the order's {@link OrderCommission})
  */
 public record Accrual(GuideId guide, MemberId member, OrderId order, Instant placedAt, YearMonth period,
-        LocalDate releaseOn, Money amount, Money salesBase, Explanation explanation) {
+        LocalDate releaseOn, Money amount, Money salesBase, int shares) {
     public Accrual {
         Objects.requireNonNull(guide, "guide");
         Objects.requireNonNull(member, "member");
@@ -34,9 +34,18 @@ public record Accrual(GuideId guide, MemberId member, OrderId order, Instant pla
         Objects.requireNonNull(releaseOn, "releaseOn");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(salesBase, "salesBase");
-        Objects.requireNonNull(explanation, "explanation");
         if (amount.isNegative() || salesBase.isNegative()) {
             throw new IllegalArgumentException("amount and salesBase must be >= 0: " + amount + ", " + salesBase);
         }
+        if (shares < 1) {
+            throw new IllegalArgumentException("shares must be >= 1: " + shares);
+        }
+    }
+
+    /** The order, the number of line shares and the total; each line explains itself in the order's record. */
+    public Explanation explanation() {
+        return Explanation.builder("COMMISSION_ON_ORDER").fact("order", order).fact("shares", shares)
+                .fact("total", amount).fact("creditedNet", salesBase)
+                .fact("detail", "the order's commission record, line by line").build();
     }
 }

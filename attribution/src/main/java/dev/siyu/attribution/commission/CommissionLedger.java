@@ -360,8 +360,8 @@ public final class CommissionLedger {
 
     private static Explanation accrued(Accrual accrual, YearMonth target) {
         return Explanation.builder(target.equals(accrual.period()) ? "COMMISSION_ACCRUED" : "COMMISSION_ACCRUED_LATE")
-                .fact("bookedIn", target).fact("frozenUntil", accrual.releaseOn()).because(accrual.explanation())
-                .build();
+                .fact("order", accrual.order()).fact("amount", accrual.amount()).fact("bookedIn", target)
+                .fact("frozenUntil", accrual.releaseOn()).build();
     }
 
     private static Explanation clawedBack(Clawback clawback, YearMonth target, boolean afterSettlement) {

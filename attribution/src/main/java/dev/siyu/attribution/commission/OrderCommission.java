@@ -1,6 +1,5 @@
 package dev.siyu.attribution.commission;
 
-import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.id.GuideId;
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OrderId;
@@ -82,7 +81,7 @@ public record OrderCommission(OrderId order, MemberId member, Instant placedAt, 
         if (lines.size() == 1 && lines.get(0).shares().size() == 1) {
             Share only = lines.get(0).shares().get(0);
             return List.of(new Accrual(only.guide(), member, order, placedAt, period, releaseOn, only.amount(),
-                    only.salesBase(), why(1, only.amount())));
+                    only.salesBase(), 1));
         }
         Map<GuideId, Money[]> sums = new LinkedHashMap<>();
         Map<GuideId, int[]> counts = new LinkedHashMap<>();
@@ -100,12 +99,8 @@ public record OrderCommission(OrderId order, MemberId member, Instant placedAt, 
         }
         List<Accrual> out = new ArrayList<>(sums.size());
         sums.forEach((guide, sum) -> out.add(new Accrual(guide, member, order, placedAt, period, releaseOn, sum[0],
-                sum[1], why(counts.get(guide)[0], sum[0]))));
+                sum[1], counts.get(guide)[0])));
         return out;
     }
 
-    private Explanation why(int shares, Money total) {
-        return Explanation.builder("COMMISSION_ON_ORDER").fact("order", order).fact("shares", shares)
-                .fact("total", total).fact("detail", "the order's commission record, line by line").build();
-    }
 }

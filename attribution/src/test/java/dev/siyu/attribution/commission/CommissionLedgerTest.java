@@ -32,7 +32,7 @@ class CommissionLedgerTest {
 
     static Accrual accrual(String order, YearMonth period, String amount) {
         return new Accrual(G, M, OrderId.of(order), period.atDay(10).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
-                period, period.atDay(17), Money.cny(amount), Money.cny(amount).times(20), Explanation.of("TEST"));
+                period, period.atDay(17), Money.cny(amount), Money.cny(amount).times(20), 1);
     }
 
     static Clawback clawback(String order, YearMonth period, String refundDate, String amount) {
@@ -136,7 +136,7 @@ class CommissionLedgerTest {
         void the_tier_bonus_is_paid_on_the_months_credited_net() {
             CommissionLedger tiered = CommissionLedger.of(CommissionPlan.fromJson(CommissionPlanTest.PLAN));
             GuideLedger l = tiered.accrue(tiered.open(G), new Accrual(G, M, OrderId.of("O1"), at("2026-03-10"), MARCH,
-                    LocalDate.of(2026, 3, 17), Money.cny("100.00"), Money.cny("60000.00"), Explanation.of("TEST")),
+                    LocalDate.of(2026, 3, 17), Money.cny("100.00"), Money.cny("60000.00"), 1),
                     op("a1")).ledger();
             Statement s = tiered.settle(l, MARCH, at("2026-04-07"), op("s")).statement().orElseThrow();
             assertThat(s.lines().get(1).code()).isEqualTo("TIER_BONUS");

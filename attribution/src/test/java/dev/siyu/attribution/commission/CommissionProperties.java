@@ -139,7 +139,7 @@ class CommissionProperties {
                         ledger = engine.accrue(ledger, new Accrual(g, MemberId.of("M"), OrderId.of("O" + i),
                                 placed.atTime(10, 0).toInstant(ZoneOffset.UTC), YearMonth.from(placed),
                                 placed.plusDays(7), Money.cnyMinor(o[1]), Money.cnyMinor(o[1] * 10),
-                                Explanation.of("GEN")), OperationId.of("a" + i)).ledger();
+                                1), OperationId.of("a" + i)).ledger();
                         accrued += o[1];
                     }
                     if (o[2] == day) {

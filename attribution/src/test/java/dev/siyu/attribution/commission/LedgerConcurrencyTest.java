@@ -3,7 +3,6 @@ package dev.siyu.attribution.commission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.siyu.attribution.Outcome;
-import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.id.GuideId;
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
@@ -31,7 +30,7 @@ class LedgerConcurrencyTest {
     Outcome book(int order) {
         Accrual a = new Accrual(G, MemberId.of("M" + order), OrderId.of("O" + order),
                 Instant.parse("2026-03-10T04:00:00Z"), YearMonth.of(2026, 3), LocalDate.of(2026, 3, 17),
-                Money.cnyMinor(100 + order % 7), Money.cnyMinor(1000), Explanation.of("TEST"));
+                Money.cnyMinor(100 + order % 7), Money.cnyMinor(1000), 1);
         OperationId op = OperationId.of("O" + order + ":hot");
         while (true) {
             Versioned<GuideLedger> current = store.load(G).orElse(null);
