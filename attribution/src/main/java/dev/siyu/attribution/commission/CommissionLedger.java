@@ -348,8 +348,10 @@ public final class CommissionLedger {
 
     private static long fingerprint(Record payload) {
         if (payload instanceof Accrual a) {
-            return OpLog.fingerprint("accrual", a.guide().value(), a.member().value(), a.order().value(), a.placedAt(),
-                    a.period(), a.releaseOn(), a.amount().minor(), a.salesBase().minor());
+            return OpLog.fingerprint("accrual", a.guide().value(), a.member().value(), a.order().value(),
+                    a.placedAt().getEpochSecond() * 1_000_000_000L + a.placedAt().getNano(),
+                    (long) a.period().getYear() * 12 + a.period().getMonthValue(), a.releaseOn().toEpochDay(),
+                    a.amount().minor(), a.salesBase().minor());
         }
         if (payload instanceof Clawback c) {
             return OpLog.fingerprint("clawback", c.guide().value(), c.member().value(), c.order().value(),

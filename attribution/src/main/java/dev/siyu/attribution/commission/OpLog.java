@@ -13,7 +13,7 @@ import java.time.YearMonth;
  */
 final class OpLog {
 
-    static final OpLog EMPTY = new OpLog(null, 0, null, null, null, 0);
+    static final OpLog EMPTY = new OpLog(null, 0, null, null, null, 0, new long[0]);
 
     final OperationId id;
     final long fingerprint;
@@ -21,22 +21,44 @@ final class OpLog {
     final YearMonth period;
     final OpLog next;
     final int size;
+    /** Sorted 64-bit hashes of the ids in this log: a miss is answered without walking the list. */
+    private final long[] index;
 
-    private OpLog(OperationId id, long fingerprint, Outcome outcome, YearMonth period, OpLog next, int size) {
+    private OpLog(OperationId id, long fingerprint, Outcome outcome, YearMonth period, OpLog next, int size,
+            long[] index) {
         this.id = id;
         this.fingerprint = fingerprint;
         this.outcome = outcome;
         this.period = period;
         this.next = next;
         this.size = size;
+        this.index = index;
     }
 
     OpLog add(OperationId id, long fingerprint, Outcome outcome, YearMonth period) {
-        return new OpLog(id, fingerprint, outcome, period, this, size + 1);
+        long h = hash(id.value());
+        int at = java.util.Arrays.binarySearch(index, h);
+        int insert = at >= 0 ? at : -at - 1;
+        long[] next = new long[index.length + 1];
+        System.arraycopy(index, 0, next, 0, insert);
+        next[insert] = h;
+        System.arraycopy(index, insert, next, insert + 1, index.length - insert);
+        return new OpLog(id, fingerprint, outcome, period, this, size + 1, next);
+    }
+
+    private static long hash(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h = (h ^ text.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
     }
 
     OpLog find(OperationId id) {
         String text = id.value();
+        if (java.util.Arrays.binarySearch(index, hash(text)) < 0) {
+            return null;
+        }
         int hash = text.hashCode();
         for (OpLog at = this; at.id != null; at = at.next) {
             String other = at.id.value();
