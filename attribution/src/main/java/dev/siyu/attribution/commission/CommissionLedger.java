@@ -16,6 +16,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -63,6 +64,13 @@ public final class CommissionLedger {
 
     public CommissionPlan plan() {
         return plan;
+    }
+
+    /**
+     * A batch booking accruals onto {@code ledgers} (guides absent start empty); see {@link LedgerBatch}.
+     */
+    public LedgerBatch batch(Map<GuideId, GuideLedger> ledgers) {
+        return new LedgerBatch(this, Map.copyOf(ledgers));
     }
 
     /** An empty ledger for {@code guide} in the plan's currency. */
