@@ -40,8 +40,9 @@ public final class AttributionGenerators {
      * and category rules (rates or fixed per unit), one or two levels, a rounding mode.
      */
     public static CommissionPlan plan(RandomGenerator r) {
-        RoundingMode[] modes = {RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP};
-        CommissionPlan.Builder b = CommissionPlan.builder().defaultPercent(percent(r)).rounding(modes[r.nextInt(4)]);
+        RoundingMode[] modes = {RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP,
+            RoundingMode.HALF_DOWN, RoundingMode.FLOOR, RoundingMode.CEILING};
+        CommissionPlan.Builder b = CommissionPlan.builder().defaultPercent(percent(r)).rounding(modes[r.nextInt(modes.length)]);
         int brands = r.nextInt(4);
         for (int i = 0; i < brands; i++) {
             String brand = "B" + (i * 3 + r.nextInt(3));

@@ -200,7 +200,38 @@ public final class CommissionPlan {
         if (factor.signum() == 0 || net == 0) {
             return 0;
         }
+        if (net > 0 && factor.scale() > 0 && factor.scale() <= 18 && factor.unscaledValue().bitLength() < 32
+                && net < (1L << 31)) {
+            return roundedQuotient(net * factor.unscaledValue().longValue(), TEN_POWERS[factor.scale()]);
+        }
         return BigDecimal.valueOf(net).multiply(factor).setScale(0, rounding).longValueExact();
+    }
+
+    private static final long[] TEN_POWERS = new long[19];
+
+    static {
+        TEN_POWERS[0] = 1;
+        for (int i = 1; i < TEN_POWERS.length; i++) {
+            TEN_POWERS[i] = TEN_POWERS[i - 1] * 10;
+        }
+    }
+
+    /** {@code p / d} rounded with the plan's mode, for {@code p >= 0, d > 0}: the same as BigDecimal's setScale. */
+    private long roundedQuotient(long p, long d) {
+        long q = p / d;
+        long r = p % d;
+        if (r == 0) {
+            return q;
+        }
+        int half = Long.compare(r, d - r);
+        return switch (rounding) {
+            case DOWN, FLOOR -> q;
+            case UP, CEILING -> q + 1;
+            case HALF_UP -> half >= 0 ? q + 1 : q;
+            case HALF_DOWN -> half > 0 ? q + 1 : q;
+            case HALF_EVEN -> half > 0 || (half == 0 && (q & 1) == 1) ? q + 1 : q;
+            case UNNECESSARY -> throw new ArithmeticException("rounding necessary: " + p + "/" + d);
+        };
     }
 
     /**

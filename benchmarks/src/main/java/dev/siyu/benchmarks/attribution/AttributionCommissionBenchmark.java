@@ -11,6 +11,7 @@ import dev.siyu.attribution.commission.CommissionLedger;
 import dev.siyu.attribution.commission.CommissionPlan;
 import dev.siyu.attribution.commission.DistributionNetwork;
 import dev.siyu.attribution.commission.GuideLedger;
+import dev.siyu.attribution.commission.LedgerBatch;
 import dev.siyu.attribution.commission.OrderCommission;
 import dev.siyu.attribution.credit.AttributionPolicy;
 import dev.siyu.attribution.credit.OrderAttribution;
@@ -47,7 +48,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 40,000 guides, 400,000 customers, 65,536 distinct orders cycled (each booking under a fresh
  * operation id). Ledgers are fresh at each iteration, so a guide's open month holds a realistic few
  * dozen operations (18 M orders a year over 40,000 guides is about 37 per guide per month); memory
- * is the 40,000 ledgers and the bindings, not the orders. Target (DESIGN §6): at least 2 M orders/s
+ * is the 40,000 ledgers and the bindings, not the orders ({@code attributeComputeAndBatch} books
+ * through a {@link LedgerBatch}, the replay shape). Target (DESIGN §6): at least 2 M orders/s
  * on 2 cores, i.e. run with {@code -t 2}.
  */
 @State(Scope.Benchmark)
@@ -76,11 +78,13 @@ public class AttributionCommissionBenchmark {
     @State(Scope.Thread)
     public static class Books {
         GuideLedger[] ledgers;
+        LedgerBatch batch;
         int next;
         long cycle;
 
         @Setup(Level.Iteration)
         public void reset(AttributionCommissionBenchmark b) {
+            batch = b.ledger.batch(Map.of());
             ledgers = new GuideLedger[GUIDES];
             for (int g = 0; g < GUIDES; g++) {
                 ledgers[g] = b.ledger.open(GuideId.of("G" + g));
@@ -163,6 +167,24 @@ public class AttributionCommissionBenchmark {
             int g = guideIndex.get(accrual.guide());
             books.ledgers[g] = ledger.accrue(books.ledgers[g], accrual,
                     OperationId.of(order.id().value() + "#" + books.cycle + ":" + g)).ledger();
+            booked += accrual.amount().minor();
+        }
+        return booked;
+    }
+
+    /**
+     * Attribution, commission and booking through a {@link LedgerBatch} (sums per guide and
+     * period, one ledger version per guide at the end): the shape of a year replay.
+     */
+    @Benchmark
+    public long attributeComputeAndBatch(Books books) {
+        int i = books.next++ & (ORDERS - 1);
+        Order order = orders[i];
+        OrderAttribution attribution = policy.attribute(order, touches[i], bindings[memberIndex(order)]);
+        OrderCommission commission = plan.commission(order, attribution, network);
+        long booked = 0;
+        for (Accrual accrual : commission.accruals()) {
+            books.batch.accrue(accrual);
             booked += accrual.amount().minor();
         }
         return booked;
