@@ -1,0 +1,290 @@
+package dev.siyu.attribution.binding;
+
+import dev.siyu.attribution.Outcome;
+import dev.siyu.attribution.RejectReason;
+import dev.siyu.attribution.event.AttributionEvent;
+import dev.siyu.attribution.event.CustomerTransferred;
+import dev.siyu.attribution.event.GuideBound;
+import dev.siyu.attribution.event.TransferScheduled;
+import dev.siyu.core.explain.Explanation;
+import dev.siyu.core.id.GuideId;
+import dev.siyu.core.id.MemberId;
+import dev.siyu.core.id.OperationId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Binds customers to guides under one {@link BindingPolicy}: touches, on-duty transfers (在职转接)
+ * and reassignments on departure (离职继承). Never reads the clock: every command carries its
+ * instant. Idempotent by {@link OperationId}: a replay returns {@link Outcome.Duplicate} and the
+ * same aggregate; the same id with another payload returns {@link Outcome.Conflict}.
+ *
+ * <p>Precedence of a touch by guide G in scope S at time t, after due on-duty transfers are
+ * applied and lapsed bindings dropped: (1) G already holds the customer: protection and validity
+ * are renewed from t, whatever the touch ("click locks, purchase extends"); (2) a touch kind the
+ * mode ignores is refused ({@code TOUCH_DOES_NOT_BIND}); (3) no guide: G binds; (4) another guide
+ * holds the customer: first-add refuses
+ * ({@code ALREADY_BOUND}), otherwise a protected binding refuses ({@code PROTECTED}) and an
+ * unprotected one is taken over by G.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class BindingEngine {
+
+    private final BindingPolicy policy;
+
+    private BindingEngine(BindingPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** An engine applying {@code policy}. */
+    public static BindingEngine of(BindingPolicy policy) {
+        return new BindingEngine(Objects.requireNonNull(policy, "policy"));
+    }
+
+    public BindingPolicy policy() {
+        return policy;
+    }
+
+    /** The scope a sale or touch at {@code store} of {@code brand} falls in under this policy. */
+    public BindingScope scopeOf(dev.siyu.core.id.StoreId store, dev.siyu.core.id.BrandId brand) {
+        return policy.scopeKind() == BindingScope.Kind.STORE ? BindingScope.store(store) : BindingScope.brand(brand);
+    }
+
+    /**
+     * Applies a touch.
+     *
+     * @throws IllegalArgumentException if the touch is for another member or its scope kind is not the policy's
+     */
+    public BindingResult touch(CustomerBinding customer, Touch touch, OperationId operation) {
+        Objects.requireNonNull(touch, "touch");
+        check(customer, touch.member(), touch.scope(), operation);
+        Optional<BindingResult> replay = replay(customer, touch, operation);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Draft draft = new Draft(customer, touch.at());
+        Instant at = touch.at();
+        BindingScope scope = touch.scope();
+        Binding current = draft.bindings.get(scope);
+        if (current != null && !current.isValidAt(at)) {
+            current = null;
+        }
+        boolean binds = switch (policy.mode()) {
+            case FIRST_ADD -> touch.kind() == TouchKind.ADD;
+            case LAST_TOUCH -> true;
+            case ORDER_BASED -> touch.kind() == TouchKind.ORDER;
+        };
+        Explanation.Builder why = Explanation.builder("TOUCH")
+                .fact("mode", policy.mode()).fact("touch", touch.kind()).fact("guide", touch.guide())
+                .fact("scope", scope).fact("at", at);
+        if (current != null && current.guide().equals(touch.guide())) {
+            draft.bindings.put(scope, new Binding(current.guide(), scope, current.since(),
+                    max(current.protectedUntil(), at.plus(policy.protection())),
+                    policy.validity().map(at::plus), current.via()));
+            return draft.finish(operation, touch, new Outcome.Applied(Explanation.builder("BINDING_RENEWED")
+                    .fact("guide", touch.guide()).fact("scope", scope)
+                    .fact("protectedUntil", draft.bindings.get(scope).protectedUntil())
+                    .fact("validUntil", draft.bindings.get(scope).validUntil().map(Object::toString).orElse("permanent"))
+                    .build()));
+        }
+        if (!binds) {
+            return draft.finish(operation, touch, Outcome.rejected(RejectReason.TOUCH_DOES_NOT_BIND, why));
+        }
+        if (current != null) {
+            why.fact("holder", current.guide()).fact("protectedUntil", current.protectedUntil());
+            if (policy.mode() == BindingMode.FIRST_ADD) {
+                return draft.finish(operation, touch, Outcome.rejected(RejectReason.ALREADY_BOUND, why));
+            }
+            if (current.isProtectedAt(at)) {
+                return draft.finish(operation, touch, Outcome.rejected(RejectReason.PROTECTED, why));
+            }
+        }
+        Binding lapsed = customer.bindings().get(scope);
+        String cause = current != null ? "REBOUND" : lapsed != null ? "LAPSED_REBOUND" : "BOUND";
+        Binding bound = new Binding(touch.guide(), scope, at, at.plus(policy.protection()),
+                policy.validity().map(at::plus), touch.kind().name());
+        draft.bindings.put(scope, bound);
+        draft.pending.removeIf(p -> p.scope().equals(scope));
+        Optional<GuideId> previous = Optional.ofNullable(current).map(Binding::guide);
+        draft.history.add(new BindingChange(at, scope, previous, touch.guide(), cause, operation));
+        Explanation explanation = Explanation.builder(cause).fact("mode", policy.mode()).fact("touch", touch.kind())
+                .fact("guide", touch.guide()).fact("scope", scope)
+                .fact("previous", previous.map(Object::toString).orElse("none"))
+                .fact("protectedUntil", bound.protectedUntil())
+                .fact("validUntil", bound.validUntil().map(Object::toString).orElse("permanent")).build();
+        draft.events.add(new GuideBound(customer.member(), at, operation, scope, touch.guide(), previous, explanation));
+        return draft.finish(operation, touch, new Outcome.Applied(explanation));
+    }
+
+    /** An on-duty transfer request, the payload of {@link #transferOnDuty}. */
+    record OnDutyRequest(BindingScope scope, GuideId to, Instant at) {
+    }
+
+    /**
+     * Requests an on-duty transfer (在职转接) of the customer's guide in {@code scope} to {@code to}.
+     * Accepted at most {@code onDutyLimit} times per customer within {@code onDutyWindow}; the taker
+     * takes over after {@code onDutyTakeover}, and until then the current guide keeps the customer.
+     *
+     * @throws IllegalArgumentException if the scope kind is not the policy's
+     */
+    public BindingResult transferOnDuty(CustomerBinding customer, BindingScope scope, GuideId to, Instant at,
+            OperationId operation) {
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(at, "at");
+        check(customer, customer.member(), scope, operation);
+        OnDutyRequest request = new OnDutyRequest(scope, to, at);
+        Optional<BindingResult> replay = replay(customer, request, operation);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Draft draft = new Draft(customer, at);
+        Binding current = draft.bindings.get(scope);
+        Explanation.Builder why = Explanation.builder("ON_DUTY_TRANSFER").fact("scope", scope).fact("to", to)
+                .fact("at", at);
+        if (current == null || !current.isValidAt(at)) {
+            return draft.finish(operation, request, Outcome.rejected(RejectReason.NOT_BOUND, why));
+        }
+        why.fact("from", current.guide());
+        if (current.guide().equals(to)) {
+            return draft.finish(operation, request, Outcome.rejected(RejectReason.SAME_GUIDE_TRANSFER, why));
+        }
+        if (draft.pending.stream().anyMatch(p -> p.scope().equals(scope))) {
+            return draft.finish(operation, request, Outcome.rejected(RejectReason.TRANSFER_PENDING, why));
+        }
+        Instant windowStart = at.minus(policy.onDutyWindow());
+        long recent = customer.onDutyTransfers().stream().filter(t -> t.isAfter(windowStart)).count();
+        why.fact("transfersInWindow", recent).fact("limit", policy.onDutyLimit()).fact("window", policy.onDutyWindow());
+        if (recent >= policy.onDutyLimit()) {
+            return draft.finish(operation, request, Outcome.rejected(RejectReason.TRANSFER_LIMIT, why));
+        }
+        Instant effectiveAt = at.plus(policy.onDutyTakeover());
+        draft.pending.add(new PendingTransfer(scope, current.guide(), to, at, effectiveAt, operation));
+        draft.onDuty.add(at);
+        draft.onDuty.removeIf(t -> !t.isAfter(windowStart));
+        draft.events.add(new TransferScheduled(customer.member(), at, operation, scope, current.guide(), to, effectiveAt));
+        return draft.finish(operation, request, new Outcome.Applied(Explanation.builder("TRANSFER_SCHEDULED")
+                .fact("from", current.guide()).fact("to", to).fact("scope", scope).fact("effectiveAt", effectiveAt)
+                .fact("transfersInWindow", recent + 1).fact("limit", policy.onDutyLimit()).build()));
+    }
+
+    /** A departure reassignment, the payload of {@link #reassignOnDeparture}. */
+    record DepartureRequest(BindingScope scope, GuideId from, GuideId to, Instant at) {
+    }
+
+    /**
+     * Moves the customer from a departing guide to {@code to} at once (离职继承 has no 2-in-90-days
+     * limit on WeCom). Protection and validity restart from {@code at}. A customer whose guide in
+     * the scope is not {@code from} is left alone ({@code NOT_BOUND}).
+     *
+     * @param why the rule that chose the taker, recorded in the event
+     */
+    public BindingResult reassignOnDeparture(CustomerBinding customer, BindingScope scope, GuideId from, GuideId to,
+            Instant at, Explanation why, OperationId operation) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(why, "why");
+        check(customer, customer.member(), scope, operation);
+        DepartureRequest request = new DepartureRequest(scope, from, to, at);
+        Optional<BindingResult> replay = replay(customer, request, operation);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Draft draft = new Draft(customer, at);
+        Binding current = draft.bindings.get(scope);
+        if (current == null || !current.guide().equals(from)) {
+            return draft.finish(operation, request, Outcome.rejected(RejectReason.NOT_BOUND,
+                    Explanation.builder("DEPARTURE_REASSIGN").fact("scope", scope).fact("from", from)
+                            .fact("holder", current == null ? "none" : current.guide().toString())));
+        }
+        draft.bindings.put(scope, new Binding(to, scope, at, at.plus(policy.protection()),
+                policy.validity().map(at::plus), "TRANSFERRED_ON_DEPARTURE"));
+        draft.pending.removeIf(p -> p.scope().equals(scope));
+        draft.history.add(new BindingChange(at, scope, Optional.of(from), to, "TRANSFERRED_ON_DEPARTURE", operation));
+        draft.events.add(new CustomerTransferred(customer.member(), at, operation, scope, from, to, true, why));
+        return draft.finish(operation, request, new Outcome.Applied(why));
+    }
+
+    private void check(CustomerBinding customer, MemberId member, BindingScope scope, OperationId operation) {
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(operation, "operation");
+        if (!customer.member().equals(member)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "member must be %s: %s",
+                    customer.member(), member));
+        }
+        if (scope.kind() != policy.scopeKind()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "scope kind must be %s: %s",
+                    policy.scopeKind(), scope));
+        }
+    }
+
+    private static Optional<BindingResult> replay(CustomerBinding customer, Object payload, OperationId operation) {
+        CustomerBinding.Recorded recorded = customer.operations().get(operation);
+        if (recorded == null) {
+            return Optional.empty();
+        }
+        Outcome outcome = recorded.payload().equals(payload) ? new Outcome.Duplicate(recorded.outcome())
+                : new Outcome.Conflict(operation, recorded.outcome());
+        return Optional.of(new BindingResult(customer, List.of(), outcome));
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** The mutable working copy of one command; due on-duty transfers are materialized first. */
+    private static final class Draft {
+        final CustomerBinding base;
+        final Map<BindingScope, Binding> bindings;
+        final List<PendingTransfer> pending;
+        final List<BindingChange> history;
+        final List<Instant> onDuty;
+        final List<AttributionEvent> events = new ArrayList<>();
+
+        Draft(CustomerBinding base, Instant at) {
+            this.base = base;
+            this.bindings = new HashMap<>(base.bindings());
+            this.pending = new ArrayList<>(base.pending());
+            this.history = new ArrayList<>(base.history());
+            this.onDuty = new ArrayList<>(base.onDutyTransfers());
+            pending.sort(java.util.Comparator.comparing(PendingTransfer::effectiveAt));
+            for (java.util.Iterator<PendingTransfer> it = pending.iterator(); it.hasNext();) {
+                PendingTransfer transfer = it.next();
+                if (transfer.effectiveAt().isAfter(at)) {
+                    continue;
+                }
+                it.remove();
+                Binding current = bindings.get(transfer.scope());
+                if (current == null || !current.guide().equals(transfer.from())) {
+                    continue;
+                }
+                bindings.put(transfer.scope(), new Binding(transfer.to(), transfer.scope(), transfer.effectiveAt(),
+                        current.protectedUntil(), current.validUntil(), "TRANSFERRED_ON_DUTY"));
+                history.add(new BindingChange(transfer.effectiveAt(), transfer.scope(), Optional.of(transfer.from()),
+                        transfer.to(), "TRANSFERRED_ON_DUTY", transfer.operation()));
+                events.add(new CustomerTransferred(base.member(), transfer.effectiveAt(), transfer.operation(),
+                        transfer.scope(), transfer.from(), transfer.to(), false,
+                        Explanation.builder("TRANSFERRED_ON_DUTY").fact("requestedAt", transfer.requestedAt())
+                                .fact("effectiveAt", transfer.effectiveAt()).build()));
+            }
+        }
+
+        BindingResult finish(OperationId operation, Object payload, Outcome outcome) {
+            Map<OperationId, CustomerBinding.Recorded> ops = new HashMap<>(base.operations());
+            ops.put(operation, new CustomerBinding.Recorded(payload, outcome));
+            List<AttributionEvent> out = outcome.isApplied() ? events
+                    : events.stream().filter(e -> e instanceof CustomerTransferred).toList();
+            CustomerBinding next = new CustomerBinding(base.member(), base.version() + 1, bindings, pending, history,
+                    onDuty, ops);
+            return new BindingResult(next, out, outcome);
+        }
+    }
+}

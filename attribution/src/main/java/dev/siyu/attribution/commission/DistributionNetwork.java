@@ -1,0 +1,73 @@
+package dev.siyu.attribution.commission;
+
+import dev.siyu.core.id.GuideId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who recruited whom among distributors: each guide has at most one upline. Only the direct
+ * upline is ever paid (level 2); nobody above it is, whatever the chain (the legal line in China:
+ * at most two levels). Cycles and self-references are refused. Immutable and thread-safe.
+ */
+public final class DistributionNetwork {
+
+    private static final DistributionNetwork NONE = new DistributionNetwork(Map.of());
+
+    private final Map<GuideId, GuideId> uplines;
+
+    private DistributionNetwork(Map<GuideId, GuideId> uplines) {
+        this.uplines = uplines;
+    }
+
+    /** No uplines: everyone is paid at level 1 only. */
+    public static DistributionNetwork none() {
+        return NONE;
+    }
+
+    /**
+     * A network from guide → upline pairs.
+     *
+     * @throws IllegalArgumentException if a guide is its own upline or the uplines form a cycle,
+     *     naming the cycle
+     */
+    public static DistributionNetwork of(Map<GuideId, GuideId> uplines) {
+        Map<GuideId, GuideId> copy = Map.copyOf(uplines);
+        for (GuideId start : copy.keySet()) {
+            List<GuideId> path = new ArrayList<>();
+            GuideId at = start;
+            while (at != null) {
+                if (path.contains(at)) {
+                    path.add(at);
+                    throw new IllegalArgumentException("uplines must not form a cycle: " + path);
+                }
+                path.add(at);
+                at = copy.get(at);
+            }
+        }
+        return new DistributionNetwork(copy);
+    }
+
+    /** The direct upline of {@code guide}, if any. */
+    public Optional<GuideId> uplineOf(GuideId guide) {
+        return Optional.ofNullable(uplines.get(Objects.requireNonNull(guide, "guide")));
+    }
+
+    /**
+     * This network with {@code guide} recruited by {@code upline}.
+     *
+     * @throws IllegalArgumentException if that closes a cycle
+     */
+    public DistributionNetwork withUpline(GuideId guide, GuideId upline) {
+        Map<GuideId, GuideId> next = new HashMap<>(uplines);
+        next.put(Objects.requireNonNull(guide, "guide"), Objects.requireNonNull(upline, "upline"));
+        return of(next);
+    }
+
+    public Map<GuideId, GuideId> uplines() {
+        return uplines;
+    }
+}

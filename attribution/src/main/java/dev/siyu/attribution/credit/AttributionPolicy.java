@@ -1,0 +1,249 @@
+package dev.siyu.attribution.credit;
+
+import dev.siyu.attribution.binding.BindingScope;
+import dev.siyu.attribution.binding.CustomerBinding;
+import dev.siyu.core.explain.Explanation;
+import dev.siyu.core.id.GuideId;
+import dev.siyu.core.order.Order;
+import dev.siyu.core.order.OrderLine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Credits an order's lines to guides by role, with a configurable precedence.
+ *
+ * <p>For each line the roles present are found: {@code SERVICE} = the customer's guide in force at
+ * the order's time in the line's scope (the line's store or brand; a line sold in another store of
+ * the mall falls back to the order store's guide when {@code crossStoreFallback} is on),
+ * {@code SALE} = the till guide of the line, {@code SHARER} = the sharer when the order was placed
+ * within {@code sharerWindow} of the share, {@code CARD_OPENING} = the card-opening guide. Then:
+ * <ul>
+ *   <li>{@link Mode#PRECEDENCE}: the first role present in {@code precedence} takes the whole line;</li>
+ *   <li>{@link Mode#SPLIT}: every role present with a positive weight shares the line by weight;
+ *       a guide holding several roles gets the sum of their weights.</li>
+ * </ul>
+ * A role missing from {@code precedence} is never credited. Deterministic: the same order,
+ * touches and bindings give the same credits. Immutable and thread-safe.
+ */
+public final class AttributionPolicy {
+
+    /** How the roles present on a line share it. */
+    public enum Mode {
+        /** The highest-precedence role present takes the line. */
+        PRECEDENCE,
+        /** The roles present share the line by weight. */
+        SPLIT
+    }
+
+    private final List<GuideRole> precedence;
+    private final Mode mode;
+    private final Map<GuideRole, Long> weights;
+    private final Duration sharerWindow;
+    private final BindingScope.Kind scopeKind;
+    private final boolean crossStoreFallback;
+
+    private AttributionPolicy(Builder b) {
+        this.precedence = List.copyOf(b.precedence);
+        this.mode = b.mode;
+        this.weights = Map.copyOf(b.weights);
+        this.sharerWindow = b.sharerWindow;
+        this.scopeKind = b.scopeKind;
+        this.crossStoreFallback = b.crossStoreFallback;
+    }
+
+    /** Precedence sharer, sale, service, card opening; 7 days' sharer window; per store; cross-store fallback. */
+    public static AttributionPolicy ofDefaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Parses an attribution policy document, e.g. {@code {"schemaVersion": 1, "precedence":
+     * ["sharer", "sale", "service", "card-opening"], "split": {"sale": 60, "service": 40},
+     * "sharerWindowDays": 7, "scope": "store", "crossStoreFallback": true}}; without {@code split}
+     * the first role present takes the line.
+     *
+     * @throws dev.siyu.core.json.ConfigException naming the pointer of the first problem
+     */
+    public static AttributionPolicy fromJson(String json) {
+        return CreditJson.parse(json);
+    }
+
+    public List<GuideRole> precedence() {
+        return precedence;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /**
+     * Credits {@code order} to guides.
+     *
+     * @param order the order
+     * @param touches the till guide, sharer and card opener the host knows of
+     * @param binding the customer's bindings (read at the order's time)
+     * @throws IllegalArgumentException if the binding is another member's
+     */
+    public OrderAttribution attribute(Order order, OrderTouches touches, CustomerBinding binding) {
+        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(touches, "touches");
+        Objects.requireNonNull(binding, "binding");
+        if (!binding.member().equals(order.member())) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "binding member must be %s: %s",
+                    order.member(), binding.member()));
+        }
+        Instant at = order.placedAt();
+        Optional<GuideId> sharer = touches.sharer().filter(s -> {
+            Instant sharedAt = touches.sharedAt().orElseThrow();
+            return !sharedAt.isAfter(at) && at.isBefore(sharedAt.plus(sharerWindow));
+        });
+        List<LineCredit> lines = new ArrayList<>(order.lines().size());
+        for (OrderLine line : order.lines()) {
+            EnumMap<GuideRole, GuideId> present = new EnumMap<>(GuideRole.class);
+            BindingScope scope = scopeKind == BindingScope.Kind.STORE ? BindingScope.store(line.store())
+                    : BindingScope.brand(line.brand());
+            Optional<GuideId> service = binding.guideAt(scope, at);
+            boolean fellBack = false;
+            if (service.isEmpty() && crossStoreFallback && scopeKind == BindingScope.Kind.STORE
+                    && !line.store().equals(order.store())) {
+                service = binding.guideAt(BindingScope.store(order.store()), at);
+                fellBack = service.isPresent();
+            }
+            service.ifPresent(g -> present.put(GuideRole.SERVICE, g));
+            touches.saleGuideOf(line.lineNo()).ifPresent(g -> present.put(GuideRole.SALE, g));
+            sharer.ifPresent(g -> present.put(GuideRole.SHARER, g));
+            touches.cardOpener().ifPresent(g -> present.put(GuideRole.CARD_OPENING, g));
+            lines.add(credit(line.lineNo(), scope, present, fellBack));
+        }
+        return new OrderAttribution(order.id(), order.member(), at, lines);
+    }
+
+    private LineCredit credit(int lineNo, BindingScope scope, EnumMap<GuideRole, GuideId> present, boolean fellBack) {
+        List<Credit> credits = new ArrayList<>(2);
+        GuideRole winner = null;
+        if (mode == Mode.PRECEDENCE) {
+            for (GuideRole role : precedence) {
+                GuideId guide = present.get(role);
+                if (guide != null) {
+                    credits.add(new Credit(guide, role, 1));
+                    winner = role;
+                    break;
+                }
+            }
+        } else {
+            Map<GuideId, long[]> byGuide = new LinkedHashMap<>();
+            Map<GuideId, GuideRole> firstRole = new LinkedHashMap<>();
+            for (GuideRole role : precedence) {
+                GuideId guide = present.get(role);
+                long weight = weights.getOrDefault(role, 0L);
+                if (guide != null && weight > 0) {
+                    byGuide.computeIfAbsent(guide, g -> new long[1])[0] += weight;
+                    firstRole.putIfAbsent(guide, role);
+                }
+            }
+            byGuide.forEach((guide, w) -> credits.add(new Credit(guide, firstRole.get(guide), w[0])));
+        }
+        GuideRole won = winner;
+        return LineCredit.lazy(lineNo, credits, () -> {
+            if (credits.isEmpty()) {
+                return Explanation.builder("NO_GUIDE").fact("lineNo", lineNo).fact("scope", scope).build();
+            }
+            Explanation.Builder why = Explanation.builder(mode == Mode.PRECEDENCE ? "CREDIT_BY_PRECEDENCE"
+                    : "CREDIT_BY_SPLIT").fact("lineNo", lineNo).fact("scope", scope);
+            present.forEach((role, guide) -> why.fact(role.name(), guide));
+            if (fellBack) {
+                why.fact("serviceFrom", "order store (cross-store line)");
+            }
+            why.fact("precedence", precedence);
+            if (won != null) {
+                why.fact("winner", won);
+            } else {
+                why.fact("weights", weights);
+            }
+            return why.build();
+        });
+    }
+
+    /** Collects a policy; not thread-safe. */
+    public static final class Builder {
+        private List<GuideRole> precedence = List.of(GuideRole.SHARER, GuideRole.SALE, GuideRole.SERVICE,
+                GuideRole.CARD_OPENING);
+        private Mode mode = Mode.PRECEDENCE;
+        private final Map<GuideRole, Long> weights = new EnumMap<>(GuideRole.class);
+        private Duration sharerWindow = Duration.ofDays(7);
+        private BindingScope.Kind scopeKind = BindingScope.Kind.STORE;
+        private boolean crossStoreFallback = true;
+
+        private Builder() {
+        }
+
+        /** Roles in decreasing precedence; roles left out are never credited. */
+        public Builder precedence(GuideRole... roles) {
+            List<GuideRole> list = List.of(roles);
+            if (list.isEmpty() || EnumSet.copyOf(list).size() != list.size()) {
+                throw new IllegalArgumentException("precedence must list distinct roles, at least one: " + list);
+            }
+            this.precedence = list;
+            return this;
+        }
+
+        /** Whole line to the first role present (the default). */
+        public Builder winnerTakesLine() {
+            this.mode = Mode.PRECEDENCE;
+            return this;
+        }
+
+        /** Roles present share the line by weight. */
+        public Builder split(Map<GuideRole, Long> weights) {
+            this.weights.clear();
+            weights.forEach((role, w) -> {
+                if (w == null || w < 0) {
+                    throw new IllegalArgumentException("weight of " + role + " must be >= 0: " + w);
+                }
+                this.weights.put(role, w);
+            });
+            if (this.weights.values().stream().allMatch(w -> w == 0)) {
+                throw new IllegalArgumentException("weights must not all be zero: " + weights);
+            }
+            this.mode = Mode.SPLIT;
+            return this;
+        }
+
+        public Builder sharerWindow(Duration window) {
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("sharerWindow must be > 0: " + window);
+            }
+            this.sharerWindow = window;
+            return this;
+        }
+
+        /** Whether service guides are per store (default) or per brand; must match the binding policy. */
+        public Builder scope(BindingScope.Kind kind) {
+            this.scopeKind = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /** Whether a line sold in another store without a guide there credits the order store's guide. */
+        public Builder crossStoreFallback(boolean on) {
+            this.crossStoreFallback = on;
+            return this;
+        }
+
+        public AttributionPolicy build() {
+            return new AttributionPolicy(this);
+        }
+    }
+}

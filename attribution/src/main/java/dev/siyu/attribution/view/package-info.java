@@ -1,0 +1,2 @@
+/** Guide-facing views of customers; phone numbers are masked by construction. */
+package dev.siyu.attribution.view;
