@@ -32,6 +32,9 @@ import java.util.function.Function;
  */
 public final class ConfigNode {
 
+    /** Integer digits and decimals a configuration number may have. */
+    private static final int MAX_DIGITS = 30;
+
     private final JsonNode node;
     private final String pointer;
     private final Map<String, int[]> locations;
@@ -185,7 +188,14 @@ public final class ConfigNode {
         if (!node.isNumber()) {
             throw expected("a number");
         }
-        return node.decimalValue();
+        BigDecimal value = node.decimalValue();
+        // No business number is this large or this fine; refusing them keeps later arithmetic bounded.
+        if (value.signum() != 0 && (value.precision() - value.scale() > MAX_DIGITS
+                || value.stripTrailingZeros().scale() > MAX_DIGITS)) {
+            throw error("expected a number below 10^" + MAX_DIGITS + " with at most " + MAX_DIGITS
+                    + " decimals but found " + value);
+        }
+        return value;
     }
 
     /** This value as a whole number within {@code long}. */

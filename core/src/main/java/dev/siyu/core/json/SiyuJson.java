@@ -41,8 +41,16 @@ public final class SiyuJson {
                 JsonToken token = parser.currentToken();
                 if (token != JsonToken.FIELD_NAME && token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
                     JsonLocation at = parser.currentTokenLocation();
-                    locations.putIfAbsent(parser.getParsingContext().pathAsPointer(false).toString(),
-                            new int[] {at.getLineNr(), at.getColumnNr()});
+                    String pointer = parser.getParsingContext().pathAsPointer(false).toString();
+                    locations.putIfAbsent(pointer, new int[] {at.getLineNr(), at.getColumnNr()});
+                    if (token.isNumeric()) {
+                        try {
+                            parser.getDecimalValue();
+                        } catch (NumberFormatException e) {
+                            throw new ConfigException(pointer, at.getLineNr(), at.getColumnNr(),
+                                    "expected a number within range but found " + parser.getText(), e);
+                        }
+                    }
                 }
             }
             tree = HardenedMapper.MAPPER.readTree(json);

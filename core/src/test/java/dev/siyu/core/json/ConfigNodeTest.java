@@ -126,6 +126,25 @@ class ConfigNodeTest {
         }
 
         @Test
+        void refuse_a_number_whose_exponent_overflows_as_a_located_error() {
+            ConfigException e = catchThrowableOfType(ConfigException.class,
+                    () -> ConfigNode.parse("{\"budget\": 1e4005000000}"));
+            assertThat(e.problem()).contains("number");
+            assertThat(e.line()).isEqualTo(1);
+        }
+
+        @Test
+        void refuse_numbers_far_outside_any_business_range() {
+            assertThatThrownBy(() -> ConfigNode.parse("{\"n\": 1e400}").required("n").asDecimal())
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("/n (line 1, column 7): expected a number below 10^30 with at most 30 decimals but found 1E+400");
+            assertThatThrownBy(() -> ConfigNode.parse("{\"n\": 1e-400}").required("n").asDecimal())
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("at most 30 decimals");
+            assertThat(ConfigNode.parse("123456789012345678901234567890.5").asDecimal())
+                    .isEqualByComparingTo("123456789012345678901234567890.5");
+        }
+
+        @Test
         void say_a_fraction_is_not_a_whole_number() {
             assertThatThrownBy(() -> ConfigNode.parse("{\"n\": 1.5}").required("n").asInt())
                     .hasMessage("/n (line 1, column 7): expected a whole number within int range but found 1.5");
