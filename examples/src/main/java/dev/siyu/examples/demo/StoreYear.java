@@ -60,6 +60,7 @@ import dev.siyu.coupons.redemption.CouponLedger;
 import dev.siyu.coupons.redemption.CouponResult;
 import dev.siyu.coupons.settlement.FundingEntry;
 import dev.siyu.coupons.settlement.Settlement;
+import dev.siyu.coupons.settlement.SettlementStatement;
 import dev.siyu.coupons.template.CouponTemplate;
 import dev.siyu.coupons.template.CouponTemplates;
 import dev.siyu.coupons.wallet.Coupon;
@@ -223,6 +224,8 @@ final class StoreYear {
     private final Settlement settlement = Settlement.of(templates);
     private final List<FundingEntry> funding = new ArrayList<>();
     private final List<CouponUse> couponUses = new ArrayList<>();
+    private final Map<OrderId, List<CouponEvent.CouponRedeemed>> redemptions = new HashMap<>();
+    private final Map<OrderId, Map<Integer, Integer>> returnedUnits = new HashMap<>();
     private final Map<CouponTemplateId, Integer> issued = new TreeMap<>();
     private final Map<CouponTemplateId, Integer> redeemed = new TreeMap<>();
     private final CommissionPlan plan = CommissionPlan.fromJson(COMMISSION);
@@ -406,6 +409,7 @@ final class StoreYear {
                     for (CouponEvent e : r.events()) {
                         if (e instanceof CouponEvent.CouponRedeemed done) {
                             funding.addAll(settlement.funding(done, order));
+                            redemptions.computeIfAbsent(order.id(), o -> new ArrayList<>()).add(done);
                         }
                     }
                 }
@@ -431,6 +435,13 @@ final class StoreYear {
     private void refund(Order order, Refund refund) {
         refunds.add(refund);
         monthRefunded = monthRefunded.plus(demo.refund(order, refund));
+        // coupons on the order: the ledger applies the template's refund policy; the funding is reversed
+        Map<Integer, Integer> before = returnedUnits.computeIfAbsent(order.id(), o -> new HashMap<>());
+        for (CouponEvent.CouponRedeemed r : redemptions.getOrDefault(order.id(), List.of())) {
+            coupons.refund(OperationId.of(refund.id() + ":" + r.coupon()), order.member(), r.coupon(), order, refund);
+            funding.addAll(settlement.reversal(r, order, Map.copyOf(before), refund));
+        }
+        refund.lines().forEach(l -> before.merge(l.lineNo(), l.quantity(), Integer::sum));
         RefundCommission back = plan.refund(commissions.get(order.id()), order, refund);
         commissions.put(order.id(), back.after());
         for (Clawback c : back.clawbacks()) {
@@ -560,8 +571,18 @@ final class StoreYear {
             out.printf(Locale.ROOT, "  %-12s issued %,6d  redeemed %,6d  redemption rate %5.1f%%%n", t.id().value(), i, r,
                     i == 0 ? 0.0 : 100.0 * r / i);
         }
-        out.printf(Locale.ROOT, "  discount cost: total %s, mall %s, counters %s%n", discountTotal(), mallFunded(),
+        out.printf(Locale.ROOT, "  discount given %s, reversed by returns %s%n", discountGiven(),
+                discountGiven().minus(discountTotal()));
+        out.printf(Locale.ROOT, "  discount cost by funder: total %s, mall %s, counters %s%n", discountTotal(), mallFunded(),
                 counterFunded());
+        Instant from = START.atStartOfDay(zone).toInstant();
+        funding.stream().map(FundingEntry::counter).flatMap(Optional::stream).distinct()
+                .map(c -> settlement.statement(c, from, asOf, funding))
+                .sorted(Comparator.comparing((SettlementStatement st) -> st.counterFunded().minor()).reversed()
+                        .thenComparing(st -> st.counter().value()))
+                .limit(3)
+                .forEach(st -> out.printf(Locale.ROOT, "    counter %-7s discount %-12s mall %-12s counter bears %s%n",
+                        st.counter().value(), st.discount(), st.mallFunded(), st.counterFunded()));
 
         out.printf(Locale.ROOT, "%nTop guides by commission paid (%d guides, %s paid in total)%n", guides.size(), paidTotal());
         topGuides(5).forEach(g -> out.printf(Locale.ROOT, "  %s  commission %-14s GMV %s%n", g, paid(g),
@@ -574,7 +595,7 @@ final class StoreYear {
         out.printf(Locale.ROOT, "  %,d buyers scored, %,d members never bought%n", scored, demo.profiles().size() - scored);
         levels.forEach((level, n) -> out.printf(Locale.ROOT, "  %-9s %,6d  %5.1f%%%n", level, n, 100.0 * n / scored));
         out.printf(Locale.ROOT, "  sleeping rate (sleeping + lost) %.1f%%%n", 100.0 * sleeping / scored);
-        out.printf(Locale.ROOT, "  members to wake up first (at risk or sleeping, by CLV):%n");
+        out.printf(Locale.ROOT, "  members to wake up first (sleeping, then at risk; by CLV):%n");
         for (MemberScore s : toWake(5)) {
             out.printf(Locale.ROOT, "    %s %-8s P(alive) %.3f  CLV %s  guide %s%n", s.member(), s.level(),
                     s.probabilityAlive(), s.clvAsMoney(Money.CNY, java.math.RoundingMode.HALF_EVEN),
@@ -624,6 +645,12 @@ final class StoreYear {
 
     Money discountTotal() {
         return funding.stream().map(FundingEntry::discount).reduce(Money.zero(Money.CNY), Money::plus);
+    }
+
+    /** The discounts given at checkout, before returns reversed any. */
+    Money discountGiven() {
+        return funding.stream().map(FundingEntry::discount).filter(Money::isPositive).reduce(Money.zero(Money.CNY),
+                Money::plus);
     }
 
     Money mallFunded() {
@@ -678,7 +705,9 @@ final class StoreYear {
 
     List<MemberScore> toWake(int n) {
         return scores.values().stream().filter(s -> s.level() == ChurnLevel.AT_RISK || s.level() == ChurnLevel.SLEEPING)
-                .sorted(Comparator.comparingDouble(MemberScore::clv).reversed().thenComparing(s -> s.member().value()))
+                .sorted(Comparator.comparing(MemberScore::level).reversed()
+                        .thenComparing(Comparator.comparingDouble(MemberScore::clv).reversed())
+                        .thenComparing(s -> s.member().value()))
                 .limit(n).toList();
     }
 }
