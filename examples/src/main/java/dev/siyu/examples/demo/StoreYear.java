@@ -239,6 +239,9 @@ final class StoreYear {
     private final Map<MemberId, MemberScore> scores = new LinkedHashMap<>();
     private final EnumMap<ChurnLevel, Integer> levels = new EnumMap<>(ChurnLevel.class);
     private ModifiedBetaGeo model;
+    // the audiences on the last evaluation: tag -> {matched, reachable under consent}
+    private final Map<TagId, int[]> audiences = new LinkedHashMap<>();
+    private String tagExplanation = "";
     // the month being counted
     private int monthOrders;
     private Money monthGmv = Money.zero(Money.CNY);
@@ -479,6 +482,22 @@ final class StoreYear {
         }
         TagIndex built = index.build();
         ContactPolicy policy = ContactPolicy.none(zone);
+        if (!firstOfMonth.isBefore(END)) {
+            audiences.clear();
+            for (int t = 0; t < tagEngine.tagCount(); t++) {
+                TagId tag = tagEngine.tagAt(t);
+                Selection reach = Selection.select(built, Audience.of(new Rule.HasTag(tag)), SMS, at, policy,
+                        ContactLog.empty());
+                audiences.put(tag, new int[] {reach.matched(), reach.selected().size()});
+            }
+            for (int i = 0; i < members.size() && tagExplanation.isEmpty(); i++) {
+                MemberTags tags = tagEngine.evaluate(table, i, MemberTags.empty(members.get(i).id()), at).tags();
+                if (tags.tags().containsKey(TagId.of("spend-high"))) {
+                    tagExplanation = members.get(i).id() + " spend-high: "
+                            + tagEngine.explain(table, i, tags, TagId.of("spend-high"), at);
+                }
+            }
+        }
         Selection birthday = Selection.select(built, Audience.of(new Rule.HasTag(BIRTHDAY)), SMS, at, policy,
                 ContactLog.empty());
         Selection lapsing = Selection.select(built, Audience.of(new Rule.HasTag(LAPSING)), SMS, at, policy,
@@ -545,6 +564,11 @@ final class StoreYear {
         out.printf(Locale.ROOT, "  %-40s %12s%n", "GMV (net of coupons)", gmv());
         out.printf(Locale.ROOT, "  %-40s %12s%n", "refunded", months.stream().map(Month::refunded)
                 .reduce(Money.zero(Money.CNY), Money::plus));
+
+        out.printf(Locale.ROOT, "%nTags and audiences on %s (SMS, under consent)%n", END);
+        audiences.forEach((tag, n) -> out.printf(Locale.ROOT, "  %-15s %,6d members  %,6d reachable%n", tag.value(), n[0],
+                n[1]));
+        out.printf(Locale.ROOT, "  why: %s%n", tagExplanation);
 
         out.printf(Locale.ROOT, "%nTier distribution on %s%n", END);
         tierCounts().forEach((tier, n) -> out.printf(Locale.ROOT, "  %-9s %-4s %,6d  %5.1f%%%n", tier.id(), tier.name(), n,
@@ -693,6 +717,10 @@ final class StoreYear {
     List<GuideId> topGuides(int n) {
         return guides.stream().sorted(Comparator.comparing((GuideId g) -> paid(g).minor()).reversed()
                 .thenComparing(GuideId::value)).limit(n).toList();
+    }
+
+    Map<TagId, int[]> audiences() {
+        return audiences;
     }
 
     Map<ChurnLevel, Integer> levels() {

@@ -12,6 +12,7 @@ import dev.siyu.core.money.Money;
 import dev.siyu.core.points.PointsAccount;
 import dev.siyu.coupons.checkout.LineShare;
 import dev.siyu.coupons.settlement.FundingEntry;
+import dev.siyu.tagging.catalogue.TagId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -92,6 +93,22 @@ class StoreYearTest {
                 assertThat(account.balance()).as(member.value()).isEqualTo(account.totals().net()).isNotNegative();
             }
             assertThat(year.demo().counts()).containsKeys("purchases", "refunds", "redemptions");
+        }
+    }
+
+    @Nested
+    class Tags {
+
+        @Test
+        void each_member_is_in_exactly_one_spend_band_and_consent_only_narrows_an_audience() {
+            int bands = 0;
+            for (String band : List.of("spend-low", "spend-mid", "spend-high")) {
+                bands += year.audiences().get(TagId.of(band))[0];
+            }
+            assertThat(bands).isEqualTo(StoreYear.MEMBERS);
+            year.audiences().forEach((tag, n) -> assertThat(n[1]).as(tag.value()).isBetween(0, n[0]));
+            assertThat(year.audiences().get(StoreYear.BIRTHDAY)[0]).isPositive();
+            assertThat(report).contains("why: M").contains("spend-high: ");
         }
     }
 
