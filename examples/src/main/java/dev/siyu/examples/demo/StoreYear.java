@@ -651,6 +651,10 @@ final class StoreYear {
         return counts;
     }
 
+    Map<OrderId, Order> orders() {
+        return orders;
+    }
+
     List<Month> months() {
         return months;
     }

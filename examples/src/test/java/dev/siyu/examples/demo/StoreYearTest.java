@@ -207,6 +207,11 @@ class StoreYearTest {
     void monthly_gmv_sums_to_the_net_of_every_order() {
         assertThat(year.months()).hasSize(12);
         assertThat(year.months().stream().mapToInt(StoreYear.Month::orders).sum())
-                .isEqualTo(year.demo().counts().get("purchases"));
+                .isEqualTo(year.demo().counts().get("purchases")).isEqualTo(year.orders().size());
+        assertThat(year.gmv()).isEqualTo(year.orders().values().stream().map(o -> o.net())
+                .reduce(Money.zero(Money.CNY), Money::plus));
+        // every order pays its net exactly, coupons included
+        year.orders().values().forEach(o -> assertThat(o.tenders().stream().map(t -> t.amount())
+                .reduce(Money.zero(Money.CNY), Money::plus)).as(o.id().value()).isEqualTo(o.net()));
     }
 }
