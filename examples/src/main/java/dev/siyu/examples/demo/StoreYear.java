@@ -577,16 +577,22 @@ final class StoreYear {
         long balance = 0;
         long expiring90 = 0;
         long expiringYear = 0;
+        Map<LocalDate, Long> byDate = new TreeMap<>();
         for (MemberId m : demo.profiles().keySet()) {
             PointsAccount account = demo.ledger().account(m);
             balance += account.balance();
             expiring90 += demo.engine().expiringWithin(account, asOf, 90).stream().mapToLong(ExpiringPoints::points).sum();
-            expiringYear += demo.engine().expiringWithin(account, asOf, 365).stream().mapToLong(ExpiringPoints::points).sum();
+            for (ExpiringPoints e : demo.engine().expiringWithin(account, asOf, 365)) {
+                expiringYear += e.points();
+                byDate.merge(e.expiresOn(), e.points(), Long::sum);
+            }
         }
         out.printf(Locale.ROOT, "%nPoints liability (100 points = CNY 1.00)%n");
         out.printf(Locale.ROOT, "  outstanding balance        %,12d points  %s%n", balance, Money.cnyMinor(balance));
         out.printf(Locale.ROOT, "  expiring within 90 days    %,12d points  %s%n", expiring90, Money.cnyMinor(expiring90));
         out.printf(Locale.ROOT, "  expiring within 365 days   %,12d points  %s%n", expiringYear, Money.cnyMinor(expiringYear));
+        byDate.forEach((date, points) -> out.printf(Locale.ROOT, "    on %s             %,12d points  %s%n", date, points,
+                Money.cnyMinor(points)));
 
         out.printf(Locale.ROOT, "%nCoupons%n");
         for (CouponTemplate t : templates) {
