@@ -43,13 +43,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The main job, for now: a department store's five-tier card program (普卡, 银卡, 金卡, 白金卡,
+ * Member cards: a department store's five-tier card program (普卡, 银卡, 金卡, 白金卡,
  * 钻石卡) and its points program, read from the JSON documents beside this class, replaying two
  * years of generated purchases, returns and redemptions for a handful of members. Tiers are
  * evaluated and expired points swept on the first of every month. Prints each member's tier,
  * balance, expiring points and the explanation of every tier decision.
  *
- * <p>Run: {@code mvn -q -B -Pdemo -DskipTests -pl examples -am package}.
+ * <p>{@link StoreYear}, the main job, uses this class for tiers and points over thousands of members;
+ * {@link #main} runs the store year. {@link #run} runs the member cards alone.
  */
 public final class Demo {
 
@@ -75,22 +76,31 @@ public final class Demo {
         this.zone = tiers.zone();
     }
 
+    /**
+     * Runs the year of a department store ({@link StoreYear}): prints its report and writes the HTML
+     * report to the path given as the first argument, or under {@code examples/target/}.
+     */
     public static void main(String[] args) {
-        run(System.out);
+        StoreYear.main(args);
     }
 
-    /** Runs the demo and prints its report to {@code out}; returns the demo for inspection. */
-    static Demo run(PrintStream out) {
+    /** Builds the tier and points programs from the JSON documents beside this class. */
+    static Demo fromResources() {
         TierProgram tiers = TierProgram.fromJson(resource("tiers.json"));
         PointsProgram.Builder points = PointsProgram.fromJson(resource("points.json")).toBuilder();
         // the tier's earn multiplier is the points program's multiplier for that tier
         for (Tier tier : tiers.tiers()) {
             points.tierMultiplier(tier.id(), tier.benefits().earnMultiplier());
         }
-        Demo demo = new Demo(tiers, points.build());
-        Scenario scenario = Scenario.generate(SEED, MEMBERS, START, DAYS, tiers.zone());
+        return new Demo(tiers, points.build());
+    }
+
+    /** Runs the member-card demo and prints its report to {@code out}; returns the demo for inspection. */
+    static Demo run(PrintStream out) {
+        Demo demo = fromResources();
+        Scenario scenario = Scenario.generate(SEED, MEMBERS, START, DAYS, demo.zone);
         demo.replay(scenario);
-        demo.report(out, START.plusDays(DAYS).atStartOfDay(tiers.zone()).toInstant());
+        demo.report(out, START.plusDays(DAYS).atStartOfDay(demo.zone).toInstant());
         return demo;
     }
 
@@ -103,6 +113,14 @@ public final class Demo {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Enrols a member who joins at {@code at}. */
+    void join(MemberProfile profile, Instant at) {
+        profiles.put(profile.id(), profile);
+        TierResult enrolled = tiers.enroll(profile, at);
+        statuses.put(profile.id(), enrolled.status());
+        decisions.computeIfAbsent(profile.id(), m -> new ArrayList<>()).addAll(enrolled.events());
     }
 
     void replay(Scenario scenario) {
@@ -134,7 +152,7 @@ public final class Demo {
         }
     }
 
-    private void monthEnd(LocalDate firstOfMonth) {
+    void monthEnd(LocalDate firstOfMonth) {
         Instant at = firstOfMonth.atStartOfDay(zone).toInstant();
         for (MemberId member : profiles.keySet()) {
             TierResult evaluated = tiers.evaluate(statuses.get(member), OperationId.of("tier-eval:" + firstOfMonth), at);
@@ -145,7 +163,7 @@ public final class Demo {
         }
     }
 
-    private void purchase(Order order) {
+    void purchase(Order order) {
         MemberId member = order.member();
         TierStatus status = statuses.get(member);
         PointsResult earned = ledger.apply(member, new PointsCommand.Earn(OperationId.of(order.id().value() + ":earn"),
@@ -157,7 +175,8 @@ public final class Demo {
         count("points earned", points);
     }
 
-    private void refund(Order order, Refund refund) {
+    /** Books a refund for points and tiers; returns the net amount of the units it returned. */
+    Money refund(Order order, Refund refund) {
         MemberId member = order.member();
         PointsResult result = ledger.apply(member, PointsCommand.RefundOrder.of(order, refund));
         long reversed = result.events().stream().filter(PointsReversed.class::isInstance)
@@ -175,9 +194,10 @@ public final class Demo {
                 order.placedAt(), refund.at(), amount, reversed, whole), refund.at()));
         count("refunds", 1);
         count("points reversed", reversed);
+        return amount;
     }
 
-    private void redeem(Scenario.Redemption redemption) {
+    void redeem(Scenario.Redemption redemption) {
         PointsResult result = ledger.apply(redemption.member(), new PointsCommand.RedeemForReward(
                 OperationId.of(redemption.member().value() + ":reward:" + redemption.at()), redemption.at(),
                 redemption.reward(), redemption.points()));
@@ -226,6 +246,22 @@ public final class Demo {
                 out.printf(Locale.ROOT, "      why: %s%n", change.explanation());
             }
         }
+    }
+
+    TierProgram tiers() {
+        return tiers;
+    }
+
+    PointsEngine engine() {
+        return engine;
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    Map<MemberId, MemberProfile> profiles() {
+        return profiles;
     }
 
     Map<MemberId, TierStatus> statuses() {
