@@ -540,16 +540,18 @@ final class Compiler {
             long[] words = truth.toLongArray();
             atomRegionList.add(Arrays.copyOf(words, (regions + 63) >> 6));
             atomTextList.add((negated ? "not " : "") + c.feature() + " " + c.op().name().toLowerCase(java.util.Locale.ROOT)
-                    + (c.values().isEmpty() ? "" : " " + render(c)));
+                    + (c.values().isEmpty() ? "" : " " + render(c, slot)));
         }
         return id;
     }
 
-    private static String render(Rule.Compare c) {
+    /** The compared values as a reader writes them: amounts of a money feature as money, not minor units. */
+    private String render(Rule.Compare c, int slot) {
+        boolean money = layout.definition(slot).type() == FeatureType.MONEY;
         List<String> parts = new ArrayList<>();
         for (Operand o : c.values()) {
             if (o instanceof Operand.Num n) {
-                parts.add(Long.toString(n.value()));
+                parts.add(money ? layout.describe(slot, n.value()) : Long.toString(n.value()));
             } else if (o instanceof Operand.Code code) {
                 parts.add(code.value());
             } else if (o instanceof Operand.Flag f) {

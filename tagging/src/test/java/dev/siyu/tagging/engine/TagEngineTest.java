@@ -178,5 +178,15 @@ class TagEngineTest {
             assertThat(all.because().get(1).fact("value")).contains("7");
             assertThat(all.because().get(2).fact("value")).contains("CNY 6500.00");
         }
+
+        @Test
+        void explain_writes_money_thresholds_as_money_like_the_members_value() {
+            Instant asOf = Instant.parse("2027-07-15T04:00:00Z");
+            FeatureTable row = engine.features(shenyangBuyer(), asOf);
+            MemberTags tags = engine.evaluate(row, 0, MemberTags.empty(M), asOf).tags();
+            Explanation why = engine.explain(row, 0, tags, TagId.of("spend-high"), asOf);
+            assertThat(why.because().get(0).fact("condition")).contains("spend[365d] gte CNY 5000.00");
+            assertThat(why.because().get(0).fact("value")).contains("CNY 6500.00");
+        }
     }
 }
