@@ -76,6 +76,12 @@ final class Compiler {
     int[] conjTagList;
     int[] conjOtherStart;
     int[] conjOtherList;
+    // conjunctions of two atoms (pairs) and of three (triples), flattened per trigger region: per
+    // tag, the tag then (slot, offset into atomRegionBits) of each other atom
+    int[] regionPairStart;
+    int[] regionPairList;
+    int[] regionTripleStart;
+    int[] regionTripleList;
     int[] atomRegionOff;
     long[] atomRegionBits;
     int[] alwaysTrue;
@@ -240,9 +246,13 @@ final class Compiler {
         }
         List<List<Integer>> regionTags = new ArrayList<>();
         List<List<Integer>> regionConjs = new ArrayList<>();
+        List<List<Integer>> regionPairs = new ArrayList<>();
+        List<List<Integer>> regionTriples = new ArrayList<>();
         for (int r = 0; r < regionCount; r++) {
             regionTags.add(new ArrayList<>());
             regionConjs.add(new ArrayList<>());
+            regionPairs.add(new ArrayList<>());
+            regionTriples.add(new ArrayList<>());
         }
         List<Integer> conjTagFlat = new ArrayList<>();
         List<Integer> otherFlat = new ArrayList<>();
@@ -267,14 +277,33 @@ final class Compiler {
                 }
                 continue;
             }
+            List<Integer> others = new ArrayList<>();
+            for (int a : conj) {
+                if (a != trigger) {
+                    others.add(a);
+                }
+            }
+            if (others.size() <= 2) {
+                // flattened, one entry per tag: (tag, slot, word offset) per other atom, checked without branches
+                List<List<Integer>> lists = others.size() == 1 ? regionPairs : regionTriples;
+                for (int r = 0; r < regions(s); r++) {
+                    if ((atomRegions[trigger][r >> 6] & (1L << r)) != 0) {
+                        List<Integer> list = lists.get(slotRegionBase[s] + r);
+                        for (int t : targets) {
+                            list.add(t);
+                            for (int a : others) {
+                                list.add(atomSlot[a]);
+                                list.add(atomRegionOff[a]);
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
             tagStarts.add(conjTagFlat.size());
             conjTagFlat.addAll(targets);
             otherStarts.add(otherFlat.size());
-            for (int a : conj) {
-                if (a != trigger) {
-                    otherFlat.add(a);
-                }
-            }
+            otherFlat.addAll(others);
             for (int r = 0; r < regions(s); r++) {
                 if ((atomRegions[trigger][r >> 6] & (1L << r)) != 0) {
                     regionConjs.get(slotRegionBase[s] + r).add(k);
@@ -302,6 +331,20 @@ final class Compiler {
         regionConjStart[regionCount] = conjFlat.size();
         regionTagList = tagFlat.stream().mapToInt(Integer::intValue).toArray();
         regionConjList = conjFlat.stream().mapToInt(Integer::intValue).toArray();
+        regionPairStart = new int[regionCount + 1];
+        regionTripleStart = new int[regionCount + 1];
+        List<Integer> pairFlat = new ArrayList<>();
+        List<Integer> tripleFlat = new ArrayList<>();
+        for (int r = 0; r < regionCount; r++) {
+            regionPairStart[r] = pairFlat.size();
+            pairFlat.addAll(regionPairs.get(r));
+            regionTripleStart[r] = tripleFlat.size();
+            tripleFlat.addAll(regionTriples.get(r));
+        }
+        regionPairStart[regionCount] = pairFlat.size();
+        regionTripleStart[regionCount] = tripleFlat.size();
+        regionPairList = pairFlat.stream().mapToInt(Integer::intValue).toArray();
+        regionTripleList = tripleFlat.stream().mapToInt(Integer::intValue).toArray();
         resolveGroups(conjIds, conjTags);
     }
 

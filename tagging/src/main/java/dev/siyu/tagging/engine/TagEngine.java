@@ -262,6 +262,10 @@ public final class TagEngine {
             final int[] conjTagStart = c.conjTagStart;
             final int[] conjTagList = c.conjTagList;
             final int[] regionBase = c.slotRegionBase;
+            final int[] pairStart = c.regionPairStart;
+            final int[] pairs = c.regionPairList;
+            final int[] tripleStart = c.regionTripleStart;
+            final int[] triples = c.regionTripleList;
             final int[] region = slotRegion;
             final long[] out = cand;
             for (int s = 0; s < slots; s++) {
@@ -269,6 +273,19 @@ public final class TagEngine {
                 for (int i = regionTagStart[r], e = regionTagStart[r + 1]; i < e; i++) {
                     int t = regionTagList[i];
                     out[t >> 6] |= 1L << t;
+                }
+                for (int i = pairStart[r], e = pairStart[r + 1]; i < e; i += 3) {
+                    int t = pairs[i];
+                    int ar = region[pairs[i + 1]];
+                    long hit = atomBits[pairs[i + 2] + (ar >> 6)] >>> ar;
+                    out[t >> 6] |= (hit & 1L) << t;
+                }
+                for (int i = tripleStart[r], e = tripleStart[r + 1]; i < e; i += 5) {
+                    int t = triples[i];
+                    int ar = region[triples[i + 1]];
+                    int br = region[triples[i + 3]];
+                    long hit = (atomBits[triples[i + 2] + (ar >> 6)] >>> ar) & (atomBits[triples[i + 4] + (br >> 6)] >>> br);
+                    out[t >> 6] |= (hit & 1L) << t;
                 }
                 conj:
                 for (int i = regionConjStart[r], e = regionConjStart[r + 1]; i < e; i++) {
