@@ -13,10 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The seed programs of DESIGN §5 that have a runnable example, each with its own JUnit test that
- * checks its outcome. Maoye's 90-day pilot has no example of its own yet; the demo
- * ({@code demo.StoreYear}) covers part of it (five tiers, acquisition channels, guides, the
- * sleeping rate). This test checks the list stays true: every example runs from {@code main}, prints
- * its outcome, and has its test beside it.
+ * checks its outcome. This test checks the list stays true: every example runs from {@code main},
+ * prints its outcome, and has its test beside it.
  */
 class SeedProgramsTest {
 
@@ -30,6 +28,7 @@ class SeedProgramsTest {
 
     static List<Seed> seeds() {
         return List.of(
+                new Seed("Maoye (茂业), 90-day WeCom pilot", "maoye.MaoyePilot", "maoye.MaoyePilotTest"),
                 new Seed("Dashang Tiangou (大商天狗), departing guide", "dashang.DepartingGuide", "dashang.DepartingGuideTest"),
                 new Seed("C.banner (千百度), regional targeting", "cbanner.SnowBootsTargeting",
                         "cbanner.SnowBootsTargetingTest"),
