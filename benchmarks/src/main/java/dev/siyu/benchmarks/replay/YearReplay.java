@@ -1,0 +1,542 @@
+package dev.siyu.benchmarks.replay;
+
+import dev.siyu.attribution.binding.BindingEngine;
+import dev.siyu.attribution.binding.BindingPolicy;
+import dev.siyu.attribution.binding.BindingScope;
+import dev.siyu.attribution.binding.CustomerBinding;
+import dev.siyu.attribution.binding.Touch;
+import dev.siyu.attribution.binding.TouchKind;
+import dev.siyu.attribution.commission.Accrual;
+import dev.siyu.attribution.commission.CommissionLedger;
+import dev.siyu.attribution.commission.CommissionPlan;
+import dev.siyu.attribution.commission.DistributionNetwork;
+import dev.siyu.attribution.commission.GuideLedger;
+import dev.siyu.attribution.commission.LedgerBatch;
+import dev.siyu.attribution.commission.OrderCommission;
+import dev.siyu.attribution.commission.PeriodAccount;
+import dev.siyu.attribution.credit.AttributionPolicy;
+import dev.siyu.attribution.credit.OrderTouches;
+import dev.siyu.core.event.MembershipEvent;
+import dev.siyu.core.event.PointsEarned;
+import dev.siyu.core.id.BrandId;
+import dev.siyu.core.id.CouponTemplateId;
+import dev.siyu.core.id.GuideId;
+import dev.siyu.core.id.MemberId;
+import dev.siyu.core.id.OperationId;
+import dev.siyu.core.id.OrderId;
+import dev.siyu.core.id.StoreId;
+import dev.siyu.core.id.TierId;
+import dev.siyu.core.member.MemberProfile;
+import dev.siyu.core.money.Money;
+import dev.siyu.core.order.Order;
+import dev.siyu.core.points.PointsAccount;
+import dev.siyu.core.points.PointsCommand;
+import dev.siyu.core.points.PointsEngine;
+import dev.siyu.core.points.PointsProgram;
+import dev.siyu.core.points.PointsResult;
+import dev.siyu.core.tier.QualifyingActivity;
+import dev.siyu.core.tier.Tier;
+import dev.siyu.core.tier.TierProgram;
+import dev.siyu.core.tier.TierStatus;
+import dev.siyu.coupons.checkout.Basket;
+import dev.siyu.coupons.checkout.Checkout;
+import dev.siyu.coupons.checkout.Offer;
+import dev.siyu.coupons.checkout.Shopper;
+import dev.siyu.coupons.template.Benefit;
+import dev.siyu.coupons.template.CouponTemplate;
+import dev.siyu.coupons.template.Eligibility;
+import dev.siyu.coupons.template.Scope;
+import dev.siyu.coupons.template.Stacking;
+import dev.siyu.coupons.template.Validity;
+import dev.siyu.coupons.wallet.Coupon;
+import dev.siyu.coupons.wallet.CouponId;
+import dev.siyu.testkit.member.MemberGenerators;
+import dev.siyu.testkit.order.OrderGenerators;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A year (2026) of a retailer replayed through the library: by default 2,000,000 members and
+ * 18,000,000 orders on 2 threads, every order through points earn ({@link PointsEngine#apply} on
+ * the member's immutable {@link PointsAccount}), tier qualification ({@link TierProgram#record} on
+ * the member's {@link TierStatus}), attribution ({@link AttributionPolicy#attribute}: the bound
+ * guide of the order's store, a till guide on a third of orders) and commission
+ * ({@link CommissionPlan#commission} with brand rules and a two-level network of 40,000 guides,
+ * booked through one {@link LedgerBatch} per thread), and one order in ten through a coupon
+ * checkout ({@link Checkout#best} on a four-coupon wallet). Not a JMH benchmark: a whole year is one
+ * measurement of about a minute.
+ *
+ * <p>Run (from the repository root):
+ *
+ * <pre>
+ * mvn -q -B -pl benchmarks -am package -DskipTests &amp;&amp; java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.siyu.benchmarks.replay.YearReplay 2000000 18000000 2
+ * </pre>
+ *
+ * <p>Arguments: members (default 2,000,000), orders (default 18,000,000), threads (default 2).
+ *
+ * <p>Everything is generated deterministically from a fixed seed and streamed: members' profiles,
+ * accounts, tier statuses and bindings are kept (they are the state a year's replay must hold), but
+ * orders are made on the fly, one member-month at a time, from a random stream seeded by member
+ * and order number, and dropped once booked. Member {@code m} places {@code orders / members}
+ * orders (one more for the first {@code orders % members} members), spread evenly over the year
+ * from a random phase. Threads own disjoint members and disjoint guides: member {@code m} belongs
+ * to thread {@code m % threads}, and is bound only to guides {@code g} with
+ * {@code g % threads == m % threads}, whose uplines and till guides are in the same class, so each
+ * thread's ledger batch touches its own guides only.
+ *
+ * <p>Memory: the per-member state grows with every order, because a {@link PointsAccount} keeps an
+ * operation record and an order record (for idempotency and refunds) and a {@link TierStatus} keeps
+ * each applied operation with its explanation for the whole year. Measured on 2026-11-22: about
+ * 2.3 KB a member at enrolment, then about 2.6 KB a member per order (points about 1.3 KB, tiers
+ * about 1.2 KB), i.e. about 26 KB a member at 9 orders. 100,000 members and 900,000 orders fit in
+ * {@code -Xmx4g} (2.5 GB live at the end); 200,000 and 1,800,000 do not, and the full 2 M / 18 M
+ * would need about 50 GB. {@code -Dreplay.skip=points,tier,attribution,coupons} (any of them) leaves
+ * stages out to see what each costs.
+ *
+ * <p>Prints progress every 5 seconds, the phase times, orders/s, heap used (live after a full
+ * collection, and the peak of the heap pools) and the totals that show the work was done.
+ */
+public final class YearReplay {
+
+    static final long SEED = 20_261_122L;
+    static final int GUIDES = 40_000;
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final LocalDate START = LocalDate.of(2026, 1, 1);
+    static final int DAYS = 365;
+    static final Instant FROM = START.atStartOfDay(ZONE).toInstant();
+    static final Instant UNTIL = START.plusYears(1).atStartOfDay(ZONE).toInstant();
+
+    static final String TIERS = """
+            {"schemaVersion": 1, "currency": "CNY", "zone": "Asia/Shanghai", "metric": "spend",
+             "window": {"kind": "rolling", "months": 12}, "grace": {"days": 30}, "downgrade": "one-tier",
+             "tiers": [
+              {"id": "BASIC", "name": "普卡", "threshold": 0},
+              {"id": "SILVER", "name": "银卡", "threshold": "CNY 3000.00", "retention": "CNY 2000.00",
+               "benefits": {"earnMultiplier": 1.2}},
+              {"id": "GOLD", "name": "金卡", "threshold": "CNY 10000.00", "retention": "CNY 7000.00",
+               "benefits": {"earnMultiplier": 1.5}},
+              {"id": "PLATINUM", "name": "白金卡", "threshold": "CNY 30000.00", "retention": "CNY 20000.00",
+               "benefits": {"earnMultiplier": 2}},
+              {"id": "DIAMOND", "name": "钻石卡", "threshold": "CNY 80000.00", "retention": "CNY 60000.00",
+               "benefits": {"earnMultiplier": 3}}]}
+            """;
+
+    static final String POINTS = """
+            {"schemaVersion": 1,
+             "earn": {"rate": 1, "categoryMultipliers": {"cosmetics": 2}, "birthdayMultiplier": 2,
+              "campaigns": [{"code": "ANNIVERSARY-2026", "from": "2026-09-19", "to": "2026-09-27", "multiplier": 3}],
+              "maxPerOrder": 20000},
+             "lots": {"pendingDays": 7, "expiry": {"policy": "end-of-next-year"}},
+             "redemption": {"rate": 100, "maxSharePercent": 50, "minimumBalance": 100, "step": 100},
+             "negativeBalance": "clamp"}
+            """;
+
+    static final String COMMISSION = """
+            {"schemaVersion": 1, "defaultRate": 1.5,
+             "rules": [{"brand": "B1", "rate": 3}, {"brand": "B2", "fixedPerUnit": "CNY 5.00"},
+                       {"category": "cosmetics", "rate": 2.5}],
+             "levels": [{"share": 90}, {"share": 10}], "returnWindowDays": 7}
+            """;
+
+    final int members;
+    final long orders;
+    final int threads;
+    final TierProgram tiers = TierProgram.fromJson(TIERS);
+    final PointsEngine points;
+    final CommissionPlan plan = CommissionPlan.fromJson(COMMISSION);
+    final CommissionLedger commissionLedger = CommissionLedger.of(plan);
+    final AttributionPolicy credit = AttributionPolicy.ofDefaults();
+    final BindingEngine bindingEngine = BindingEngine.of(BindingPolicy.ofDefaults());
+    final DistributionNetwork network;
+    final GuideId[] guides = new GuideId[GUIDES];
+    final List<CouponTemplate> templates = new ArrayList<>();
+    final Checkout checkout;
+    /** The day of the year (0-based) each month starts on, and the end of the year. */
+    final int[] monthStart = new int[13];
+
+    // per-member state, indexed by member number
+    final MemberProfile[] profiles;
+    final PointsAccount[] accounts;
+    final TierStatus[] statuses;
+    final CustomerBinding[] bindings;
+
+    final AtomicLong done = new AtomicLong();
+
+    /** Stages left out ({@code -Dreplay.skip=points,tier,attribution,coupons}): for finding what costs. */
+    static final String SKIP = System.getProperty("replay.skip", "");
+    static final boolean POINTS_ON = !SKIP.contains("points");
+    static final boolean TIER_ON = !SKIP.contains("tier");
+    static final boolean ATTRIBUTION_ON = !SKIP.contains("attribution");
+    static final boolean COUPONS_ON = !SKIP.contains("coupons");
+
+    YearReplay(int members, long orders, int threads) {
+        this.members = members;
+        this.orders = orders;
+        this.threads = threads;
+        PointsProgram.Builder program = PointsProgram.fromJson(POINTS).toBuilder();
+        for (Tier tier : tiers.tiers()) {
+            program.tierMultiplier(tier.id(), tier.benefits().earnMultiplier());
+        }
+        points = PointsEngine.of(program.build());
+        SplittableRandom random = new SplittableRandom(SEED);
+        Map<GuideId, GuideId> uplines = new HashMap<>();
+        for (int g = 0; g < GUIDES; g++) {
+            guides[g] = GuideId.of("G" + g);
+        }
+        for (int g = 1000; g < GUIDES; g++) {
+            if (random.nextInt(4) == 0) {
+                // an upline among the first 1,000 guides, owned by the same thread
+                uplines.put(guides[g], guides[sameClass(random.nextInt(1000 / threads), g)]);
+            }
+        }
+        network = DistributionNetwork.of(uplines);
+        for (int i = 0; i < 12; i++) {
+            templates.add(template(random, i));
+        }
+        checkout = Checkout.of(templates, 3);
+        for (int month = 0; month <= 12; month++) {
+            monthStart[month] = (int) (START.plusMonths(month).toEpochDay() - START.toEpochDay());
+        }
+        profiles = new MemberProfile[members];
+        accounts = new PointsAccount[members];
+        statuses = new TierStatus[members];
+        bindings = new CustomerBinding[members];
+    }
+
+    /** Guide number {@code i * threads + (g % threads)}: a guide of the same thread as guide {@code g}. */
+    int sameClass(int i, int g) {
+        return i * threads + Math.floorMod(g, threads);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int members = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
+        long orders = args.length > 1 ? Long.parseLong(args[1]) : 18_000_000L;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        if (members < 1 || orders < 0 || threads < 1 || threads > GUIDES / 1000) {
+            throw new IllegalArgumentException("usage: YearReplay [members >= 1] [orders >= 0] [threads 1..40]");
+        }
+        System.out.printf(Locale.ROOT, "Siyu year replay: %,d members, %,d orders, %d threads, %,d guides, max heap %,d MB%s%n",
+                members, orders, threads, GUIDES, Runtime.getRuntime().maxMemory() >> 20,
+                SKIP.isEmpty() ? "" : " (skipping " + SKIP + ")");
+        long began = System.nanoTime();
+        YearReplay replay = new YearReplay(members, orders, threads);
+        Worker[] workers = new Worker[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = replay.new Worker(t);
+        }
+
+        long t0 = System.nanoTime();
+        runAll(workers, Worker::enrol);
+        long t1 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "enrol: %,d members in %.1f s; heap live %,d MB (%.0f bytes a member)%n", members,
+                (t1 - t0) / 1e9, liveHeap() >> 20, (double) liveHeap() / members);
+
+        long t2 = System.nanoTime();
+        Thread progress = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(5_000);
+                    long n = replay.done.get();
+                    double s = (System.nanoTime() - t2) / 1e9;
+                    Runtime rt = Runtime.getRuntime();
+                    System.out.printf(Locale.ROOT, "  %5.1f s  %,12d orders  %,10.0f orders/s  heap %,d MB%n", s, n, n / s,
+                            (rt.totalMemory() - rt.freeMemory()) >> 20);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "progress");
+        progress.setDaemon(true);
+        progress.start();
+        runAll(workers, Worker::replay);
+        progress.interrupt();
+        long t3 = System.nanoTime();
+        long replayed = replay.done.get();
+        System.out.printf(Locale.ROOT, "replay: %,d orders in %.1f s, %,.0f orders/s%n", replayed, (t3 - t2) / 1e9,
+                replayed / ((t3 - t2) / 1e9));
+
+        runAll(workers, Worker::book);
+        long t4 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "book commission: %.2f s%n", (t4 - t3) / 1e9);
+        long peak = peakHeap();
+        long live = liveHeap();
+        replay.report(workers);
+        System.out.printf(Locale.ROOT, "%nphases: setup %.1f s, enrol %.1f s, replay %.1f s, book %.2f s; total %.1f s%n",
+                (t0 - began) / 1e9, (t1 - t0) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, (t4 - began) / 1e9);
+        System.out.printf(Locale.ROOT, "orders/s over enrol+replay+book: %,.0f%n", replayed / ((t4 - t0) / 1e9));
+        System.out.printf(Locale.ROOT, "heap: live at end %,d MB (%.0f bytes a member), peak of heap pools %,d MB, max %,d MB%n",
+                live >> 20, (double) live / members, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    private interface Phase {
+        void run(Worker w);
+    }
+
+    private static void runAll(Worker[] workers, Phase phase) throws InterruptedException {
+        Thread[] running = new Thread[workers.length];
+        Throwable[] failed = new Throwable[1];
+        for (int t = 0; t < workers.length; t++) {
+            Worker w = workers[t];
+            running[t] = new Thread(() -> phase.run(w), "replay-" + t);
+            running[t].setUncaughtExceptionHandler((th, e) -> {
+                synchronized (failed) {
+                    failed[0] = e;
+                }
+            });
+            running[t].start();
+        }
+        for (Thread t : running) {
+            t.join();
+        }
+        synchronized (failed) {
+            if (failed[0] != null) {
+                throw new IllegalStateException("a replay thread failed", failed[0]);
+            }
+        }
+    }
+
+    /** One thread's share: members {@code m % threads == id} and their guides. */
+    final class Worker {
+        final int id;
+        final LedgerBatch batch = commissionLedger.batch(Map.of());
+        List<GuideLedger> ledgers = List.of();
+        long pointsEarned;
+        long ordersNet;
+        long commission;
+        long checkouts;
+        long couponsApplied;
+        long discount;
+
+        Worker(int id) {
+            this.id = id;
+        }
+
+        void enrol() {
+            LocalDate latestJoin = START.minusDays(1);
+            for (int m = id; m < members; m += threads) {
+                SplittableRandom random = new SplittableRandom(mix(SEED, m, -1));
+                MemberId member = MemberId.of("M" + m);
+                MemberProfile profile = MemberGenerators.profile(random, member, latestJoin, 3 * 365);
+                profiles[m] = profile;
+                statuses[m] = tiers.enroll(profile, FROM).status();
+                accounts[m] = PointsAccount.empty(member);
+                CustomerBinding binding = CustomerBinding.empty(member);
+                Instant bound = profile.joinedOn().atStartOfDay(ZONE).toInstant();
+                for (int s = 0; s < 3; s++) {
+                    if (s == 0 || random.nextInt(3) == 0) {
+                        GuideId guide = guides[sameClass(random.nextInt(GUIDES / threads), m)];
+                        binding = bindingEngine.touch(binding, new Touch(member, guide, BindingScope.store(StoreId.of("S" + s)),
+                                TouchKind.ADD, bound), OperationId.of("add" + s)).binding();
+                    }
+                }
+                bindings[m] = binding;
+            }
+        }
+
+        void replay() {
+            long base = orders / members;
+            long extra = orders % members;
+            long pending = 0;
+            for (int month = 0; month < 12; month++) {
+                int from = monthStart[month];
+                int to = monthStart[month + 1];
+                for (int m = id; m < members; m += threads) {
+                    long count = base + (m < extra ? 1 : 0);
+                    if (count == 0) {
+                        continue;
+                    }
+                    double phase = (mix(SEED, m, -2) >>> 11) * 0x1p-53;
+                    // order j falls on day floor((j + phase) * DAYS / count): the first j on or after day `from`
+                    long j = Math.max(0, (long) Math.ceil(from * (double) count / DAYS - phase) - 1);
+                    for (; j < count; j++) {
+                        int day = (int) ((j + phase) * DAYS / count);
+                        if (day < from) {
+                            continue;
+                        }
+                        if (day >= to) {
+                            break;
+                        }
+                        order(m, j, day);
+                        pending++;
+                    }
+                    if (pending >= 4096) {
+                        done.addAndGet(pending);
+                        pending = 0;
+                    }
+                }
+            }
+            done.addAndGet(pending);
+        }
+
+        void order(int m, long j, int day) {
+            SplittableRandom random = new SplittableRandom(mix(SEED, m, j));
+            MemberProfile profile = profiles[m];
+            MemberId member = profile.id();
+            Instant at = FROM.plusSeconds(day * 86_400L + 36_000 + random.nextInt(11 * 3600));
+            OrderId orderId = OrderId.of(member.value() + "-" + j);
+            Order order = OrderGenerators.order(random, orderId, member, at, 3);
+            if (random.nextInt(10) == 0 && COUPONS_ON) {
+                checkout(random, member, order);
+            }
+            TierStatus status = statuses[m];
+            long p = 0;
+            if (POINTS_ON) {
+                PointsResult earned = points.apply(accounts[m], new PointsCommand.Earn(OperationId.of(orderId.value() + ":earn"),
+                        at, order, profile, Optional.of(status.tier())));
+                accounts[m] = earned.account();
+                for (MembershipEvent e : earned.events()) {
+                    if (e instanceof PointsEarned pe) {
+                        p += pe.points();
+                    }
+                }
+            }
+            pointsEarned += p;
+            ordersNet += order.net().minor();
+            if (TIER_ON) {
+                statuses[m] = tiers.record(status, QualifyingActivity.of(order, p), at).status();
+            }
+            if (!ATTRIBUTION_ON) {
+                return;
+            }
+            OrderTouches touches = random.nextInt(3) == 0
+                    ? OrderTouches.none().withSaleGuide(guides[sameClass(random.nextInt(GUIDES / threads), m)])
+                    : OrderTouches.none();
+            OrderCommission c = plan.commission(order, credit.attribute(order, touches, bindings[m]), network);
+            for (Accrual accrual : c.accruals()) {
+                batch.accrue(accrual);
+            }
+            commission += c.totalMinor();
+        }
+
+        void checkout(SplittableRandom random, MemberId member, Order order) {
+            List<Coupon> wallet = new ArrayList<>(4);
+            for (int i = 0; i < 4; i++) {
+                CouponTemplate t = templates.get(random.nextInt(templates.size()));
+                wallet.add(new Coupon(CouponId.of(member.value() + "-C" + i), t.id(), member, FROM, FROM, UNTIL,
+                        Money.zero(Money.CNY)));
+            }
+            Offer offer = checkout.best(wallet, new Basket(Shopper.of(member), order.channel(), order.lines(),
+                    order.placedAt()));
+            checkouts++;
+            couponsApplied += offer.applied().size();
+            discount += offer.total().minor();
+        }
+
+        void book() {
+            ledgers = batch.finish(OperationId.of("year-replay-2026-t" + id));
+        }
+    }
+
+    private void report(Worker[] workers) {
+        long pointsEarned = 0;
+        long net = 0;
+        long commission = 0;
+        long checkouts = 0;
+        long applied = 0;
+        long discount = 0;
+        int guidesBooked = 0;
+        long accrued = 0;
+        long bookedOrders = 0;
+        for (Worker w : workers) {
+            pointsEarned += w.pointsEarned;
+            net += w.ordersNet;
+            commission += w.commission;
+            checkouts += w.checkouts;
+            applied += w.couponsApplied;
+            discount += w.discount;
+            guidesBooked += w.ledgers.size();
+            for (GuideLedger l : w.ledgers) {
+                for (PeriodAccount p : l.open().values()) {
+                    accrued += p.accrued().minor();
+                    bookedOrders += p.orders();
+                }
+            }
+        }
+        long balance = 0;
+        long operations = 0;
+        Map<TierId, Integer> tierCounts = new TreeMap<>();
+        for (Tier tier : tiers.tiers()) {
+            tierCounts.put(tier.id(), 0);
+        }
+        for (int m = 0; m < members; m++) {
+            balance += accounts[m].balance();
+            operations += accounts[m].version();
+            tierCounts.merge(statuses[m].tier(), 1, Integer::sum);
+        }
+        System.out.printf(Locale.ROOT, "%nTotals%n");
+        System.out.printf(Locale.ROOT, "  orders net (before coupons)  %s%n", Money.cnyMinor(net));
+        System.out.printf(Locale.ROOT, "  points earned                %,d (balance %,d, %,d points operations)%n", pointsEarned,
+                balance, operations);
+        System.out.printf(Locale.ROOT, "  tier distribution            %s%n", tierCounts);
+        System.out.printf(Locale.ROOT, "  commission computed          %s; booked on %,d guides' ledgers: %s accrued, %,d accruals%n",
+                Money.cnyMinor(commission), guidesBooked, Money.cnyMinor(accrued), bookedOrders);
+        System.out.printf(Locale.ROOT, "  coupon checkouts             %,d, %,d coupons applied, discount %s%n", checkouts, applied,
+                Money.cnyMinor(discount));
+    }
+
+    static long mix(long seed, long member, long n) {
+        long z = seed + member * 0x9E3779B97F4A7C15L + n * 0xC2B2AE3D27D4EB4FL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    static long liveHeap() {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    /** A coupon template: 满减 ladders, 无门槛, capped percents, brand scopes and stacking groups. */
+    private static CouponTemplate template(SplittableRandom r, int n) {
+        Benefit benefit = switch (r.nextInt(4)) {
+            case 0 -> new Benefit.AmountOff(List.of(
+                    new Benefit.Step(Money.cnyMinor(20_000 + r.nextLong(100_000)), Money.cnyMinor(2_000 + r.nextLong(3_000))),
+                    new Benefit.Step(Money.cnyMinor(200_000 + r.nextLong(300_000)), Money.cnyMinor(20_000 + r.nextLong(30_000)))));
+            case 1 -> new Benefit.NoThreshold(Money.cnyMinor(500 + r.nextLong(5_000)));
+            case 2 -> new Benefit.PercentOff(BigDecimal.valueOf(5 + r.nextInt(20)),
+                    Optional.of(Money.cnyMinor(50_000 + r.nextLong(500_000))), Optional.of(Money.cnyMinor(10_000 + r.nextLong(50_000))),
+                    Money.CNY);
+            default -> Benefit.AmountOff.over(Money.cnyMinor(30_000 + r.nextLong(50_000)), Money.cnyMinor(3_000 + r.nextLong(10_000)));
+        };
+        Eligibility e = Eligibility.everyone();
+        if (r.nextInt(3) == 0) {
+            e = e.withBrands(new Scope<>(java.util.Set.of(BrandId.of("B" + r.nextInt(6)), BrandId.of("B" + (6 + r.nextInt(6)))),
+                    java.util.Set.of()));
+        }
+        Stacking s = switch (r.nextInt(5)) {
+            case 0 -> Stacking.exclusiveCoupon();
+            case 1 -> Stacking.inGroup("platform", r.nextInt(3));
+            case 2 -> Stacking.inGroup("store", r.nextInt(3));
+            default -> Stacking.stackable().withPriority(r.nextInt(3));
+        };
+        return CouponTemplate.builder(CouponTemplateId.of("T" + n), benefit).eligibility(e)
+                .validity(Validity.between(FROM, UNTIL, ZONE)).stacking(s).build();
+    }
+}
