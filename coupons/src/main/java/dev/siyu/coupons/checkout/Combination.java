@@ -25,6 +25,12 @@ final class Combination {
     private final int[][] supersetsAfter;
     private final long[][] shares;
     private final int[] chosen;
+    private final boolean[] exclusive;
+    private final int[] perOrder;
+    private final long[][] boundsByDepth;
+    private final long[] topScratch;
+    private final long[] groupBestScratch;
+    private final long[] keys;
     private int size;
     private long total;
     private long remainingTotal;
@@ -104,6 +110,19 @@ final class Combination {
             shares[i] = new long[this.candidates[i].lines().length];
         }
         chosen = new int[n];
+        exclusive = new boolean[n];
+        perOrder = new int[n];
+        int widest = 0;
+        for (int i = 0; i < n; i++) {
+            Stacking s = this.candidates[i].template().stacking();
+            exclusive[i] = s.exclusive();
+            perOrder[i] = s.perOrder();
+            widest = Math.max(widest, this.candidates[i].lines().length);
+        }
+        boundsByDepth = new long[this.maxCoupons + 2][n + 1];
+        topScratch = new long[Math.max(this.maxCoupons, 1)];
+        groupBestScratch = new long[groupUsed.length];
+        keys = new long[widest];
         for (long net : lineNets) {
             remainingTotal += net;
         }
@@ -166,14 +185,13 @@ final class Combination {
         if (size >= maxCoupons) {
             return false;
         }
-        Stacking s = candidates[i].template().stacking();
-        if (size > 0 && (s.exclusive() || candidates[chosen[0]].template().stacking().exclusive())) {
+        if (size > 0 && (exclusive[i] || exclusive[chosen[0]])) {
             return false;
         }
         if (group[i] >= 0 && groupUsed[group[i]]) {
             return false;
         }
-        return templateCount[template[i]] < s.perOrder();
+        return templateCount[template[i]] < perOrder[i];
     }
 
     /** Runs the exact search; afterwards {@link #best()} holds the optimum. */
@@ -192,31 +210,91 @@ final class Combination {
             if (!feasible(i)) {
                 continue;
             }
-            long d;
-            if (free[i]) {
-                // every later coupon touching these lines covers them all: only the total matters
-                d = candidates[i].discount(eligibleSum[i]);
-                for (int k : supersetsAfter[i]) {
-                    eligibleSum[k] -= d;
-                }
-            } else {
-                d = apply(candidates[i], remaining, shares[i]);
-                track(i, -1);
-            }
+            // the remaining net of i's lines is tracked in eligibleSum[i]: the discount needs no allocation
+            long d = candidates[i].discount(eligibleSum[i]);
             push(i, d);
             consider();
-            if (!candidates[i].template().stacking().exclusive()) {
-                dfs(i + 1);
+            if (!exclusive[i] && promising(i + 1)) {
+                if (free[i]) {
+                    // every later coupon touching these lines covers them all: only the total matters
+                    for (int k : supersetsAfter[i]) {
+                        eligibleSum[k] -= d;
+                    }
+                    dfs(i + 1);
+                    for (int k : supersetsAfter[i]) {
+                        eligibleSum[k] += d;
+                    }
+                } else {
+                    allocate(i, d);
+                    track(i, -1);
+                    dfs(i + 1);
+                    restore(i);
+                    track(i, 1);
+                }
             }
             pop(i, d);
-            if (free[i]) {
-                for (int k : supersetsAfter[i]) {
-                    eligibleSum[k] += d;
-                }
-            } else {
-                restore(i);
-                track(i, 1);
+        }
+    }
+
+    /**
+     * Whether the current selection may still grow into a better one from candidate {@code from} on:
+     * a free slot, a candidate left, and the stand-alone bound not below the incumbent (the same test
+     * the first step of {@link #dfs} makes with a weaker bound), so leaves need no allocation.
+     */
+    private boolean promising(int from) {
+        if (size >= maxCoupons || from >= candidates.length) {
+            return false;
+        }
+        long bound = total + Math.min(Math.min(suffix[from], topK[from][maxCoupons - size]), remainingTotal);
+        return !(bound < bestTotal || (bound == bestTotal && size + 1 > best.length));
+    }
+
+    /**
+     * Splits {@code d} over candidate {@code i}'s lines by largest remainder of their remaining nets,
+     * exactly as {@link Allocation#byLargestRemainder} does, into {@code shares[i]}, and takes the
+     * shares off {@code remaining}. Without allocating while the amounts fit a packed sort key.
+     */
+    private void allocate(int i, long d) {
+        int[] lines = candidates[i].lines();
+        long[] out = shares[i];
+        int n = lines.length;
+        if (d <= 0) {
+            java.util.Arrays.fill(out, 0);
+            return;
+        }
+        long weightSum = 0;
+        for (int line : lines) {
+            weightSum += remaining[line];
+        }
+        if (n <= 64 && weightSum > 0 && weightSum < (1L << 28) && d <= weightSum) {
+            // remainder < weightSum and weight <= weightSum both fit 28 bits: one long orders the
+            // leftover units by remainder desc, weight desc, index asc
+            long allotted = 0;
+            for (int j = 0; j < n; j++) {
+                long w = remaining[lines[j]];
+                long product = d * w;
+                long q = product / weightSum;
+                out[j] = q;
+                allotted += q;
+                keys[j] = ((product - q * weightSum) << 34) | (w << 6) | (63 - j);
             }
+            long leftover = d - allotted;
+            if (leftover > 0) {
+                java.util.Arrays.sort(keys, 0, n);
+                for (int k = 0; k < leftover; k++) {
+                    out[63 - (int) (keys[n - 1 - k] & 63)]++;
+                }
+            }
+        } else {
+            long[] weights = new long[n];
+            for (int j = 0; j < n; j++) {
+                weights[j] = remaining[lines[j]];
+            }
+            long[] split = Allocation.byLargestRemainder(d, weights);
+            System.arraycopy(split, 0, out, 0, n);
+        }
+        for (int j = 0; j < n; j++) {
+            remaining[lines[j]] -= out[j];
         }
     }
 
@@ -241,31 +319,35 @@ final class Combination {
     private long[] suffixBounds(int from) {
         int slots = maxCoupons - size;
         int n = candidates.length;
-        long[] out = new long[n - from + 1];
+        long[] out = boundsByDepth[size];
+        java.util.Arrays.fill(out, 0, n - from + 1, 0);
         if (slots <= 0) {
             return out;
         }
-        long[] top = new long[slots];
-        long[] groupBest = new long[groupUsed.length];
+        long[] top = topScratch;
+        java.util.Arrays.fill(top, 0);
+        int topLength = slots;
+        long[] groupBest = groupBestScratch;
+        java.util.Arrays.fill(groupBest, 0);
         boolean anyExclusive = size > 0;
         for (int i = n - 1; i >= from; i--) {
             Candidate c = candidates[i];
-            long v = (anyExclusive && c.template().stacking().exclusive()) || (group[i] >= 0 && groupUsed[group[i]])
+            long v = (anyExclusive && exclusive[i]) || (group[i] >= 0 && groupUsed[group[i]])
                     ? 0 : c.discount(eligibleSum[i]);
             if (v > 0) {
                 if (group[i] >= 0) {
                     if (v > groupBest[group[i]]) {
                         long old = groupBest[group[i]];
                         groupBest[group[i]] = v;
-                        replace(top, old, v);
+                        replace(top, topLength, old, v);
                     }
                 } else {
-                    insert(top, v);
+                    insert(top, topLength, v);
                 }
             }
             long sum = 0;
-            for (long t : top) {
-                sum += t;
+            for (int t = 0; t < topLength; t++) {
+                sum += top[t];
             }
             out[i - from] = sum;
         }
@@ -273,8 +355,8 @@ final class Combination {
     }
 
     /** Inserts {@code v} into the descending top list, dropping the smallest. */
-    private static void insert(long[] top, long v) {
-        int k = top.length - 1;
+    private static void insert(long[] top, int length, long v) {
+        int k = length - 1;
         if (v <= top[k]) {
             return;
         }
@@ -286,17 +368,17 @@ final class Combination {
     }
 
     /** Replaces one occurrence of {@code old} (a group's previous best, possibly not in the list) by {@code v}. */
-    private static void replace(long[] top, long old, long v) {
+    private static void replace(long[] top, int length, long old, long v) {
         if (old > 0) {
-            for (int k = 0; k < top.length; k++) {
+            for (int k = 0; k < length; k++) {
                 if (top[k] == old) {
-                    System.arraycopy(top, k + 1, top, k, top.length - k - 1);
-                    top[top.length - 1] = 0;
+                    System.arraycopy(top, k + 1, top, k, length - k - 1);
+                    top[length - 1] = 0;
                     break;
                 }
             }
         }
-        insert(top, v);
+        insert(top, length, v);
     }
 
     private void push(int i, long d) {
