@@ -121,11 +121,13 @@ public final class Checkout {
         int[] best = search.best();
         List<AppliedCoupon> applied = new ArrayList<>();
         List<Candidate> chosen = new ArrayList<>();
+        boolean[] inBest = new boolean[candidates.size()];
         long[] remaining = nets.clone();
         long sum = 0;
         for (int k : best) {
             Candidate c = candidates.get(k);
             chosen.add(c);
+            inBest[k] = true;
             long[] shares = new long[c.lines().length];
             sum += Combination.apply(c, remaining, shares);
             applied.add(applied(c, shares, basket));
@@ -136,9 +138,9 @@ public final class Checkout {
         }
         Money total = Money.ofMinor(search.bestTotal(), basket.currency());
         Map<CouponId, Explanation> notUsed = new TreeMap<>(refused);
-        Set<Candidate> inBest = new HashSet<>(chosen);
-        for (Candidate c : candidates) {
-            if (!inBest.contains(c)) {
+        for (int k = 0; k < candidates.size(); k++) {
+            if (!inBest[k]) {
+                Candidate c = candidates.get(k);
                 notUsed.put(c.coupon().id(), whyNot(c, chosen, total, basket));
             }
         }

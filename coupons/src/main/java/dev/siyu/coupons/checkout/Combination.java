@@ -31,6 +31,10 @@ final class Combination {
     private final long[] topScratch;
     private final long[] groupBestScratch;
     private final long[] keys;
+    private final int[][] classCandidates;
+    private final int[][] lineClass;
+    private final int[][] classesOf;
+    private final long[] classSum;
     private int size;
     private long total;
     private long remainingTotal;
@@ -104,6 +108,29 @@ final class Combination {
         lineCandidates = new int[lineNets.length][];
         for (int l = 0; l < lineNets.length; l++) {
             lineCandidates[l] = perLine.get(l).stream().mapToInt(Integer::intValue).toArray();
+        }
+        // lines with the same candidates move the same eligible sums: track shares per such class
+        java.util.Map<java.util.List<Integer>, Integer> classes = new java.util.HashMap<>();
+        int[] classOfLine = new int[lineNets.length];
+        java.util.List<int[]> classLists = new java.util.ArrayList<>();
+        for (int l = 0; l < lineNets.length; l++) {
+            int l0 = l;
+            classOfLine[l] = classes.computeIfAbsent(perLine.get(l), k -> {
+                classLists.add(lineCandidates[l0]);
+                return classLists.size() - 1;
+            });
+        }
+        classCandidates = classLists.toArray(new int[0][]);
+        classSum = new long[classCandidates.length];
+        lineClass = new int[n][];
+        classesOf = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int[] lines = this.candidates[i].lines();
+            lineClass[i] = new int[lines.length];
+            for (int j = 0; j < lines.length; j++) {
+                lineClass[i][j] = classOfLine[lines[j]];
+            }
+            classesOf[i] = java.util.Arrays.stream(lineClass[i]).distinct().toArray();
         }
         shares = new long[n][];
         for (int i = 0; i < n; i++) {
@@ -300,12 +327,18 @@ final class Combination {
 
     /** Moves candidate {@code i}'s shares out of (sign -1) or back into (sign 1) the eligible sums. */
     private void track(int i, int sign) {
-        int[] lines = candidates[i].lines();
+        int[] classOf = lineClass[i];
         long[] s = shares[i];
-        for (int j = 0; j < lines.length; j++) {
-            if (s[j] != 0) {
-                for (int k : lineCandidates[lines[j]]) {
-                    eligibleSum[k] += sign * s[j];
+        for (int j = 0; j < classOf.length; j++) {
+            classSum[classOf[j]] += s[j];
+        }
+        for (int c : classesOf[i]) {
+            long v = classSum[c];
+            if (v != 0) {
+                classSum[c] = 0;
+                long delta = sign * v;
+                for (int k : classCandidates[c]) {
+                    eligibleSum[k] += delta;
                 }
             }
         }
