@@ -161,20 +161,23 @@ final class Combination {
      * what {@code k} more coupons can add.
      */
     private long[] topK(int from) {
-        java.util.Map<Integer, Long> bestOfGroup = new java.util.HashMap<>();
-        java.util.List<Long> values = new java.util.ArrayList<>();
+        long[] bestOfGroup = new long[groupUsed.length];
+        long[] values = new long[candidates.length + bestOfGroup.length];
+        int count = 0;
         for (int i = from; i < candidates.length; i++) {
             if (group[i] >= 0) {
-                bestOfGroup.merge(group[i], candidates[i].standalone(), Math::max);
+                bestOfGroup[group[i]] = Math.max(bestOfGroup[group[i]], candidates[i].standalone());
             } else {
-                values.add(candidates[i].standalone());
+                values[count++] = candidates[i].standalone();
             }
         }
-        values.addAll(bestOfGroup.values());
-        values.sort(java.util.Comparator.reverseOrder());
+        for (long v : bestOfGroup) {
+            values[count++] = v;
+        }
+        java.util.Arrays.sort(values, 0, count);
         long[] out = new long[maxCoupons + 1];
         for (int k = 1; k <= maxCoupons; k++) {
-            out[k] = out[k - 1] + (k <= values.size() ? values.get(k - 1) : 0);
+            out[k] = out[k - 1] + (k <= count ? values[count - k] : 0);
         }
         return out;
     }
