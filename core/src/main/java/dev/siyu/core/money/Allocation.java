@@ -134,4 +134,23 @@ public final class Allocation {
         }
         return shares;
     }
+
+    /**
+     * The part of {@code whole} carried by units {@code from .. from + count} when it is spread over
+     * {@code units} equal units by largest remainder: every unit carries {@code whole / units}, and
+     * the first {@code whole % units} units one more. The parts of successive ranges (returns of a
+     * line, one after another) therefore sum to {@code whole} exactly.
+     *
+     * @throws IllegalArgumentException if the range is not within {@code 0 .. units}
+     */
+    public static long ofUnits(long whole, int units, int from, int count) {
+        if (units < 1 || from < 0 || count < 0 || (long) from + count > units) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "units %d..%d must lie within the quantity %d", from, (long) from + count, units));
+        }
+        long base = whole / units;
+        long odd = whole % units;
+        long withOdd = Math.max(0, Math.min(from + count, odd) - Math.min(from, odd));
+        return Math.addExact(Math.multiplyExact(base, count), withOdd);
+    }
 }

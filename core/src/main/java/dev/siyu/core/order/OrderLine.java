@@ -5,6 +5,7 @@ import dev.siyu.core.id.CategoryId;
 import dev.siyu.core.id.CounterId;
 import dev.siyu.core.id.SkuId;
 import dev.siyu.core.id.StoreId;
+import dev.siyu.core.money.Allocation;
 import dev.siyu.core.money.Money;
 import java.util.Locale;
 import java.util.Objects;
@@ -95,10 +96,6 @@ public record OrderLine(int lineNo, StoreId store, Optional<CounterId> counter, 
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "units %d..%d must lie within the line quantity %d", alreadyReturned, alreadyReturned + count, quantity));
         }
-        long net = net().minor();
-        long base = net / quantity;
-        long oddUnits = net % quantity;
-        long withOdd = Math.max(0, Math.min(alreadyReturned + count, oddUnits) - Math.min(alreadyReturned, oddUnits));
-        return Money.ofMinor(Math.addExact(Math.multiplyExact(base, count), withOdd), unitPrice.currency());
+        return Money.ofMinor(Allocation.ofUnits(net().minor(), quantity, alreadyReturned, count), unitPrice.currency());
     }
 }

@@ -119,6 +119,16 @@ class MoneyTest {
         }
 
         @Test
+        void spreads_over_units_with_the_odd_minor_units_on_the_first_ones() {
+            // 1000 over 3 units: 334, 333, 333
+            assertThat(Allocation.ofUnits(1000, 3, 0, 1)).isEqualTo(334);
+            assertThat(Allocation.ofUnits(1000, 3, 1, 2)).isEqualTo(666);
+            assertThat(Allocation.ofUnits(1000, 3, 0, 3)).isEqualTo(1000);
+            assertThatThrownBy(() -> Allocation.ofUnits(1000, 3, 2, 2)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("units 2..4 must lie within the quantity 3");
+        }
+
+        @Test
         void refuses_weights_that_cannot_split() {
             assertThatThrownBy(() -> Money.cny("1").allocate(0, 0)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("weights must not all be zero");

@@ -5,6 +5,7 @@ import dev.siyu.core.id.CouponTemplateId;
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.OrderId;
+import dev.siyu.core.money.Allocation;
 import dev.siyu.core.money.Money;
 import dev.siyu.core.order.Order;
 import dev.siyu.core.order.OrderLine;
@@ -412,7 +413,7 @@ public final class CouponLedger {
         for (RefundLine line : refund.lines()) {
             OrderLine sold = order.line(line.lineNo()).orElseThrow();
             int before = red.returnedUnits().getOrDefault(line.lineNo(), 0);
-            reversed += unitsPart(red.share(line.lineNo()).minor(), sold.quantity(), before, line.quantity());
+            reversed += Allocation.ofUnits(red.share(line.lineNo()).minor(), sold.quantity(), before, line.quantity());
             paidReturned += sold.netForUnits(before, line.quantity()).minor();
             after.merge(line.lineNo(), line.quantity(), Integer::sum);
         }
@@ -424,7 +425,7 @@ public final class CouponLedger {
                     "order must hold the coupon's line " + share.lineNo() + ": " + order.id()));
             int returned = after.getOrDefault(share.lineNo(), 0);
             int kept = sold.quantity() - returned;
-            long part = unitsPart(share.amount().minor(), sold.quantity(), returned, kept);
+            long part = Allocation.ofUnits(share.amount().minor(), sold.quantity(), returned, kept);
             keptShare += part;
             keptBase += sold.netForUnits(returned, kept).minor() + part;
             allReturned &= kept == 0;
@@ -471,13 +472,6 @@ public final class CouponLedger {
                         reversedMoney, clawMoney, giveBackMoney, restore)));
     }
 
-    /** The part of {@code share} carried by units {@code before .. before + count} of {@code quantity}. */
-    static long unitsPart(long share, int quantity, int before, int count) {
-        long base = share / quantity;
-        long odd = share % quantity;
-        long withOdd = Math.max(0, Math.min(before + count, odd) - Math.min(before, odd));
-        return base * count + withOdd;
-    }
 
     // ---- steps
 

@@ -88,8 +88,8 @@ public final class Settlement {
             OrderLine line = line(order, returned.lineNo());
             long[] parts = split(share.amount().minor(), funding);
             int before = returnedBefore.getOrDefault(returned.lineNo(), 0);
-            long mall = unitsPart(parts[0], line.quantity(), before, returned.quantity());
-            long total = unitsPart(share.amount().minor(), line.quantity(), before, returned.quantity());
+            long mall = Allocation.ofUnits(parts[0], line.quantity(), before, returned.quantity());
+            long total = Allocation.ofUnits(share.amount().minor(), line.quantity(), before, returned.quantity());
             out.add(entry(redeemed, refund.at(), line, -total, -mall, -(total - mall)));
         }
         return List.copyOf(out);
@@ -128,11 +128,6 @@ public final class Settlement {
         return Allocation.byLargestRemainder(share, funding.mallPercent(), 100L - funding.mallPercent());
     }
 
-    static long unitsPart(long amount, int quantity, int before, int count) {
-        long base = amount / quantity;
-        long odd = amount % quantity;
-        return base * count + Math.max(0, Math.min(before + count, odd) - Math.min(before, odd));
-    }
 
     private static FundingEntry entry(CouponEvent.CouponRedeemed r, Instant at, OrderLine line, long total, long mall,
             long counter) {
