@@ -21,6 +21,7 @@ import dev.siyu.core.id.MemberId;
 import dev.siyu.core.json.ConfigNode;
 import dev.siyu.core.json.SiyuJson;
 import dev.siyu.core.money.Money;
+import dev.siyu.examples.csv.CsvFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -125,55 +126,50 @@ public final class ChurnCli {
             case "days" -> PeriodUnit.DAYS;
             default -> throw new IllegalArgumentException("--unit must be weeks or days: " + options.get("unit"));
         };
-        List<String> lines = Files.readAllLines(Path.of(options.get("input")), StandardCharsets.UTF_8);
-        if (lines.size() < 2) {
-            throw new IllegalArgumentException("input must have a header and at least one row: " + options.get("input"));
+        CsvFile file = CsvFile.read(Path.of(options.get("input")));
+        List<CsvFile.Row> rows = file.rows();
+        if (rows.size() < 2) {
+            throw new IllegalArgumentException(file.name() + ": input must have a header and at least one row");
         }
         String format = options.getOrDefault("format", "transactions");
         List<CustomerSummary> summaries;
         boolean hasSpend;
         if (format.equals("summary")) {
-            String[] header = split(lines.get(0));
-            hasSpend = header.length >= 5;
+            hasSpend = rows.get(0).size() >= 5;
             summaries = new ArrayList<>();
-            for (int i = 1; i < lines.size(); i++) {
-                if (lines.get(i).isBlank()) {
-                    continue;
-                }
-                String[] f = split(lines.get(i));
-                if (f.length < 4) {
-                    throw new IllegalArgumentException("line " + (i + 1) + " must have id,frequency,recency,T: "
-                            + lines.get(i));
+            for (CsvFile.Row f : rows.subList(1, rows.size())) {
+                if (f.size() < 4) {
+                    throw file.error(f.line(), "row must have id,frequency,recency,T: " + String.join(",", f.cells()));
                 }
                 try {
-                    summaries.add(new CustomerSummary(MemberId.of(f[0]), Long.parseLong(f[1]), Double.parseDouble(f[2]),
-                            Double.parseDouble(f[3]), hasSpend && f.length >= 5 ? Double.parseDouble(f[4]) : 0.0));
+                    summaries.add(new CustomerSummary(MemberId.of(f.cell(0)), Long.parseLong(f.cell(1)),
+                            Double.parseDouble(f.cell(2)), Double.parseDouble(f.cell(3)),
+                            hasSpend && f.size() >= 5 ? Double.parseDouble(f.cell(4)) : 0.0));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("line " + (i + 1) + " must hold numbers: " + lines.get(i), e);
+                    throw file.error(f.line(), "frequency, recency, T and spend must be numbers: " + String.join(",", f.cells()));
+                } catch (IllegalArgumentException e) {
+                    throw file.error(f.line(), e.getMessage());
                 }
             }
         } else if (format.equals("transactions")) {
             Currency currency = Currency.getInstance(options.getOrDefault("currency", "CNY"));
             List<Purchase> purchases = new ArrayList<>();
             LocalDate last = LocalDate.MIN;
-            for (int i = 1; i < lines.size(); i++) {
-                if (lines.get(i).isBlank()) {
-                    continue;
+            for (CsvFile.Row f : rows.subList(1, rows.size())) {
+                if (f.size() < 3) {
+                    throw file.error(f.line(), "row must have customer id,date,amount: " + String.join(",", f.cells()));
                 }
-                String[] f = split(lines.get(i));
-                if (f.length < 3) {
-                    throw new IllegalArgumentException("line " + (i + 1) + " must have customer id,date,amount: "
-                            + lines.get(i));
-                }
-                LocalDate date = parseDate(f[1], i + 1);
-                BigDecimal amount;
+                LocalDate date;
+                Money amount;
                 try {
-                    amount = new BigDecimal(f[2]);
+                    date = parseDate(f.cell(1), f.line());
+                    amount = Money.of(new BigDecimal(f.cell(2)), currency, java.math.RoundingMode.HALF_EVEN);
+                    purchases.add(new Purchase(MemberId.of(f.cell(0)), date, amount));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("line " + (i + 1) + " amount must be a decimal: " + f[2], e);
+                    throw file.error(f.line(), "amount must be a decimal: " + f.cell(2));
+                } catch (IllegalArgumentException e) {
+                    throw file.error(f.line(), e.getMessage());
                 }
-                purchases.add(new Purchase(MemberId.of(f[0]), date, Money.of(amount, currency,
-                        java.math.RoundingMode.HALF_EVEN)));
                 last = date.isAfter(last) ? date : last;
             }
             LocalDate end = options.containsKey("end") ? parseDate(options.get("end"), 0) : last;
@@ -188,20 +184,11 @@ public final class ChurnCli {
         return new Input(summaries, SummaryTable.of(summaries, unit), hasSpend);
     }
 
-    private static String[] split(String line) {
-        String[] f = line.split(",", -1);
-        for (int i = 0; i < f.length; i++) {
-            f[i] = f[i].trim();
-        }
-        return f;
-    }
-
     private static LocalDate parseDate(String text, int line) {
         try {
             return text.length() == 8 ? LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE) : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException((line > 0 ? "line " + line + " date" : "--end")
-                    + " must be yyyy-MM-dd or yyyyMMdd: " + text, e);
+            throw new IllegalArgumentException((line > 0 ? "date" : "--end") + " must be yyyy-MM-dd or yyyyMMdd: " + text, e);
         }
     }
 

@@ -25,6 +25,7 @@ import dev.siyu.tagging.engine.MemberTags;
 import dev.siyu.tagging.engine.TagEngine;
 import dev.siyu.tagging.feature.FeatureCatalogue;
 import dev.siyu.tagging.feature.MemberFacts;
+import dev.siyu.examples.csv.CsvFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -149,33 +150,12 @@ public final class TagCli {
 
     /** Rows of a CSV file whose header starts with {@code required} and may go on with {@code optional}. */
     private static List<String[]> csv(String path, List<String> required, List<String> optional) throws IOException {
-        List<String> lines = read(path).lines().toList();
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException(path + ":1: header must be " + String.join(",", required));
-        }
-        String[] header = lines.get(0).strip().split(",", -1);
-        List<String> allowed = new ArrayList<>(required);
-        allowed.addAll(optional);
-        if (header.length < required.size() || header.length > allowed.size()
-                || !List.of(header).equals(allowed.subList(0, header.length))) {
-            throw new IllegalArgumentException(path + ":1: header must be " + String.join(",", required)
-                    + (optional.isEmpty() ? "" : " optionally followed by " + String.join(",", optional)) + ": "
-                    + lines.get(0));
-        }
         List<String[]> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            String[] cells = lines.get(i).split(",", -1);
-            if (cells.length != header.length) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s:%d: row must have %d fields: %d",
-                        path, i + 1, header.length, cells.length));
-            }
-            String[] withLine = new String[cells.length + 1];
-            withLine[0] = Integer.toString(i + 1);
-            for (int c = 0; c < cells.length; c++) {
-                withLine[c + 1] = cells[c].strip();
+        for (CsvFile.Row row : CsvFile.read(Path.of(path)).body(required, optional)) {
+            String[] withLine = new String[row.size() + 1];
+            withLine[0] = Integer.toString(row.line());
+            for (int c = 0; c < row.size(); c++) {
+                withLine[c + 1] = row.cell(c);
             }
             rows.add(withLine);
         }

@@ -152,7 +152,9 @@ class ChurnCliTest {
         Files.writeString(bad, "id,frequency,recency,T\n1,2,40,38\n");
         Run run = run("fit", "--input", bad.toString(), "--format", "summary");
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).contains("recency must be between 0 and age (T) 38.0: 40.0");
+        assertThat(run.err()).contains(bad + ":2: recency must be between 0 and age (T) 38.0: 40.0");
+        Files.writeString(bad, "customer_id,date,amount\n\"7\",1997-01-01,\"29.33\"\n7,1997-02-30,10\n");
+        assertThat(run("fit", "--input", bad.toString()).err()).contains(bad + ":3: date must be yyyy-MM-dd or yyyyMMdd: 1997-02-30");
         assertThat(run("fit", "--input", bad.toString(), "--colour", "red").err()).contains("option must be one of");
         assertThat(run("frobnicate").code()).isEqualTo(1);
     }

@@ -62,6 +62,21 @@ class TagCliTest {
     }
 
     @Test
+    void quoted_cells_from_a_spreadsheet_export_are_read_whole() throws IOException {
+        Path members = dir.resolve("members.csv");
+        Files.writeString(members, "\uFEFFid,joined,channel,birthday,city,region\r\n"
+                + "M1,2025-03-01,guide-card,,\"Shenyang, Liaoning\",东北\r\n", StandardCharsets.UTF_8);
+        assertThat(run("--catalogue", DATA + "catalogue.json", "--members", members.toString(), "--as-of", "2026-11-22"))
+                .as(err()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 members evaluated");
+        Files.writeString(members, "id,joined,channel,birthday,city,region\nM1,2025-03-01,guide-card,,\"Shenyang,东北\n",
+                StandardCharsets.UTF_8);
+        assertThat(run("--catalogue", DATA + "catalogue.json", "--members", members.toString(), "--as-of", "2026-11-22"))
+                .isEqualTo(1);
+        assertThat(err()).contains(members + ":2: quoted field must end with a closing quote");
+    }
+
+    @Test
     void a_purchase_of_an_unknown_member_or_a_bad_amount_fails_with_its_line() throws IOException {
         Path tx = dir.resolve("tx.csv");
         Files.write(tx, List.of("customer_id,date,amount", "M1,2026-10-03,12.345"), StandardCharsets.UTF_8);
