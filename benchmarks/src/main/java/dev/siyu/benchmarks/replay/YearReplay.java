@@ -88,9 +88,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Arguments: members (default 2,000,000), orders (default 18,000,000), threads (default 2).
  *
- * <p>Everything is generated deterministically from a fixed seed and streamed: members' profiles,
- * accounts, tier statuses and bindings are kept (they are the state a year's replay must hold), but
- * orders are made on the fly, one member-month at a time, from a random stream seeded by member
+ * <p>Everything is generated deterministically from a fixed seed and streamed: members' points
+ * accounts, tier statuses and bindings are kept (they are the state the library holds for a year),
+ * profiles are the host's member table and are regenerated from their seed when an order needs one,
+ * and orders are made on the fly, one member-month at a time, from a random stream seeded by member
  * and order number, and dropped once booked. Member {@code m} places {@code orders / members}
  * orders (one more for the first {@code orders % members} members), spread evenly over the year
  * from a random phase. Threads own disjoint members and disjoint guides: member {@code m} belongs
@@ -168,8 +169,9 @@ public final class YearReplay {
     /** The day of the year (0-based) each month starts on, and the end of the year. */
     final int[] monthStart = new int[13];
 
-    // per-member state, indexed by member number
-    final MemberProfile[] profiles;
+    // per-member state, indexed by member number: what the library keeps for a member. Profiles are
+    // the host's member table, not library state: they are regenerated from their seed when an order
+    // needs one (see profile(int)), as a host reads them per order.
     final PointsAccount[] accounts;
     final TierStatus[] statuses;
     final CustomerBinding[] bindings;
@@ -211,10 +213,17 @@ public final class YearReplay {
         for (int month = 0; month <= 12; month++) {
             monthStart[month] = (int) (START.plusMonths(month).toEpochDay() - START.toEpochDay());
         }
-        profiles = new MemberProfile[members];
         accounts = new PointsAccount[members];
         statuses = new TierStatus[members];
         bindings = new CustomerBinding[members];
+    }
+
+    /**
+     * Member {@code m}'s profile, drawn first from its enrolment stream {@code mix(SEED, m, -1)}, so
+     * enrolment and every order see the same profile without the replay holding 2 M of them.
+     */
+    static MemberProfile profile(SplittableRandom enrolment, MemberId member) {
+        return MemberGenerators.profile(enrolment, member, START.minusDays(1), 3 * 365);
     }
 
     /** Guide number {@code i * threads + (g % threads)}: a guide of the same thread as guide {@code g}. */
@@ -326,12 +335,10 @@ public final class YearReplay {
         }
 
         void enrol() {
-            LocalDate latestJoin = START.minusDays(1);
             for (int m = id; m < members; m += threads) {
                 SplittableRandom random = new SplittableRandom(mix(SEED, m, -1));
                 MemberId member = MemberId.of("M" + m);
-                MemberProfile profile = MemberGenerators.profile(random, member, latestJoin, 3 * 365);
-                profiles[m] = profile;
+                MemberProfile profile = profile(random, member);
                 statuses[m] = tiers.enroll(profile, FROM).status();
                 accounts[m] = PointsAccount.empty(member);
                 CustomerBinding binding = CustomerBinding.empty(member);
@@ -384,8 +391,8 @@ public final class YearReplay {
 
         void order(int m, long j, int day) {
             SplittableRandom random = new SplittableRandom(mix(SEED, m, j));
-            MemberProfile profile = profiles[m];
-            MemberId member = profile.id();
+            MemberId member = accounts[m].member();
+            MemberProfile profile = profile(new SplittableRandom(mix(SEED, m, -1)), member);
             Instant at = FROM.plusSeconds(day * 86_400L + 36_000 + random.nextInt(11 * 3600));
             OrderId orderId = OrderId.of(member.value() + "-" + j);
             Order order = OrderGenerators.order(random, orderId, member, at, 3);
