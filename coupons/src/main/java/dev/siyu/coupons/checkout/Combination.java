@@ -7,6 +7,14 @@ import java.util.List;
 /**
  * Applies candidates in application order and searches the best feasible subset. Every number is
  * in minor units. Not thread-safe: one instance per {@link Checkout#best} call.
+ *
+ * <p>The search offers each exclusive coupon alone (it never stacks, so it is kept out of every
+ * bound below), then a greedy selection of the stackable coupons by descending stand-alone discount
+ * valued exactly, then runs a depth-first branch-and-bound over the stackable coupons in application
+ * order, pruned by the best stand-alone discounts (one per stacking group), the discounts on what is
+ * left of each coupon's lines, and the basket's remaining net. Every selection is valued exactly and
+ * compared by total, then size, then sorted coupon ids; the first incumbents only let pruning start
+ * tight, so the optimum and its tie-break do not depend on them.
  */
 final class Combination {
 
