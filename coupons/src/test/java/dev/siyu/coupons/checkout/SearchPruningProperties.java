@@ -122,7 +122,53 @@ class SearchPruningProperties {
 
     @Test
     void wider_wallets_equal_an_exhaustive_search_over_every_selection_up_to_the_maximum() {
-        qt().withExamples(30).forAll(gen(r -> scenario(r, 12, 16, 12))).checkAssert(c -> {
+        qt().withExamples(60).forAll(gen(r -> scenario(r, 12, 16, 12))).checkAssert(c -> {
+            Checkout checkout = Checkout.of(c.templates(), c.max());
+            Offer best = checkout.best(c.wallet(), c.basket());
+            Offer exhaustive = exhaustive(checkout, c.wallet(), c.basket(), c.max());
+            assertThat(best.total()).isEqualTo(exhaustive.total());
+            assertThat(CheckoutProperties.ids(best)).isEqualTo(CheckoutProperties.ids(exhaustive));
+            assertThat(best.applied()).isEqualTo(exhaustive.applied());
+        });
+    }
+
+    @Test
+    void wallets_and_baskets_wider_than_one_bit_word_equal_an_exhaustive_search() {
+        // more than 64 lines and more than 64 applicable coupons: the search's line sets and line
+        // classes span several 64-bit words
+        qt().withExamples(15).forAll(gen(r -> {
+            List<CouponTemplate> templates = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                // stackable percents and amounts on a few counters: discounts that move with the lines left
+                Benefit benefit = r.nextBoolean()
+                        ? new Benefit.PercentOff(BigDecimal.valueOf(1 + r.nextInt(30)), Optional.empty(), Optional.empty(), Money.CNY)
+                        : Benefit.AmountOff.over(Money.cnyMinor(1_000L * (1 + r.nextInt(60))), Money.cnyMinor(AMOUNTS[r.nextInt(3)]));
+                Set<CounterId> counters = new HashSet<>();
+                for (int k = 0; k < 1 + r.nextInt(3); k++) {
+                    counters.add(CounterId.of("K" + r.nextInt(4)));
+                }
+                Stacking stacking = r.nextInt(4) == 0 ? Stacking.inGroup("g" + r.nextInt(3), r.nextInt(3))
+                        : Stacking.stackable().withPriority(r.nextInt(3));
+                templates.add(CouponTemplate.builder(CouponTemplateId.of("T" + i), benefit)
+                        .eligibility(Eligibility.everyone().withCounters(new Scope<>(counters, Set.of())))
+                        .validity(Validity.between(CouponGenerators.FROM, CouponGenerators.UNTIL, CouponGenerators.ZONE))
+                        .stacking(stacking.withPerOrder(1 + r.nextInt(3))).build());
+            }
+            List<Coupon> wallet = new ArrayList<>();
+            for (int i = 0; i < 66 + r.nextInt(15); i++) {
+                wallet.add(new Coupon(CouponId.of("C" + i), templates.get(r.nextInt(templates.size())).id(),
+                        CouponGenerators.MEMBER, CouponGenerators.FROM, CouponGenerators.FROM, CouponGenerators.UNTIL,
+                        Money.zero(Money.CNY)));
+            }
+            List<OrderLine> lines = new ArrayList<>();
+            int count = 65 + r.nextInt(40);
+            for (int i = 1; i <= count; i++) {
+                lines.add(OrderLine.of(i, StoreId.of("MALL"), BrandId.of("B" + r.nextInt(3)), CategoryId.of("cat"),
+                        SkuId.of("S" + i), 1, Money.cnyMinor(1 + r.nextInt(3_000))).atCounter(CounterId.of("K" + r.nextInt(4))));
+            }
+            return new Case(templates, wallet, new Basket(Shopper.of(CouponGenerators.MEMBER), SalesChannel.STORE,
+                    lines, CouponGenerators.AS_OF), 2);
+        })).checkAssert(c -> {
             Checkout checkout = Checkout.of(c.templates(), c.max());
             Offer best = checkout.best(c.wallet(), c.basket());
             Offer exhaustive = exhaustive(checkout, c.wallet(), c.basket(), c.max());
