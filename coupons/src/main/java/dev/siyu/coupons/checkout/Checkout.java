@@ -85,9 +85,10 @@ public final class Checkout {
         Objects.requireNonNull(basket, "basket");
         checkWallet(wallet, basket);
         long[] nets = nets(basket);
+        int[] scratch = new int[nets.length];
         List<CouponCheck> out = new ArrayList<>(wallet.size());
         for (Coupon coupon : wallet) {
-            out.add(check(coupon, basket, nets));
+            out.add(check(coupon, basket, nets, scratch));
         }
         return List.copyOf(out);
     }
@@ -102,11 +103,12 @@ public final class Checkout {
         Objects.requireNonNull(basket, "basket");
         checkWallet(wallet, basket);
         long[] nets = nets(basket);
+        int[] scratch = new int[nets.length];
         Map<CouponId, Explanation> refused = new TreeMap<>();
         List<Candidate> candidates = new ArrayList<>();
         for (Coupon coupon : wallet) {
             // the same checks as validate, without building the explanations of applicable coupons
-            Assessed a = assess(coupon, basket, nets);
+            Assessed a = assess(coupon, basket, nets, scratch);
             if (a.refusal() != null) {
                 refused.put(coupon.id(), a.refusal());
             } else if (a.discount() == 0) {
@@ -155,9 +157,10 @@ public final class Checkout {
         Objects.requireNonNull(basket, "basket");
         checkWallet(chosen, basket);
         long[] nets = nets(basket);
+        int[] scratch = new int[nets.length];
         List<Candidate> selection = new ArrayList<>();
         for (Coupon coupon : chosen) {
-            Assessed a = assess(coupon, basket, nets);
+            Assessed a = assess(coupon, basket, nets, scratch);
             if (a.refusal() != null) {
                 return Optional.empty();
             }
@@ -218,7 +221,13 @@ public final class Checkout {
     }
 
     private static AppliedCoupon applied(Candidate c, long[] shares, Basket basket) {
-        List<LineShare> out = new ArrayList<>();
+        int nonZero = 0;
+        for (long share : shares) {
+            if (share != 0) {
+                nonZero++;
+            }
+        }
+        List<LineShare> out = new ArrayList<>(nonZero);
         long sum = 0;
         for (int j = 0; j < shares.length; j++) {
             if (shares[j] != 0) {
@@ -238,8 +247,8 @@ public final class Checkout {
     }
 
     /** Checks one coupon alone, as {@link #validate} reports it. */
-    private CouponCheck check(Coupon coupon, Basket basket, long[] nets) {
-        Assessed a = assess(coupon, basket, nets);
+    private CouponCheck check(Coupon coupon, Basket basket, long[] nets, int[] scratch) {
+        Assessed a = assess(coupon, basket, nets, scratch);
         if (a.refusal() != null) {
             return new CouponCheck.NotApplicable(coupon, a.refusal());
         }
@@ -254,13 +263,13 @@ public final class Checkout {
     }
 
     /** Checks one coupon alone without building the explanation of an applicable coupon. */
-    private Assessed assess(Coupon coupon, Basket basket, long[] nets) {
+    private Assessed assess(Coupon coupon, Basket basket, long[] nets, int[] scratch) {
         CouponTemplate template = templates.get(coupon.template());
         if (template == null) {
             return new Assessed(null, 0, 0,
                     Explanation.builder("TEMPLATE_UNKNOWN").fact("template", coupon.template()).build());
         }
-        int[] lines = Applicability.eligibleLines(template, basket, nets);
+        int[] lines = Applicability.eligibleLines(template, basket, nets, scratch);
         Optional<Explanation> refusal = Applicability.refusal(coupon, template, basket, lines);
         if (refusal.isPresent()) {
             return new Assessed(null, 0, 0, refusal.get());
