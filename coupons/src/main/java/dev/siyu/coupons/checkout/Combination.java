@@ -83,8 +83,9 @@ final class Combination {
                 }
             }
             template[i] = -1;
+            String id = c.template().id().value();
             for (int j = 0; j < i && template[i] < 0; j++) {
-                if (this.candidates[j].template().id().equals(c.template().id())) {
+                if (this.candidates[j].template().id().value().equals(id)) {
                     template[i] = template[j];
                 }
             }
