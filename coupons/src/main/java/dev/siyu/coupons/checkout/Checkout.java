@@ -114,7 +114,7 @@ public final class Checkout {
             } else if (a.discount() == 0) {
                 refused.put(coupon.id(), Explanation.of("GIFT_NOT_A_DISCOUNT"));
             } else {
-                candidates.add(a.candidate());
+                candidates.add(a.candidate().withStandalone(a.discount()));
             }
         }
         candidates.sort(Candidate.APPLICATION_ORDER);
@@ -164,7 +164,7 @@ public final class Checkout {
             if (a.refusal() != null) {
                 return Optional.empty();
             }
-            selection.add(a.candidate());
+            selection.add(a.candidate().withStandalone(a.discount()));
         }
         selection.sort(Candidate.APPLICATION_ORDER);
         if (!Combination.allowed(selection, maxCouponsPerOrder)) {
@@ -240,8 +240,8 @@ public final class Checkout {
     }
 
     /**
-     * One coupon checked alone: its refusal, or (refusal {@code null}) the candidate it makes with its
-     * stand-alone discount, zero for a gift.
+     * One coupon checked alone: its refusal, or (refusal {@code null}) the candidate it makes (stand-alone
+     * discount not yet set) with its eligible net and stand-alone discount, zero for a gift.
      */
     private record Assessed(Candidate candidate, long eligible, long discount, Explanation refusal) {
     }
@@ -286,7 +286,7 @@ public final class Checkout {
         if (discount <= 0) {
             return new Assessed(null, eligible, 0, Applicability.noDiscount(template, eligible, basket.currency()));
         }
-        return new Assessed(probe.withStandalone(discount), eligible, discount, null);
+        return new Assessed(probe, eligible, discount, null);
     }
 
     private void checkWallet(List<Coupon> wallet, Basket basket) {

@@ -212,7 +212,7 @@ final class Combination {
      * maxCoupons}: an upper bound of what {@code k} more coupons can add to a selection the search
      * builds. One backward pass keeping the top list.
      */
-    private static long[][] standaloneTopK(Candidate[] candidates, boolean[] exclusive, int[] group, int groups,
+    static long[][] standaloneTopK(Candidate[] candidates, boolean[] exclusive, int[] group, int groups,
             int maxCoupons) {
         int n = candidates.length;
         long[][] out = new long[n + 1][maxCoupons + 1];
