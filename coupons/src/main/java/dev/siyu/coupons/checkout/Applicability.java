@@ -78,9 +78,12 @@ final class Applicability {
         return Optional.empty();
     }
 
-    /** Indexes of the basket lines the template admits, in basket order. */
-    static int[] eligibleLines(CouponTemplate template, Basket basket, long[] nets) {
-        int[] out = new int[nets.length];
+    /**
+     * Indexes of the basket lines the template admits, in basket order; {@code scratch} (at least as
+     * long as {@code nets}) is working space shared by the coupons of one call.
+     */
+    static int[] eligibleLines(CouponTemplate template, Basket basket, long[] nets, int[] scratch) {
+        int[] out = scratch;
         int n = 0;
         for (int i = 0; i < nets.length; i++) {
             OrderLine line = basket.lines().get(i);

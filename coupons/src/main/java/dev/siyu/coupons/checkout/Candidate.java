@@ -36,6 +36,11 @@ record Candidate(Coupon coupon, CouponTemplate template, int[] lines, long stand
             .thenComparing(c -> c.template.id())
             .thenComparing(c -> c.coupon.id());
 
+    /** The same candidate with stand-alone discount {@code standalone}. */
+    Candidate withStandalone(long standalone) {
+        return new Candidate(coupon, template, lines, standalone, threshold, percentMicros, cap);
+    }
+
     long balance() {
         return coupon.balance().minor();
     }

@@ -85,9 +85,10 @@ public final class Checkout {
         Objects.requireNonNull(basket, "basket");
         checkWallet(wallet, basket);
         long[] nets = nets(basket);
+        int[] scratch = new int[nets.length];
         List<CouponCheck> out = new ArrayList<>(wallet.size());
         for (Coupon coupon : wallet) {
-            out.add(check(coupon, basket, nets, new int[1][]));
+            out.add(check(coupon, basket, nets, scratch));
         }
         return List.copyOf(out);
     }
@@ -102,18 +103,18 @@ public final class Checkout {
         Objects.requireNonNull(basket, "basket");
         checkWallet(wallet, basket);
         long[] nets = nets(basket);
+        int[] scratch = new int[nets.length];
         Map<CouponId, Explanation> refused = new TreeMap<>();
         List<Candidate> candidates = new ArrayList<>();
         for (Coupon coupon : wallet) {
-            int[][] lines = new int[1][];
-            CouponCheck check = check(coupon, basket, nets, lines);
-            if (check instanceof CouponCheck.NotApplicable n) {
-                refused.put(coupon.id(), n.reason());
-            } else if (((CouponCheck.Applicable) check).discount().isZero()) {
+            // the same checks as validate, without building the explanations of applicable coupons
+            Assessed a = assess(coupon, basket, nets, scratch);
+            if (a.refusal() != null) {
+                refused.put(coupon.id(), a.refusal());
+            } else if (a.discount() == 0) {
                 refused.put(coupon.id(), Explanation.of("GIFT_NOT_A_DISCOUNT"));
             } else {
-                candidates.add(Candidate.of(coupon, templates.get(coupon.template()), lines[0],
-                        ((CouponCheck.Applicable) check).discount().minor()));
+                candidates.add(a.candidate().withStandalone(a.discount()));
             }
         }
         candidates.sort(Candidate.APPLICATION_ORDER);
@@ -156,13 +157,14 @@ public final class Checkout {
         Objects.requireNonNull(basket, "basket");
         checkWallet(chosen, basket);
         long[] nets = nets(basket);
+        int[] scratch = new int[nets.length];
         List<Candidate> selection = new ArrayList<>();
         for (Coupon coupon : chosen) {
-            int[][] lines = new int[1][];
-            if (!(check(coupon, basket, nets, lines) instanceof CouponCheck.Applicable a)) {
+            Assessed a = assess(coupon, basket, nets, scratch);
+            if (a.refusal() != null) {
                 return Optional.empty();
             }
-            selection.add(Candidate.of(coupon, templates.get(coupon.template()), lines[0], a.discount().minor()));
+            selection.add(a.candidate().withStandalone(a.discount()));
         }
         selection.sort(Candidate.APPLICATION_ORDER);
         if (!Combination.allowed(selection, maxCouponsPerOrder)) {
@@ -198,15 +200,19 @@ public final class Checkout {
                         .fact("standalone", Money.ofMinor(c.standalone(), basket.currency())).build();
             }
         }
-        List<Candidate> with = new ArrayList<>(chosen);
-        with.add(c);
-        with.sort(Candidate.APPLICATION_ORDER);
-        long sameTemplate = chosen.stream().filter(o -> o.template().id().equals(c.template().id())).count();
+        int sameTemplate = 0;
+        for (Candidate other : chosen) {
+            if (other.template().id().equals(c.template().id())) {
+                sameTemplate++;
+            }
+        }
         if (sameTemplate >= stacking.perOrder()) {
             return Explanation.builder("PER_ORDER_LIMIT").fact("template", c.template().id())
                     .fact("perOrder", stacking.perOrder()).build();
         }
-        if (!Combination.allowed(with, maxCouponsPerOrder)) {
+        // chosen is allowed, and c neither conflicts with it (exclusive, group) nor exceeds its
+        // template's perOrder: chosen plus c is allowed exactly when it fits maxCouponsPerOrder
+        if (chosen.size() + 1 > maxCouponsPerOrder) {
             return Explanation.builder("MAX_COUPONS_PER_ORDER").fact("max", maxCouponsPerOrder).build();
         }
         return Explanation.builder("NOT_IN_BEST_COMBINATION")
@@ -215,7 +221,13 @@ public final class Checkout {
     }
 
     private static AppliedCoupon applied(Candidate c, long[] shares, Basket basket) {
-        List<LineShare> out = new ArrayList<>();
+        int nonZero = 0;
+        for (long share : shares) {
+            if (share != 0) {
+                nonZero++;
+            }
+        }
+        List<LineShare> out = new ArrayList<>(nonZero);
         long sum = 0;
         for (int j = 0; j < shares.length; j++) {
             if (shares[j] != 0) {
@@ -227,36 +239,54 @@ public final class Checkout {
         return new AppliedCoupon(c.coupon(), Money.ofMinor(sum, basket.currency()), out);
     }
 
-    /** Checks one coupon alone; its eligible line indexes are left in {@code linesOut[0]}. */
-    private CouponCheck check(Coupon coupon, Basket basket, long[] nets, int[][] linesOut) {
+    /**
+     * One coupon checked alone: its refusal, or (refusal {@code null}) the candidate it makes (stand-alone
+     * discount not yet set) with its eligible net and stand-alone discount, zero for a gift.
+     */
+    private record Assessed(Candidate candidate, long eligible, long discount, Explanation refusal) {
+    }
+
+    /** Checks one coupon alone, as {@link #validate} reports it. */
+    private CouponCheck check(Coupon coupon, Basket basket, long[] nets, int[] scratch) {
+        Assessed a = assess(coupon, basket, nets, scratch);
+        if (a.refusal() != null) {
+            return new CouponCheck.NotApplicable(coupon, a.refusal());
+        }
+        Money eligibleNet = Money.ofMinor(a.eligible(), basket.currency());
+        if (a.candidate().template().benefit() instanceof Benefit.Gift) {
+            return new CouponCheck.Applicable(coupon, Money.zero(basket.currency()),
+                    Explanation.builder("GIFT_APPLIES").fact("eligibleNet", eligibleNet).build());
+        }
+        return new CouponCheck.Applicable(coupon, Money.ofMinor(a.discount(), basket.currency()),
+                Explanation.builder("APPLIES").fact("eligibleNet", eligibleNet)
+                        .fact("discount", Money.ofMinor(a.discount(), basket.currency())).build());
+    }
+
+    /** Checks one coupon alone without building the explanation of an applicable coupon. */
+    private Assessed assess(Coupon coupon, Basket basket, long[] nets, int[] scratch) {
         CouponTemplate template = templates.get(coupon.template());
         if (template == null) {
-            return new CouponCheck.NotApplicable(coupon,
+            return new Assessed(null, 0, 0,
                     Explanation.builder("TEMPLATE_UNKNOWN").fact("template", coupon.template()).build());
         }
-        int[] lines = Applicability.eligibleLines(template, basket, nets);
-        linesOut[0] = lines;
+        int[] lines = Applicability.eligibleLines(template, basket, nets, scratch);
         Optional<Explanation> refusal = Applicability.refusal(coupon, template, basket, lines);
         if (refusal.isPresent()) {
-            return new CouponCheck.NotApplicable(coupon, refusal.get());
+            return new Assessed(null, 0, 0, refusal.get());
         }
         long eligible = 0;
         for (int i : lines) {
             eligible += nets[i];
         }
-        Money eligibleNet = Money.ofMinor(eligible, basket.currency());
+        Candidate probe = Candidate.of(coupon, template, lines, 0);
         if (template.benefit() instanceof Benefit.Gift) {
-            return new CouponCheck.Applicable(coupon, Money.zero(basket.currency()),
-                    Explanation.builder("GIFT_APPLIES").fact("eligibleNet", eligibleNet).build());
+            return new Assessed(probe, eligible, 0, null);
         }
-        long discount = Candidate.of(coupon, template, lines, 0).discount(eligible);
+        long discount = probe.discount(eligible);
         if (discount <= 0) {
-            return new CouponCheck.NotApplicable(coupon,
-                    Applicability.noDiscount(template, eligible, basket.currency()));
+            return new Assessed(null, eligible, 0, Applicability.noDiscount(template, eligible, basket.currency()));
         }
-        return new CouponCheck.Applicable(coupon, Money.ofMinor(discount, basket.currency()),
-                Explanation.builder("APPLIES").fact("eligibleNet", eligibleNet)
-                        .fact("discount", Money.ofMinor(discount, basket.currency())).build());
+        return new Assessed(probe, eligible, discount, null);
     }
 
     private void checkWallet(List<Coupon> wallet, Basket basket) {

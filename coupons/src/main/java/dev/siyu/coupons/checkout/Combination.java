@@ -7,6 +7,14 @@ import java.util.List;
 /**
  * Applies candidates in application order and searches the best feasible subset. Every number is
  * in minor units. Not thread-safe: one instance per {@link Checkout#best} call.
+ *
+ * <p>The search offers each exclusive coupon alone (it never stacks, so it is kept out of every
+ * bound below), then a greedy selection of the stackable coupons by descending stand-alone discount
+ * valued exactly, then runs a depth-first branch-and-bound over the stackable coupons in application
+ * order, pruned by the best stand-alone discounts (one per stacking group), the discounts on what is
+ * left of each coupon's lines, and the basket's remaining net. Every selection is valued exactly and
+ * compared by total, then size, then sorted coupon ids; the first incumbents only let pruning start
+ * tight, so the optimum and its tie-break do not depend on them.
  */
 final class Combination {
 
@@ -19,11 +27,11 @@ final class Combination {
     private final int[] templateCount;
     private final long[] suffix;
     private final long[][] topK;
-    private final int[][] lineCandidates;
     private final long[] eligibleSum;
     private final boolean[] free;
     private final int[][] supersetsAfter;
-    private final long[][] shares;
+    /** The shares of the candidate chosen at each depth (only where the search recurses). */
+    private final long[][] sharesByDepth;
     private final int[] chosen;
     private final boolean[] exclusive;
     private final int[] perOrder;
@@ -32,7 +40,7 @@ final class Combination {
     private final long[] groupBestScratch;
     private final long[] keys;
     private final int[][] classCandidates;
-    private final int[][] lineClass;
+    private final int[] classOfLine;
     private final int[][] classesOf;
     private final long[] classSum;
     private int size;
@@ -50,134 +58,182 @@ final class Combination {
         int n = this.candidates.length;
         group = new int[n];
         template = new int[n];
-        java.util.Map<String, Integer> groups = new java.util.HashMap<>();
-        java.util.Map<Object, Integer> templates = new java.util.HashMap<>();
+        exclusive = new boolean[n];
+        perOrder = new int[n];
+        int groups = 0;
+        int templates = 0;
+        int widest = 0;
         for (int i = 0; i < n; i++) {
-            Stacking s = this.candidates[i].template().stacking();
-            group[i] = s.group().map(g -> groups.computeIfAbsent(g, k -> groups.size())).orElse(-1);
-            template[i] = templates.computeIfAbsent(this.candidates[i].template().id(), k -> templates.size());
-        }
-        groupUsed = new boolean[groups.size()];
-        templateCount = new int[templates.size()];
-        suffix = new long[n + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            suffix[i] = suffix[i + 1] + this.candidates[i].standalone();
-        }
-        topK = new long[n + 1][maxCoupons + 1];
-        for (int i = 0; i < n; i++) {
-            topK[i] = topK(i);
-        }
-        java.util.List<java.util.List<Integer>> perLine = new java.util.ArrayList<>();
-        for (int l = 0; l < lineNets.length; l++) {
-            perLine.add(new java.util.ArrayList<>());
-        }
-        eligibleSum = new long[n];
-        for (int i = 0; i < n; i++) {
-            for (int l : this.candidates[i].lines()) {
-                perLine.get(l).add(i);
-                eligibleSum[i] += lineNets[l];
+            Candidate c = this.candidates[i];
+            Stacking s = c.template().stacking();
+            exclusive[i] = s.exclusive();
+            perOrder[i] = s.perOrder();
+            widest = Math.max(widest, c.lines().length);
+            // a few dozen candidates: linear scans number groups and templates without hashing
+            group[i] = -1;
+            if (s.group().isPresent()) {
+                String g = s.group().get();
+                for (int j = 0; j < i && group[i] < 0; j++) {
+                    if (g.equals(this.candidates[j].template().stacking().group().orElse(null))) {
+                        group[i] = group[j];
+                    }
+                }
+                if (group[i] < 0) {
+                    group[i] = groups++;
+                }
+            }
+            template[i] = -1;
+            String id = c.template().id().value();
+            for (int j = 0; j < i && template[i] < 0; j++) {
+                if (this.candidates[j].template().id().value().equals(id)) {
+                    template[i] = template[j];
+                }
+            }
+            if (template[i] < 0) {
+                template[i] = templates++;
             }
         }
-        java.util.BitSet[] sets = new java.util.BitSet[n];
+        groupUsed = new boolean[groups];
+        templateCount = new int[templates];
+        suffix = new long[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            // exclusive coupons are tried alone before the search, never inside it
+            suffix[i] = suffix[i + 1] + (exclusive[i] ? 0 : this.candidates[i].standalone());
+        }
+        topK = standaloneTopK(this.candidates, exclusive, group, groups, this.maxCoupons);
+        eligibleSum = new long[n];
+        int words = (lineNets.length + 63) >>> 6;
+        long[] sets = new long[n * words];
+        int candidateWords = (n + 63) >>> 6;
+        long[] lineMembers = new long[lineNets.length * candidateWords];
         for (int i = 0; i < n; i++) {
-            sets[i] = new java.util.BitSet(lineNets.length);
+            if (exclusive[i]) {
+                // never stacked: neither its lines nor its eligible sum matter to the search
+                continue;
+            }
             for (int l : this.candidates[i].lines()) {
-                sets[i].set(l);
+                sets[i * words + (l >>> 6)] |= 1L << l;
+                lineMembers[l * candidateWords + (i >>> 6)] |= 1L << i;
+                eligibleSum[i] += lineNets[l];
             }
         }
         free = new boolean[n];
         supersetsAfter = new int[n][];
+        int[] scratch = new int[n];
         for (int i = n - 1; i >= 0; i--) {
             boolean ok = true;
-            java.util.List<Integer> supersets = new java.util.ArrayList<>();
+            int count = 0;
             for (int k = i + 1; k < n && ok; k++) {
-                if (!sets[i].intersects(sets[k])) {
+                boolean intersects = false;
+                boolean inside = true;
+                for (int w = 0; w < words; w++) {
+                    long a = sets[i * words + w];
+                    long b = sets[k * words + w];
+                    intersects |= (a & b) != 0;
+                    inside &= (a & ~b) == 0;
+                }
+                if (!intersects) {
                     continue;
                 }
-                java.util.BitSet outside = (java.util.BitSet) sets[i].clone();
-                outside.andNot(sets[k]);
-                if (outside.isEmpty() && free[k]) {
-                    supersets.add(k);
+                if (inside && free[k]) {
+                    scratch[count++] = k;
                 } else {
                     ok = false;
                 }
             }
             free[i] = ok;
-            supersetsAfter[i] = supersets.stream().mapToInt(Integer::intValue).toArray();
-        }
-        lineCandidates = new int[lineNets.length][];
-        for (int l = 0; l < lineNets.length; l++) {
-            lineCandidates[l] = perLine.get(l).stream().mapToInt(Integer::intValue).toArray();
+            supersetsAfter[i] = ok ? java.util.Arrays.copyOf(scratch, count) : NONE;
         }
         // lines with the same candidates move the same eligible sums: track shares per such class
-        java.util.Map<java.util.List<Integer>, Integer> classes = new java.util.HashMap<>();
-        int[] classOfLine = new int[lineNets.length];
-        java.util.List<int[]> classLists = new java.util.ArrayList<>();
+        classOfLine = new int[lineNets.length];
+        int[] representative = new int[lineNets.length];
+        int classes = 0;
         for (int l = 0; l < lineNets.length; l++) {
-            int l0 = l;
-            classOfLine[l] = classes.computeIfAbsent(perLine.get(l), k -> {
-                classLists.add(lineCandidates[l0]);
-                return classLists.size() - 1;
-            });
+            int found = -1;
+            for (int c = 0; c < classes && found < 0; c++) {
+                if (java.util.Arrays.equals(lineMembers, l * candidateWords, (l + 1) * candidateWords,
+                        lineMembers, representative[c] * candidateWords, (representative[c] + 1) * candidateWords)) {
+                    found = c;
+                }
+            }
+            if (found < 0) {
+                found = classes;
+                representative[classes++] = l;
+            }
+            classOfLine[l] = found;
         }
-        classCandidates = classLists.toArray(new int[0][]);
-        classSum = new long[classCandidates.length];
-        lineClass = new int[n][];
+        classCandidates = new int[classes][];
+        for (int c = 0; c < classes; c++) {
+            int from = representative[c] * candidateWords;
+            int count = 0;
+            for (int w = 0; w < candidateWords; w++) {
+                count += Long.bitCount(lineMembers[from + w]);
+            }
+            int[] members = new int[count];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                if ((lineMembers[from + (i >>> 6)] & (1L << i)) != 0) {
+                    members[m++] = i;
+                }
+            }
+            classCandidates[c] = members;
+        }
+        classSum = new long[classes];
         classesOf = new int[n][];
+        int[] seen = new int[classes];
         for (int i = 0; i < n; i++) {
             int[] lines = this.candidates[i].lines();
-            lineClass[i] = new int[lines.length];
+            int distinct = 0;
             for (int j = 0; j < lines.length; j++) {
-                lineClass[i][j] = classOfLine[lines[j]];
+                int c = classOfLine[lines[j]];
+                if (seen[c] != i + 1) {
+                    seen[c] = i + 1;
+                    scratch[distinct++] = c;
+                }
             }
-            classesOf[i] = java.util.Arrays.stream(lineClass[i]).distinct().toArray();
-        }
-        shares = new long[n][];
-        for (int i = 0; i < n; i++) {
-            shares[i] = new long[this.candidates[i].lines().length];
+            classesOf[i] = java.util.Arrays.copyOf(scratch, distinct);
         }
         chosen = new int[n];
-        exclusive = new boolean[n];
-        perOrder = new int[n];
-        int widest = 0;
-        for (int i = 0; i < n; i++) {
-            Stacking s = this.candidates[i].template().stacking();
-            exclusive[i] = s.exclusive();
-            perOrder[i] = s.perOrder();
-            widest = Math.max(widest, this.candidates[i].lines().length);
-        }
+        sharesByDepth = new long[this.maxCoupons + 1][widest];
         boundsByDepth = new long[this.maxCoupons + 2][n + 1];
         topScratch = new long[Math.max(this.maxCoupons, 1)];
-        groupBestScratch = new long[groupUsed.length];
+        groupBestScratch = new long[groups];
         keys = new long[widest];
         for (long net : lineNets) {
             remainingTotal += net;
         }
     }
 
+    private static final int[] NONE = new int[0];
+
     /**
-     * For the candidates from {@code from} on, the largest sum of {@code k} stand-alone discounts
-     * taking at most one per stacking group, for each {@code k <= maxCoupons}: an upper bound of
-     * what {@code k} more coupons can add.
+     * For each suffix {@code from} of the candidates, the largest sum of {@code k} stand-alone
+     * discounts of stackable coupons taking at most one per stacking group, for each {@code k <=
+     * maxCoupons}: an upper bound of what {@code k} more coupons can add to a selection the search
+     * builds. One backward pass keeping the top list.
      */
-    private long[] topK(int from) {
-        long[] bestOfGroup = new long[groupUsed.length];
-        long[] values = new long[candidates.length + bestOfGroup.length];
-        int count = 0;
-        for (int i = from; i < candidates.length; i++) {
-            if (group[i] >= 0) {
-                bestOfGroup[group[i]] = Math.max(bestOfGroup[group[i]], candidates[i].standalone());
-            } else {
-                values[count++] = candidates[i].standalone();
+    static long[][] standaloneTopK(Candidate[] candidates, boolean[] exclusive, int[] group, int groups,
+            int maxCoupons) {
+        int n = candidates.length;
+        long[][] out = new long[n + 1][maxCoupons + 1];
+        long[] top = new long[Math.max(maxCoupons, 1)];
+        long[] groupBest = new long[groups];
+        for (int i = n - 1; i >= 0; i--) {
+            long v = exclusive[i] ? 0 : candidates[i].standalone();
+            if (maxCoupons > 0 && v > 0) {
+                if (group[i] >= 0) {
+                    if (v > groupBest[group[i]]) {
+                        long old = groupBest[group[i]];
+                        groupBest[group[i]] = v;
+                        replace(top, maxCoupons, old, v);
+                    }
+                } else {
+                    insert(top, maxCoupons, v);
+                }
             }
-        }
-        for (long v : bestOfGroup) {
-            values[count++] = v;
-        }
-        java.util.Arrays.sort(values, 0, count);
-        long[] out = new long[maxCoupons + 1];
-        for (int k = 1; k <= maxCoupons; k++) {
-            out[k] = out[k - 1] + (k <= count ? values[count - k] : 0);
+            for (int k = 1; k <= maxCoupons; k++) {
+                out[i][k] = out[i][k - 1] + top[k - 1];
+            }
         }
         return out;
     }
@@ -215,7 +271,7 @@ final class Combination {
         if (size >= maxCoupons) {
             return false;
         }
-        if (size > 0 && (exclusive[i] || exclusive[chosen[0]])) {
+        if (exclusive[i]) {
             return false;
         }
         if (group[i] >= 0 && groupUsed[group[i]]) {
@@ -226,9 +282,88 @@ final class Combination {
 
     /** Runs the exact search; afterwards {@link #best()} holds the optimum. */
     Combination search() {
+        for (int i = 0; i < candidates.length; i++) {
+            if (exclusive[i]) {
+                // an exclusive coupon only goes alone: its stand-alone discount is all it can give
+                offer(i, candidates[i].standalone());
+            }
+        }
+        greedy();
         dfs(0);
         return this;
     }
+
+    /** Offers the single coupon {@code i} worth {@code d} as a selection. */
+    private void offer(int i, long d) {
+        chosen[0] = i;
+        size = 1;
+        total = d;
+        consider();
+        size = 0;
+        total = 0;
+    }
+
+    /**
+     * A first incumbent so pruning starts tight: the stackable coupons by descending stand-alone
+     * discount, each taken while the stacking rules allow it, valued exactly by applying them in
+     * application order. Leaves the search state as it found it.
+     */
+    private void greedy() {
+        int n = candidates.length;
+        int[] order = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (exclusive[i]) {
+                continue;
+            }
+            // insertion by descending stand-alone discount, ties in application order
+            int k = count++;
+            while (k > 0 && candidates[order[k - 1]].standalone() < candidates[i].standalone()) {
+                order[k] = order[k - 1];
+                k--;
+            }
+            order[k] = i;
+        }
+        int taken = 0;
+        for (int t = 0; t < count && taken < maxCoupons; t++) {
+            int i = order[t];
+            if ((group[i] < 0 || !groupUsed[group[i]]) && templateCount[template[i]] < perOrder[i]) {
+                chosen[taken++] = i;
+                if (group[i] >= 0) {
+                    groupUsed[group[i]] = true;
+                }
+                templateCount[template[i]]++;
+            }
+        }
+        for (int t = 0; t < taken; t++) {
+            int i = chosen[t];
+            if (group[i] >= 0) {
+                groupUsed[group[i]] = false;
+            }
+            templateCount[template[i]]--;
+        }
+        java.util.Arrays.sort(chosen, 0, taken);
+        long sum = 0;
+        for (int t = 0; t < taken; t++) {
+            int i = chosen[t];
+            long eligible = 0;
+            for (int line : candidates[i].lines()) {
+                eligible += remaining[line];
+            }
+            long d = candidates[i].discount(eligible);
+            allocate(i, d, sharesByDepth[t]);
+            sum += d;
+        }
+        for (int t = taken - 1; t >= 0; t--) {
+            restore(chosen[t], sharesByDepth[t]);
+        }
+        size = taken;
+        total = sum;
+        consider();
+        size = 0;
+        total = 0;
+    }
+
 
     private void dfs(int from) {
         long[] bounds = suffixBounds(from);
@@ -244,7 +379,7 @@ final class Combination {
             long d = candidates[i].discount(eligibleSum[i]);
             push(i, d);
             consider();
-            if (!exclusive[i] && promising(i + 1)) {
+            if (promising(i + 1)) {
                 if (free[i]) {
                     // every later coupon touching these lines covers them all: only the total matters
                     for (int k : supersetsAfter[i]) {
@@ -255,10 +390,10 @@ final class Combination {
                         eligibleSum[k] += d;
                     }
                 } else {
-                    allocate(i, d);
+                    allocate(i, d, sharesByDepth[size]);
                     track(i, -1);
                     dfs(i + 1);
-                    restore(i);
+                    restore(i, sharesByDepth[size]);
                     track(i, 1);
                 }
             }
@@ -281,12 +416,11 @@ final class Combination {
 
     /**
      * Splits {@code d} over candidate {@code i}'s lines by largest remainder of their remaining nets,
-     * exactly as {@link Allocation#byLargestRemainder} does, into {@code shares[i]}, and takes the
+     * exactly as {@link Allocation#byLargestRemainder} does, into {@code out}, and takes the
      * shares off {@code remaining}. Without allocating while the amounts fit a packed sort key.
      */
-    private void allocate(int i, long d) {
+    private void allocate(int i, long d, long[] out) {
         int[] lines = candidates[i].lines();
-        long[] out = shares[i];
         int n = lines.length;
         if (d <= 0) {
             java.util.Arrays.fill(out, 0);
@@ -330,10 +464,10 @@ final class Combination {
 
     /** Moves candidate {@code i}'s shares out of (sign -1) or back into (sign 1) the eligible sums. */
     private void track(int i, int sign) {
-        int[] classOf = lineClass[i];
-        long[] s = shares[i];
-        for (int j = 0; j < classOf.length; j++) {
-            classSum[classOf[j]] += s[j];
+        int[] lines = candidates[i].lines();
+        long[] s = sharesByDepth[size];
+        for (int j = 0; j < lines.length; j++) {
+            classSum[classOfLine[lines[j]]] += s[j];
         }
         for (int c : classesOf[i]) {
             long v = classSum[c];
@@ -365,10 +499,9 @@ final class Combination {
         int topLength = slots;
         long[] groupBest = groupBestScratch;
         java.util.Arrays.fill(groupBest, 0);
-        boolean anyExclusive = size > 0;
         for (int i = n - 1; i >= from; i--) {
             Candidate c = candidates[i];
-            long v = (anyExclusive && exclusive[i]) || (group[i] >= 0 && groupUsed[group[i]])
+            long v = exclusive[i] || (group[i] >= 0 && groupUsed[group[i]])
                     ? 0 : c.discount(eligibleSum[i]);
             if (v > 0) {
                 if (group[i] >= 0) {
@@ -437,10 +570,10 @@ final class Combination {
         templateCount[template[i]]--;
     }
 
-    private void restore(int i) {
+    private void restore(int i, long[] shares) {
         int[] lines = candidates[i].lines();
         for (int j = 0; j < lines.length; j++) {
-            remaining[lines[j]] += shares[i][j];
+            remaining[lines[j]] += shares[j];
         }
     }
 
