@@ -12,6 +12,7 @@ import dev.siyu.core.id.CategoryId;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.OrderId;
 import dev.siyu.core.id.TierId;
+import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.money.Allocation;
 import dev.siyu.core.money.Money;
 import dev.siyu.core.order.Order;
@@ -104,11 +105,13 @@ final class DefaultPointsEngine implements PointsEngine {
         Objects.requireNonNull(command, "command");
         checkCallerErrors(account, command);
         long fingerprint = Fingerprint.of(command);
-        PointsAccount.OperationRecord recorded = account.operations.get(command.operation());
-        if (recorded != null) {
-            PointsOutcome outcome = recorded.fingerprint() == fingerprint
-                    ? new PointsOutcome.Duplicate(recorded.outcome())
-                    : new PointsOutcome.Conflict(command.operation(), recorded.outcome());
+        OperationDigest digest = OperationDigest.of(command.operation().value());
+        int recorded = account.operations.indexOf(digest);
+        if (recorded >= 0) {
+            PointsOutcome was = PointsAccount.recordedOutcome(account.operations, recorded);
+            PointsOutcome outcome = account.operations.fingerprint(recorded) == fingerprint
+                    ? new PointsOutcome.Duplicate(was)
+                    : new PointsOutcome.Conflict(command.operation(), was);
             return new PointsResult(account, List.of(), outcome);
         }
         if (command instanceof PointsCommand.RefundOrder r) {
@@ -131,11 +134,11 @@ final class DefaultPointsEngine implements PointsEngine {
         if (outcome instanceof PointsOutcome.Rejected) {
             PointsAccount a = account;
             PointsAccount rejected = new PointsAccount(a.member, a.version + 1, a.lots, a.lotsTotal, a.overdraft, a.debt,
-                    a.nextSequence, a.totals, a.operations.put(command.operation(),
-                            new PointsAccount.OperationRecord(fingerprint, outcome)), a.orders, a.earnedByDay);
+                    a.nextSequence, a.totals, a.operations.with(digest, fingerprint, PointsAccount.code(outcome),
+                            PointsAccount.value(outcome)), a.orders, a.earnedByDay);
             return new PointsResult(rejected, List.of(), outcome);
         }
-        return new PointsResult(work.build(command.operation(), fingerprint, outcome), work.events, outcome);
+        return new PointsResult(work.build(digest, fingerprint, outcome), work.events, outcome);
     }
 
     private void checkCallerErrors(PointsAccount account, PointsCommand command) {
@@ -720,12 +723,12 @@ final class DefaultPointsEngine implements PointsEngine {
             return points - left;
         }
 
-        PointsAccount build(OperationId operation, long fingerprint, PointsOutcome outcome) {
+        PointsAccount build(OperationDigest operation, long fingerprint, PointsOutcome outcome) {
             PointsLot[] array = lots.live();
             PointsTotals totals = new PointsTotals(earned, returned, redeemed, reversed, expired, debtRepaid);
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, overdraft, debt,
-                    nextSequence, totals, base.operations.put(operation, new PointsAccount.OperationRecord(fingerprint,
-                            outcome)), orders, earnedByDay);
+                    nextSequence, totals, base.operations.with(operation, fingerprint, PointsAccount.code(outcome),
+                            PointsAccount.value(outcome)), orders, earnedByDay);
             if (next.balance() != totals.net()) {
                 throw new IllegalStateException("conservation must hold: balance " + next.balance() + " vs ledger "
                         + totals.net());

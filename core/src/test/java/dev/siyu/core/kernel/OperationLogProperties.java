@@ -1,0 +1,81 @@
+package dev.siyu.core.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
+
+class OperationLogProperties {
+
+    /** Operation ids from a small space, so that repeats happen. */
+    private static final Gen<List<Integer>> IDS = SourceDSL.lists().of(SourceDSL.integers().between(0, 300))
+            .ofSizeBetween(0, 400);
+
+    private record Entry(long fingerprint, long code, long value) {
+    }
+
+    @Test
+    void an_operation_log_behaves_like_a_map_from_id_to_its_first_record_and_old_versions_stay() {
+        qt().withExamples(200).forAll(IDS).checkAssert(ids -> {
+            OperationLog log = OperationLog.empty();
+            Map<String, Entry> model = new HashMap<>();
+            List<OperationLog> versions = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                String id = "op-" + ids.get(i);
+                OperationDigest d = OperationDigest.of(id);
+                if (model.containsKey(id)) {
+                    OperationLog before = log;
+                    assertThatThrownBy(() -> before.with(d, 1, 2, 3)).isInstanceOf(IllegalArgumentException.class);
+                    continue;
+                }
+                Entry e = new Entry(ids.get(i) * 31L + i, i % 5, -i * 1_000_000_007L);
+                log = log.with(d, e.fingerprint(), e.code(), e.value());
+                model.put(id, e);
+                versions.add(log);
+                sizes.add(model.size());
+            }
+            assertThat(log.size()).isEqualTo(model.size());
+            for (int id = 0; id <= 300; id++) {
+                Entry e = model.get("op-" + id);
+                int at = log.indexOf(OperationDigest.of("op-" + id));
+                assertThat(at >= 0).isEqualTo(e != null);
+                if (e != null) {
+                    assertThat(log.digest(at)).isEqualTo(OperationDigest.of("op-" + id));
+                    assertThat(new Entry(log.fingerprint(at), log.code(at), log.value(at))).isEqualTo(e);
+                }
+            }
+            for (int v = 0; v < versions.size(); v++) {
+                assertThat(versions.get(v).size()).isEqualTo(sizes.get(v));
+            }
+        });
+    }
+
+    @Test
+    void a_digest_set_behaves_like_a_set() {
+        qt().withExamples(200).forAll(IDS).checkAssert(ids -> {
+            DigestSet set = DigestSet.empty();
+            Set<Integer> model = new HashSet<>();
+            for (int id : ids) {
+                DigestSet before = set;
+                set = set.with(OperationDigest.of("op-" + id));
+                if (!model.add(id)) {
+                    assertThat(set).isSameAs(before);
+                }
+            }
+            assertThat(set.size()).isEqualTo(model.size());
+            for (int id = 0; id <= 300; id++) {
+                assertThat(set.contains(OperationDigest.of("op-" + id))).isEqualTo(model.contains(id));
+            }
+        });
+    }
+}
