@@ -94,12 +94,6 @@ public record OperationDigest(long hi, long lo) {
         return k;
     }
 
-    /** Orders digests by {@code hi} then {@code lo}, both signed: the order of the logs. */
-    static int compare(long hiA, long loA, long hiB, long loB) {
-        int c = Long.compare(hiA, hiB);
-        return c != 0 ? c : Long.compare(loA, loB);
-    }
-
     /** The digest as 32 lower-case hex digits, {@code hi} first: its stored text form. */
     @Override
     public String toString() {

@@ -90,6 +90,7 @@ public final class TierProgram {
     private final Map<TierId, Integer> index;
     private final long[] thresholds;
     private final long[] retentions;
+    private final String windowText;
 
     private TierProgram(Builder b) {
         this.currency = b.currency;
@@ -109,6 +110,7 @@ public final class TierProgram {
             retentions[i] = tiers.get(i).retention();
         }
         this.index = Map.copyOf(byId);
+        this.windowText = describe(window);
     }
 
     /** A builder with defaults: CNY, {@link BusinessClock#SHANGHAI}, spend over 12 rolling months, no grace, one tier down. */
@@ -685,7 +687,7 @@ public final class TierProgram {
 
     private void qualificationFacts(Explanation.Builder why, Window w) {
         why.fact("metric", metric)
-                .fact("window", describe(window))
+                .fact("window", windowText)
                 .fact("windowStart", LocalDate.ofEpochDay(w.start))
                 .fact("windowEnd", LocalDate.ofEpochDay(w.end))
                 .fact("value", format(w.value))
@@ -699,7 +701,7 @@ public final class TierProgram {
     private void retentionFacts(Explanation.Builder why, Window r, int held) {
         why.fact("tier", tiers.get(held).id())
                 .fact("metric", metric)
-                .fact("window", describe(window))
+                .fact("window", windowText)
                 .fact("windowStart", LocalDate.ofEpochDay(r.start))
                 .fact("windowEnd", LocalDate.ofEpochDay(r.end))
                 .fact("value", format(r.value))
@@ -714,8 +716,12 @@ public final class TierProgram {
         return window instanceof QualificationWindow.CalendarYear ? "calendar year" : "anniversary year";
     }
 
-    private String format(long value) {
-        return metric == Metric.SPEND ? Money.ofMinor(value, currency).toString() : Long.toString(value);
+    /**
+     * {@code value} as an explanation fact: money for spend, a number otherwise, both rendered only
+     * when the fact is read (the same text as {@link #amountFormat}).
+     */
+    private Object format(long value) {
+        return metric == Metric.SPEND ? Money.ofMinor(value, currency) : (Object) value;
     }
 
     /** Renders values of {@code metric}: money for spend, plain numbers otherwise. */

@@ -23,7 +23,7 @@ import java.util.Optional;
  * @param since when the tier held last changed
  * @param lastDecisionAt the {@code asOf} of the last applied command
  * @param facts the qualifying facts in date order
- * @param operations the operations applied, in digest order
+ * @param operations the operations applied, in the order they were recorded
  */
 public record TierSnapshot(MemberId member, LocalDate joinedOn, long version, TierId earnedTier,
         Optional<TierOverride> override, Optional<LocalDate> graceEndsOn, Instant since, Instant lastDecisionAt,

@@ -61,6 +61,76 @@ class OperationLogProperties {
     }
 
     @Test
+    void appending_to_old_versions_branches_without_changing_any_version() {
+        qt().withExamples(200).forAll(SourceDSL.lists().of(SourceDSL.integers().between(0, 1_000_000))
+                .ofSizeBetween(1, 200)).checkAssert(choices -> {
+            List<OperationLog> versions = new ArrayList<>(List.of(OperationLog.empty()));
+            List<Map<String, Long>> models = new ArrayList<>(List.of(Map.of()));
+            for (int i = 0; i < choices.size(); i++) {
+                // append to a version chosen at random: often the newest, sometimes an older one
+                int from = choices.get(i) % 3 == 0 ? choices.get(i) % versions.size() : versions.size() - 1;
+                String id = "op-" + i;
+                versions.add(versions.get(from).with(OperationDigest.of(id), i, 0, i * 7L));
+                Map<String, Long> model = new HashMap<>(models.get(from));
+                model.put(id, (long) i);
+                models.add(model);
+            }
+            for (int v = 0; v < versions.size(); v++) {
+                OperationLog log = versions.get(v);
+                Map<String, Long> model = models.get(v);
+                assertThat(log.size()).isEqualTo(model.size());
+                for (int i = 0; i < choices.size(); i++) {
+                    int at = log.indexOf(OperationDigest.of("op-" + i));
+                    assertThat(at >= 0).isEqualTo(model.containsKey("op-" + i));
+                    if (at >= 0) {
+                        assertThat(log.fingerprint(at)).isEqualTo(i);
+                        assertThat(log.value(at)).isEqualTo(i * 7L);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void versions_appended_on_many_threads_each_see_exactly_their_own_entries() throws Exception {
+        OperationLog base = OperationLog.empty().with(OperationDigest.of("base"), 1, 0, 0);
+        int threads = 4;
+        List<java.util.concurrent.Future<OperationLog>> futures = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    OperationLog log = base;
+                    for (int i = 0; i < 2_000; i++) {
+                        log = log.with(OperationDigest.of(thread + ":" + i), i, thread, i);
+                    }
+                    return log;
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                OperationLog log = futures.get(t).get();
+                assertThat(log.size()).isEqualTo(2_001);
+                assertThat(log.contains(OperationDigest.of("base"))).isTrue();
+                for (int i = 0; i < 2_000; i++) {
+                    int at = log.indexOf(OperationDigest.of(t + ":" + i));
+                    assertThat(at).isEqualTo(i + 1);
+                    assertThat(log.code(at)).isEqualTo(t);
+                    assertThat(log.fingerprint(at)).isEqualTo(i);
+                }
+                for (int other = 0; other < threads; other++) {
+                    if (other != t) {
+                        assertThat(log.contains(OperationDigest.of(other + ":0"))).isFalse();
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(base.size()).isEqualTo(1);
+    }
+
+    @Test
     void a_digest_set_behaves_like_a_set() {
         qt().withExamples(200).forAll(IDS).checkAssert(ids -> {
             DigestSet set = DigestSet.empty();
