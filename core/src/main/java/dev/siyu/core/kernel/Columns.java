@@ -46,6 +46,18 @@ final class Columns {
         return -1;
     }
 
+    /** The sum of word 0 over the first {@code size} entries whose first word is {@code hi}. */
+    long sum(int size, long hi) {
+        long[] h = his;
+        long sum = 0;
+        for (int i = 0; i < size; i++) {
+            if (h[i] == hi) {
+                sum = Math.addExact(sum, words[i * stride]);
+            }
+        }
+        return sum;
+    }
+
     /**
      * Storage holding ({@code stride} is 1 or 4: the words past it are ignored) the first {@code size} entries of this one plus the entry {@code hi, w}: this
      * storage with the slot written if {@code size} is its fill and it has room, else a copy.

@@ -12,6 +12,7 @@ import dev.siyu.core.id.CategoryId;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.OrderId;
 import dev.siyu.core.id.TierId;
+import dev.siyu.core.kernel.KeyedAmounts;
 import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.money.Allocation;
 import dev.siyu.core.money.Money;
@@ -70,6 +71,7 @@ final class DefaultPointsEngine implements PointsEngine {
     private final Map<BrandId, Scaled> brandMultipliers;
     private final String earnRateFact;
     private final String redeemRateFact;
+    private final Dates dates;
 
     DefaultPointsEngine(PointsProgram program) {
         this.program = program;
@@ -82,6 +84,7 @@ final class DefaultPointsEngine implements PointsEngine {
         String code = program.currency().getCurrencyCode();
         this.earnRateFact = program.earnRate().toPlainString() + " per " + code;
         this.redeemRateFact = program.redeemRate() + " points per " + code;
+        this.dates = new Dates(program.zone(), program.expiry());
     }
 
     private static <K> Map<K, Scaled> scaled(Map<K, BigDecimal> multipliers) {
@@ -96,7 +99,7 @@ final class DefaultPointsEngine implements PointsEngine {
     }
 
     private LocalDate dateOf(Instant at) {
-        return LocalDate.ofInstant(at, program.zone());
+        return dates.of(at);
     }
 
     @Override
@@ -232,8 +235,7 @@ final class DefaultPointsEngine implements PointsEngine {
             points = program.maxPerOrder().getAsLong();
             why.fact("cappedPerOrder", points);
         }
-        Long earnedBefore = w.earnedByDay.get(purchaseDate);
-        long earnedThatDay = earnedBefore == null ? 0 : earnedBefore;
+        long earnedThatDay = program.maxPerDay().isPresent() ? w.earnedByDay.sum(purchaseDate.toEpochDay()) : 0;
         if (program.maxPerDay().isPresent()) {
             long room = Math.max(0, program.maxPerDay().getAsLong() - earnedThatDay);
             if (points > room) {
@@ -243,9 +245,9 @@ final class DefaultPointsEngine implements PointsEngine {
         }
         long[] perLine = points == total || total == 0 ? raw : Allocation.byLargestRemainder(points, raw);
         if (points > 0) {
-            w.earnedByDay = w.earnedByDay.put(purchaseDate, earnedThatDay + points);
-            LocalDate availableOn = earnDate.plusDays(program.pendingDays());
-            Optional<LocalDate> expiresOn = program.expiry().expiresOn(earnDate);
+            w.earnedByDay = w.earnedByDay.plus(purchaseDate.toEpochDay(), points);
+            LocalDate availableOn = dates.plusDays(earnDate, program.pendingDays());
+            Optional<LocalDate> expiresOn = dates.expiresOn(earnDate);
             w.earned += points;
             long debtRepaid = w.credit(points, cmd.operation(), earnDate, availableOn, expiresOn, why);
             long balanceChange = points - debtRepaid;
@@ -440,7 +442,7 @@ final class DefaultPointsEngine implements PointsEngine {
         long debtRepaid = 0;
         if (toReturn > 0) {
             w.returned += toReturn;
-            debtRepaid = w.credit(toReturn, cmd.operation(), date, date, program.expiry().expiresOn(date), why);
+            debtRepaid = w.credit(toReturn, cmd.operation(), date, date, dates.expiresOn(date), why);
             w.events.add(new PointsReturned(w.base.member, at, cmd.operation(), order.id(), toReturn));
         }
         long taken = 0;
@@ -613,7 +615,7 @@ final class DefaultPointsEngine implements PointsEngine {
         long expired;
         long debtRepaid;
         PersistentMap<OrderId, OrderRecord> orders;
-        PersistentMap<LocalDate, Long> earnedByDay;
+        KeyedAmounts earnedByDay;
         /** The sequence of the lot the last {@link #credit} added to, or -1. */
         long creditedLot = -1;
         final List<MembershipEvent> events = new ArrayList<>(2);

@@ -2,6 +2,7 @@ package dev.siyu.core.points;
 
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
+import dev.siyu.core.kernel.KeyedAmounts;
 import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.kernel.OperationLog;
 import dev.siyu.core.id.OrderId;
@@ -46,11 +47,12 @@ public final class PointsAccount {
     final PointsTotals totals;
     final OperationLog operations;
     final PersistentMap<OrderId, OrderRecord> orders;
-    final PersistentMap<LocalDate, Long> earnedByDay;
+    /** Points earned per purchase date (epoch day), for the daily cap. */
+    final KeyedAmounts earnedByDay;
 
     PointsAccount(MemberId member, long version, PointsLot[] lots, long lotsTotal, long overdraft, long debt,
             long nextSequence, PointsTotals totals, OperationLog operations,
-            PersistentMap<OrderId, OrderRecord> orders, PersistentMap<LocalDate, Long> earnedByDay) {
+            PersistentMap<OrderId, OrderRecord> orders, KeyedAmounts earnedByDay) {
         this.member = member;
         this.version = version;
         this.lots = lots;
@@ -68,7 +70,7 @@ public final class PointsAccount {
     public static PointsAccount empty(MemberId member) {
         Objects.requireNonNull(member, "member");
         return new PointsAccount(member, 0, NO_LOTS, 0, 0, 0, 1, PointsTotals.zero(), OperationLog.empty(),
-                PersistentMap.empty(), PersistentMap.empty());
+                PersistentMap.empty(), KeyedAmounts.empty());
     }
 
     /** The member. */
