@@ -1,6 +1,7 @@
 package dev.siyu.core.kernel;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * The storage of an append-only log shared by its versions: digest {@code hi} words in one array
@@ -15,16 +16,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Columns {
 
+    private static final VarHandle FILLED;
+
+    static {
+        try {
+            FILLED = MethodHandles.lookup().findVarHandle(Columns.class, "filled", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final long[] his;
     final long[] words;
     final int stride;
-    private final AtomicInteger filled;
+    /** Slots claimed so far; only grows, by compare-and-set. */
+    @SuppressWarnings("unused") // through FILLED
+    private volatile int filled;
 
     private Columns(int capacity, int stride, int filled) {
         this.his = new long[capacity];
         this.words = new long[capacity * stride];
         this.stride = stride;
-        this.filled = new AtomicInteger(filled);
+        this.filled = filled;
     }
 
     static Columns empty(int stride) {
@@ -64,7 +77,7 @@ final class Columns {
      */
     Columns append(int size, long hi, long w0, long w1, long w2, long w3) {
         Columns target = this;
-        if (size >= his.length || !filled.compareAndSet(size, size + 1)) {
+        if (size >= his.length || !FILLED.compareAndSet(this, size, size + 1)) {
             int capacity = Math.max(4, size + (size >> 1) + 1);
             target = new Columns(capacity, stride, size + 1);
             System.arraycopy(his, 0, target.his, 0, size);
@@ -84,6 +97,6 @@ final class Columns {
 
     /** Bytes held: both arrays with headers and this object. */
     long bytes() {
-        return 16 + 16 + 8L * his.length + 16 + 8L * words.length + 16 + 16;
+        return 24 + 16 + 8L * his.length + 16 + 8L * words.length;
     }
 }

@@ -404,7 +404,7 @@ final class DefaultPointsEngine implements PointsEngine {
         Instant at = cmd.at();
         LocalDate date = dateOf(at);
         OrderRecord record = w.order(order.id()).withLines(order);
-        int[] returned = record.returned.clone();
+        int[] returned = record.returnedCopy();
         long reversal = 0;
         long refundedNet = record.refundedNet;
         Explanation.Builder why = Explanation.builder("POINTS_REFUNDED").fact("order", order.id())
@@ -420,8 +420,8 @@ final class DefaultPointsEngine implements PointsEngine {
             OrderLine sold = order.line(line.lineNo()).orElseThrow();
             int before = returned[idx];
             int after = before + line.quantity();
-            long earned = record.earned[idx];
-            long lineReversal = ceilShare(earned, after, record.quantities[idx]) - ceilShare(earned, before, record.quantities[idx]);
+            long earned = record.earned(idx);
+            long lineReversal = ceilShare(earned, after, record.quantity(idx)) - ceilShare(earned, before, record.quantity(idx));
             reversal += lineReversal;
             refundedNet = Math.addExact(refundedNet, sold.netForUnits(before, line.quantity()).minor());
             returned[idx] = after;

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryVersionedStore<K, V> implements VersionedStore<K, V> {
 
-    private record Entry<V>(Versioned<V> current, DigestSet operations) {
+    private record Entry<V>(V value, long version, DigestSet operations) {
     }
 
     private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
@@ -26,7 +26,7 @@ public final class InMemoryVersionedStore<K, V> implements VersionedStore<K, V> 
     public Optional<Versioned<V>> load(K key) {
         Objects.requireNonNull(key, "key");
         Entry<V> entry = entries.get(key);
-        return entry == null ? Optional.empty() : Optional.of(entry.current());
+        return entry == null ? Optional.empty() : Optional.of(new Versioned<>(entry.value(), entry.version()));
     }
 
     @Override
@@ -37,7 +37,7 @@ public final class InMemoryVersionedStore<K, V> implements VersionedStore<K, V> 
         OperationDigest digest = OperationDigest.of(operation.value());
         WriteResult[] result = new WriteResult[1];
         entries.compute(key, (k, entry) -> {
-            long stored = entry == null ? 0 : entry.current().version();
+            long stored = entry == null ? 0 : entry.version();
             if (entry != null && entry.operations().contains(digest)) {
                 result[0] = WriteResult.ALREADY_APPLIED;
                 return entry;
@@ -48,7 +48,7 @@ public final class InMemoryVersionedStore<K, V> implements VersionedStore<K, V> 
             }
             DigestSet operations = (entry == null ? DigestSet.empty() : entry.operations()).with(digest);
             result[0] = WriteResult.WRITTEN;
-            return new Entry<>(new Versioned<>(value, stored + 1), operations);
+            return new Entry<>(value, stored + 1, operations);
         });
         return result[0];
     }
