@@ -9,7 +9,8 @@ package dev.siyu.core.kernel;
  */
 public final class PayloadHasher {
 
-    private static final long SEED = 0xcbf29ce484222325L;
+    /** The state a hash starts from. */
+    public static final long SEED = 0xcbf29ce484222325L;
     private static final long P1 = 0x9E3779B185EBCA87L;
     private static final long P2 = 0xC2B2AE3D27D4EB4FL;
 
@@ -21,17 +22,33 @@ public final class PayloadHasher {
 
     /** Feeds a number. */
     public PayloadHasher number(long v) {
-        h = Long.rotateLeft(h + v * P2, 31) * P1;
+        h = number(h, v);
         return this;
     }
 
     /** Feeds a text, length first. */
     public PayloadHasher text(CharSequence s) {
+        h = text(h, s);
+        return this;
+    }
+
+    /** The hash of everything fed so far. */
+    public long hash() {
+        return hash(h);
+    }
+
+    /** State {@code h} after number {@code v}: the allocation-free form of {@link #number(long)}. */
+    public static long number(long h, long v) {
+        return Long.rotateLeft(h + v * P2, 31) * P1;
+    }
+
+    /** State {@code h} after text {@code s}: the allocation-free form of {@link #text(CharSequence)}. */
+    public static long text(long h, CharSequence s) {
         int n = s.length();
-        number(n);
+        h = number(h, n);
         int i = 0;
         for (; i + 4 <= n; i += 4) {
-            number(s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
+            h = number(h, s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
                     | (long) s.charAt(i + 3) << 48);
         }
         if (i < n) {
@@ -39,13 +56,13 @@ public final class PayloadHasher {
             for (int shift = 0; i < n; i++, shift += 16) {
                 w |= (long) s.charAt(i) << shift;
             }
-            number(w);
+            h = number(h, w);
         }
-        return this;
+        return h;
     }
 
-    /** The hash of everything fed so far. */
-    public long hash() {
+    /** The hash of state {@code h}: the allocation-free form of {@link #hash()}. */
+    public static long hash(long h) {
         long z = h;
         z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
         z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;

@@ -141,7 +141,7 @@ final class DefaultPointsEngine implements PointsEngine {
                             PointsAccount.value(outcome)), a.orders, a.earnedByDay);
             return new PointsResult(rejected, List.of(), outcome);
         }
-        return new PointsResult(work.build(digest, fingerprint, outcome), work.events, outcome);
+        return new PointsResult(work.build(digest, fingerprint, outcome), work.events(), outcome);
     }
 
     private void checkCallerErrors(PointsAccount account, PointsCommand command) {
@@ -254,7 +254,7 @@ final class DefaultPointsEngine implements PointsEngine {
             why.fact("points", points).fact("availableOn", availableOn)
                     .fact("expiresOn", expiresOn.isPresent() ? expiresOn.get() : "never");
             Explanation explanation = why.build();
-            w.events.add(new PointsEarned(w.base.member, cmd.at(), cmd.operation(), Optional.of(order.id()), points,
+            w.event(new PointsEarned(w.base.member, cmd.at(), cmd.operation(), Optional.of(order.id()), points,
                     availableOn, expiresOn, explanation));
             w.orders = w.orders.put(order.id(), record.withEarned(cmd.operation(), w.creditedLot, order, perLine));
             return new PointsOutcome.Applied(balanceChange, explanation);
@@ -343,7 +343,7 @@ final class DefaultPointsEngine implements PointsEngine {
         w.consume(points, date, why);
         w.redeemed += points;
         w.orders = w.orders.put(cmd.order(), w.order(cmd.order()).withRedeemed(points));
-        w.events.add(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.of(cmd.order()), "payment",
+        w.event(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.of(cmd.order()), "payment",
                 points));
         return new PointsOutcome.Applied(-points, why.build());
     }
@@ -359,7 +359,7 @@ final class DefaultPointsEngine implements PointsEngine {
                 .fact("points", points);
         w.consume(points, date, why);
         w.redeemed += points;
-        w.events.add(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.empty(), cmd.reward(),
+        w.event(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.empty(), cmd.reward(),
                 points));
         return new PointsOutcome.Applied(-points, why.build());
     }
@@ -443,7 +443,7 @@ final class DefaultPointsEngine implements PointsEngine {
         if (toReturn > 0) {
             w.returned += toReturn;
             debtRepaid = w.credit(toReturn, cmd.operation(), date, date, dates.expiresOn(date), why);
-            w.events.add(new PointsReturned(w.base.member, at, cmd.operation(), order.id(), toReturn));
+            w.event(new PointsReturned(w.base.member, at, cmd.operation(), order.id(), toReturn));
         }
         long taken = 0;
         long shortfall = 0;
@@ -464,7 +464,7 @@ final class DefaultPointsEngine implements PointsEngine {
                 debtNow = shortfall;
             }
             w.reversed += taken;
-            w.events.add(new PointsReversed(w.base.member, at, cmd.operation(), order.id(), taken, debtNow));
+            w.event(new PointsReversed(w.base.member, at, cmd.operation(), order.id(), taken, debtNow));
         }
         w.orders = w.orders.put(order.id(), record.withRefund(returned, returnedPaidNow, refundedNet));
         why.fact("reversed", reversal).fact("takenFromBalance", taken).fact("recordedAsDebt",
@@ -498,7 +498,7 @@ final class DefaultPointsEngine implements PointsEngine {
         long total = 0;
         for (var e : byDate.entrySet()) {
             total += e.getValue();
-            w.events.add(new PointsExpired(w.base.member, cmd.at(), e.getKey(), e.getValue()));
+            w.event(new PointsExpired(w.base.member, cmd.at(), e.getKey(), e.getValue()));
         }
         w.expired += total;
         return new PointsOutcome.Applied(-total, Explanation.builder("POINTS_EXPIRED").fact("asOf", date)
@@ -618,7 +618,26 @@ final class DefaultPointsEngine implements PointsEngine {
         KeyedAmounts earnedByDay;
         /** The sequence of the lot the last {@link #credit} added to, or -1. */
         long creditedLot = -1;
-        final List<MembershipEvent> events = new ArrayList<>(2);
+        /** The first event, and all of them once there are more: most commands have one. */
+        private MembershipEvent firstEvent;
+        private List<MembershipEvent> moreEvents;
+
+        void event(MembershipEvent event) {
+            if (firstEvent == null) {
+                firstEvent = event;
+            } else {
+                if (moreEvents == null) {
+                    moreEvents = new ArrayList<>(4);
+                    moreEvents.add(firstEvent);
+                }
+                moreEvents.add(event);
+            }
+        }
+
+        /** The events in order, as an immutable list. */
+        List<MembershipEvent> events() {
+            return moreEvents != null ? List.copyOf(moreEvents) : firstEvent != null ? List.of(firstEvent) : List.of();
+        }
 
         Work(PointsAccount a) {
             this.base = a;

@@ -17,7 +17,7 @@ import java.time.Instant;
  */
 final class Fingerprint {
 
-    private final PayloadHasher h = new PayloadHasher();
+    private long h = PayloadHasher.SEED;
 
     private Fingerprint() {
     }
@@ -53,7 +53,7 @@ final class Fingerprint {
         } else {
             f.number(5);
         }
-        return f.h.hash();
+        return PayloadHasher.hash(f.h);
     }
     private void order(Order order) {
         id(order.id());
@@ -96,10 +96,10 @@ final class Fingerprint {
     }
 
     private void text(String s) {
-        h.text(s);
+        h = PayloadHasher.text(h, s);
     }
 
     private void number(long v) {
-        h.number(v);
+        h = PayloadHasher.number(h, v);
     }
 }
