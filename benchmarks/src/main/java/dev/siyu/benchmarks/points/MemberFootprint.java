@@ -18,6 +18,8 @@ import dev.siyu.core.tier.TierProgram;
 import dev.siyu.core.tier.TierStatus;
 import dev.siyu.testkit.member.MemberGenerators;
 import dev.siyu.testkit.order.OrderGenerators;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,7 +29,8 @@ import java.util.SplittableRandom;
 
 /**
  * A diagnostic, not a JMH benchmark: the heap a member's points account and tier status retain
- * after {@code N} orders, and the time per order of {@link PointsEngine#apply} (earn) and
+ * after {@code N} orders, and the thread CPU time per order (so other processes' load does not
+ * count) of {@link PointsEngine#apply} (earn) and
  * {@link TierProgram#record}, with the year replay's programs. Heap is measured as
  * {@link Runtime} used memory after {@link System#gc()} (repeated until it settles), over
  * {@code members} members, before and after the orders; orders and profiles are made in a first
@@ -101,17 +104,17 @@ public final class MemberFootprint {
             enrolled[m] = statuses[m];
         }
         long before = settledUsed();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long pointsNanos = 0;
         long tierNanos = 0;
+        long[] earnedPoints = new long[members];
         for (int j = 0; j < perMember; j++) {
+            long t0 = threads.getCurrentThreadCpuTime();
             for (int m = 0; m < members; m++) {
                 Order order = orders[m][j];
-                Instant at = order.placedAt();
-                long t0 = System.nanoTime();
                 PointsResult earned = points.apply(accounts[m], new PointsCommand.Earn(
-                        OperationId.of(order.id().value() + ":earn"), at, order, profiles[m],
+                        OperationId.of(order.id().value() + ":earn"), order.placedAt(), order, profiles[m],
                         Optional.of(statuses[m].tier())));
-                long t1 = System.nanoTime();
                 accounts[m] = earned.account();
                 long p = 0;
                 for (MembershipEvent e : earned.events()) {
@@ -119,12 +122,17 @@ public final class MemberFootprint {
                         p += pe.points();
                     }
                 }
-                long t2 = System.nanoTime();
-                statuses[m] = tiers.record(statuses[m], QualifyingActivity.of(order, p), at).status();
-                long t3 = System.nanoTime();
-                pointsNanos += t1 - t0;
-                tierNanos += t3 - t2;
+                earnedPoints[m] = p;
             }
+            long t1 = threads.getCurrentThreadCpuTime();
+            for (int m = 0; m < members; m++) {
+                Order order = orders[m][j];
+                statuses[m] = tiers.record(statuses[m], QualifyingActivity.of(order, earnedPoints[m]), order.placedAt())
+                        .status();
+            }
+            long t2 = threads.getCurrentThreadCpuTime();
+            pointsNanos += t1 - t0;
+            tierNanos += t2 - t1;
         }
         long after = settledUsed();
         long check = accounts[members - 1].balance() + statuses[members - 1].version();
@@ -137,8 +145,8 @@ public final class MemberFootprint {
         System.out.printf(Locale.ROOT, "retained per member after %d orders: points + tiers %,.0f B, points %,.0f B, "
                 + "tiers %,.0f B%n", perMember, (after - before) / (double) members, (pointsOnly - before) / (double) members,
                 (after - pointsOnly) / (double) members);
-        System.out.printf(Locale.ROOT, "per order: points %,.0f B, tiers %,.0f B; time per order (all passes, cold "
-                + "included): points earn %.2f us, tier record %.2f us%n", (pointsOnly - before) / n,
+        System.out.printf(Locale.ROOT, "per order: points %,.0f B, tiers %,.0f B; thread CPU time per order (cold "
+                + "included, the order made before): points earn %.2f us, tier record %.2f us%n", (pointsOnly - before) / n,
                 (after - pointsOnly) / n, pointsNanos / n / 1000, tierNanos / n / 1000);
         // keep everything reachable until here
         System.out.println("check " + (check + accounts[0].version() + statuses[0].version() + orders[0].length
