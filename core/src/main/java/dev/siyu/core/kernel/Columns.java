@@ -4,55 +4,47 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The storage of an append-only log shared by its versions: digest {@code hi} words in one array
- * (scanned on lookups: eight entries a cache line) and the entries' other words, {@code stride}
- * per entry, in another. A version is this storage and a size; the versions of one lineage share it.
+ * The storage of an append-only log shared by its versions, in one {@code long[]} so that a lookup
+ * touches one object: word 0 counts the slots claimed, then the digests' first words (scanned on
+ * lookups: eight entries a cache line), then the entries' other words, {@code stride} per entry. A
+ * version is such an array and a size; the versions of one lineage share it.
  *
- * <p>Appending to a version whose size is the storage's fill claims the next slot with a
- * compare-and-set and writes it in place; any other append (from an older version, or when full)
- * copies the version's entries into new storage, 1.5 times larger. Slots a version can see are
- * written before the version is constructed and never again, and versions reach the arrays through
- * final fields, so every version reads a complete, fixed prefix from any thread.
+ * <p>Appending to a version whose size is the array's claimed count claims the next slot with a
+ * compare-and-set on word 0 and writes it in place; any other append (from an older version, or
+ * when full) copies the version's entries into a new array with 1.5 times the room. Slots a version
+ * can see are written before the version is constructed and never again, and versions reach the
+ * array through a final field, so every version reads a complete, fixed prefix from any thread.
+ * Static functions only.
  */
 final class Columns {
 
-    private static final VarHandle FILLED;
+    private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);
 
-    static {
-        try {
-            FILLED = MethodHandles.lookup().findVarHandle(Columns.class, "filled", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+    /** The array of an empty log. */
+    static final long[] EMPTY = new long[1];
+
+    private Columns() {
     }
 
-    final long[] his;
-    final long[] words;
-    final int stride;
-    /** Slots claimed so far; only grows, by compare-and-set. */
-    @SuppressWarnings("unused") // through FILLED
-    private volatile int filled;
-
-    private Columns(int capacity, int stride, int filled) {
-        this.his = new long[capacity];
-        this.words = new long[capacity * stride];
-        this.stride = stride;
-        this.filled = filled;
+    static int capacity(long[] data, int stride) {
+        return (data.length - 1) / (1 + stride);
     }
 
-    static Columns empty(int stride) {
-        return new Columns(0, stride, 0);
+    /** The first word of entry {@code i}. */
+    static long hi(long[] data, int i) {
+        return data[1 + i];
     }
 
-    int capacity() {
-        return his.length;
+    /** Word {@code k} of entry {@code i}'s other words. */
+    static long word(long[] data, int stride, int i, int k) {
+        return data[1 + capacity(data, stride) + i * stride + k];
     }
 
     /** The index of {@code hi, lo} among the first {@code size} entries (lo is word 0), or -1. */
-    int indexOf(int size, long hi, long lo) {
-        long[] h = his;
+    static int indexOf(long[] data, int stride, int size, long hi, long lo) {
+        int words = 1 + capacity(data, stride);
         for (int i = 0; i < size; i++) {
-            if (h[i] == hi && words[i * stride] == lo) {
+            if (data[1 + i] == hi && data[words + i * stride] == lo) {
                 return i;
             }
         }
@@ -60,43 +52,41 @@ final class Columns {
     }
 
     /** The sum of word 0 over the first {@code size} entries whose first word is {@code hi}. */
-    long sum(int size, long hi) {
-        long[] h = his;
+    static long sum(long[] data, int stride, int size, long hi) {
+        int words = 1 + capacity(data, stride);
         long sum = 0;
         for (int i = 0; i < size; i++) {
-            if (h[i] == hi) {
-                sum = Math.addExact(sum, words[i * stride]);
+            if (data[1 + i] == hi) {
+                sum = Math.addExact(sum, data[words + i * stride]);
             }
         }
         return sum;
     }
 
     /**
-     * Storage holding ({@code stride} is 1 or 4: the words past it are ignored) the first {@code size} entries of this one plus the entry {@code hi, w}: this
-     * storage with the slot written if {@code size} is its fill and it has room, else a copy.
+     * An array holding the first {@code size} entries of {@code data} plus the entry
+     * {@code hi, w0..w3} ({@code stride} is 1 or 4: words past it are ignored): {@code data} itself
+     * with the slot written if {@code size} is its claimed count and it has room, else a copy.
      */
-    Columns append(int size, long hi, long w0, long w1, long w2, long w3) {
-        Columns target = this;
-        if (size >= his.length || !FILLED.compareAndSet(this, size, size + 1)) {
-            int capacity = Math.max(4, size + (size >> 1) + 1);
-            target = new Columns(capacity, stride, size + 1);
-            System.arraycopy(his, 0, target.his, 0, size);
-            System.arraycopy(words, 0, target.words, 0, size * stride);
+    static long[] append(long[] data, int stride, int size, long hi, long w0, long w1, long w2, long w3) {
+        int capacity = capacity(data, stride);
+        long[] target = data;
+        if (size >= capacity || !WORD.compareAndSet(data, 0, (long) size, (long) size + 1)) {
+            int room = Math.max(4, size + (size >> 1) + 1);
+            target = new long[1 + room * (1 + stride)];
+            target[0] = size + 1;
+            System.arraycopy(data, 1, target, 1, size);
+            System.arraycopy(data, 1 + capacity, target, 1 + room, size * stride);
+            capacity = room;
         }
-        int at = size * stride;
-        long[] w = target.words;
-        w[at] = w0;
+        int at = 1 + capacity + size * stride;
+        target[at] = w0;
         if (stride > 1) {
-            w[at + 1] = w1;
-            w[at + 2] = w2;
-            w[at + 3] = w3;
+            target[at + 1] = w1;
+            target[at + 2] = w2;
+            target[at + 3] = w3;
         }
-        target.his[size] = hi;
+        target[1 + size] = hi;
         return target;
-    }
-
-    /** Bytes held: both arrays with headers and this object. */
-    long bytes() {
-        return 24 + 16 + 8L * his.length + 16 + 8L * words.length;
     }
 }

@@ -3,21 +3,21 @@ package dev.siyu.core.kernel;
 import java.util.Objects;
 
 /**
- * A set of {@link OperationDigest}s in primitive arrays: 16 bytes per digest (with up to half as
+ * A set of {@link OperationDigest}s in one primitive array: 16 bytes per digest (with up to half as
  * much again of spare room), no object per entry. Immutable and thread-safe: {@link #with} returns
- * a new set; the sets of one lineage share their arrays as {@link OperationLog}s do (amortized O(1)
+ * a new set; the sets of one lineage share their array as {@link OperationLog}s do (amortized O(1)
  * additions). A lookup scans the digests' first words without allocating (sets hold the operations
  * of one key, tens to hundreds).
  */
 public final class DigestSet {
 
-    private static final DigestSet EMPTY = new DigestSet(Columns.empty(1), 0);
+    private static final DigestSet EMPTY = new DigestSet(Columns.EMPTY, 0);
 
-    private final Columns columns;
+    private final long[] data;
     private final int size;
 
-    private DigestSet(Columns columns, int size) {
-        this.columns = columns;
+    private DigestSet(long[] data, int size) {
+        this.data = data;
         this.size = size;
     }
 
@@ -33,7 +33,7 @@ public final class DigestSet {
 
     /** Whether {@code digest} is in the set. */
     public boolean contains(OperationDigest digest) {
-        return columns.indexOf(size, digest.hi(), digest.lo()) >= 0;
+        return Columns.indexOf(data, 1, size, digest.hi(), digest.lo()) >= 0;
     }
 
     /** This set with {@code digest} added; this set itself if it is already in. */
@@ -42,7 +42,7 @@ public final class DigestSet {
         if (contains(digest)) {
             return this;
         }
-        return new DigestSet(columns.append(size, digest.hi(), digest.lo(), 0, 0, 0), size + 1);
+        return new DigestSet(Columns.append(data, 1, size, digest.hi(), digest.lo(), 0, 0, 0), size + 1);
     }
 
     @Override
