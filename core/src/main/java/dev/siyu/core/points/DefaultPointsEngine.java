@@ -19,6 +19,7 @@ import dev.siyu.core.money.Money;
 import dev.siyu.core.order.Order;
 import dev.siyu.core.order.OrderLine;
 import dev.siyu.core.order.RefundLine;
+import dev.siyu.core.order.Tender;
 import dev.siyu.core.order.TenderType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -72,6 +73,8 @@ final class DefaultPointsEngine implements PointsEngine {
     private final String earnRateFact;
     private final String redeemRateFact;
     private final Dates dates;
+    private final Map<PointsProgram.Campaign, Scaled> campaignMultipliers;
+    private final Money zero;
 
     DefaultPointsEngine(PointsProgram program) {
         this.program = program;
@@ -85,6 +88,12 @@ final class DefaultPointsEngine implements PointsEngine {
         this.earnRateFact = program.earnRate().toPlainString() + " per " + code;
         this.redeemRateFact = program.redeemRate() + " points per " + code;
         this.dates = new Dates(program.zone(), program.expiry());
+        Map<PointsProgram.Campaign, Scaled> campaigns = new HashMap<>();
+        for (PointsProgram.Campaign c : program.campaigns()) {
+            campaigns.put(c, Scaled.of(c.multiplier()));
+        }
+        this.campaignMultipliers = Map.copyOf(campaigns);
+        this.zero = Money.zero(program.currency());
     }
 
     private static <K> Map<K, Scaled> scaled(Map<K, BigDecimal> multipliers) {
@@ -184,12 +193,19 @@ final class DefaultPointsEngine implements PointsEngine {
         List<OrderLine> lines = order.lines();
         int n = lines.size();
         long[] nets = new long[n];
+        Money[] netMoney = new Money[n];
         long netSum = 0;
         for (int i = 0; i < n; i++) {
-            nets[i] = lines.get(i).net().minor();
+            netMoney[i] = lines.get(i).net();
+            nets[i] = netMoney[i].minor();
             netSum += nets[i];
         }
-        long paidByPoints = order.paidBy(TenderType.POINTS).minor();
+        long paidByPoints = 0;
+        for (Tender tender : order.tenders()) {
+            if (tender.type() == TenderType.POINTS) {
+                paidByPoints = Math.addExact(paidByPoints, tender.amount().minor());
+            }
+        }
         long[] pointsShare = paidByPoints > 0 && netSum > 0 ? Allocation.byLargestRemainder(paidByPoints, nets) : new long[n];
 
         Explanation.Builder why = Explanation.builder("POINTS_EARNED")
@@ -209,7 +225,7 @@ final class DefaultPointsEngine implements PointsEngine {
         }
         Optional<PointsProgram.Campaign> campaign = program.campaignOn(purchaseDate);
         if (campaign.isPresent()) {
-            Scaled campaignMultiplier = Scaled.of(campaign.get().multiplier());
+            Scaled campaignMultiplier = campaignMultipliers.get(campaign.get());
             base.times(campaignMultiplier);
             why.fact("campaign", campaign.get().code()).fact("campaignMultiplier", campaignMultiplier.text());
         }
@@ -226,7 +242,8 @@ final class DefaultPointsEngine implements PointsEngine {
             raw[i] = base.linePoints(eligible, category, brand, fractionDigits);
             total = Math.addExact(total, raw[i]);
             why.because(Explanation.builder("LINE_POINTS").fact("lineNo", line.lineNo())
-                    .fact("net", line.net()).fact("paidByPoints", Money.ofMinor(pointsShare[i], program.currency()))
+                    .fact("net", netMoney[i])
+                    .fact("paidByPoints", pointsShare[i] == 0 ? zero : Money.ofMinor(pointsShare[i], program.currency()))
                     .fact("lineMultiplier", multiplierText).fact("points", raw[i]).build());
         }
         long points = total;
@@ -269,20 +286,31 @@ final class DefaultPointsEngine implements PointsEngine {
      * while it fits a long, with the exact BigDecimal product for lines that do not fit.
      */
     private static final class Base {
-        private BigDecimal value;
+        /** The factors, the earn rate first; their exact product is made only for the fallback. */
+        private final Scaled[] factors = new Scaled[4];
+        private int count;
         private long unscaled;
         private int scale;
         private boolean exact;
 
         Base(Scaled earnRate) {
-            this.value = earnRate.value();
+            this.factors[count++] = earnRate;
             this.unscaled = earnRate.unscaled();
             this.scale = earnRate.scale();
             this.exact = earnRate.exact();
         }
 
+        /** The exact product of the factors. */
+        private BigDecimal value() {
+            BigDecimal v = factors[0].value();
+            for (int i = 1; i < count; i++) {
+                v = v.multiply(factors[i].value());
+            }
+            return v;
+        }
+
         void times(Scaled m) {
-            value = value.multiply(m.value());
+            factors[count++] = m;
             if (exact && m.exact()) {
                 long hi = Math.multiplyHigh(unscaled, m.unscaled());
                 long lo = unscaled * m.unscaled();
@@ -313,7 +341,7 @@ final class DefaultPointsEngine implements PointsEngine {
                     }
                 }
             }
-            return BigDecimal.valueOf(eligible).multiply(value).multiply(category.value().multiply(brand.value()))
+            return BigDecimal.valueOf(eligible).multiply(value()).multiply(category.value().multiply(brand.value()))
                     .movePointLeft(fractionDigits).setScale(0, RoundingMode.DOWN).longValueExact();
         }
     }
