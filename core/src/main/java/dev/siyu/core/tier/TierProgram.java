@@ -52,8 +52,10 @@ import java.util.function.LongFunction;
  * moves.
  *
  * <p>Commands take the member's {@link TierStatus} and return a {@link TierResult}. They are
- * idempotent by {@link OperationId}: a replay returns the recorded outcome and the status
- * unchanged; the same id with another payload is {@link TierOutcome.Reason#OPERATION_CONFLICT}.
+ * idempotent by {@link OperationId}: a replay returns the recorded outcome (in its recorded form,
+ * {@link TierOutcome#asRecorded()}) and the status unchanged; the same id with another payload
+ * (compared by a 64-bit fingerprint) is {@link TierOutcome.Reason#OPERATION_CONFLICT}. Statuses
+ * record operations as 128-bit digests of their ids ({@link dev.siyu.core.kernel.OperationDigest}).
  * Business refusals are outcomes; exceptions ({@link IllegalArgumentException} with
  * {@code "<field> must be <rule>: <value>"}, {@link NullPointerException}) are for caller errors
  * and leave nothing changed. No clock is read: time comes in as {@code asOf}, business dates are
