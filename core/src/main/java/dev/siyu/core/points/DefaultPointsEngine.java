@@ -12,11 +12,14 @@ import dev.siyu.core.id.CategoryId;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.OrderId;
 import dev.siyu.core.id.TierId;
+import dev.siyu.core.kernel.KeyedAmounts;
+import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.money.Allocation;
 import dev.siyu.core.money.Money;
 import dev.siyu.core.order.Order;
 import dev.siyu.core.order.OrderLine;
 import dev.siyu.core.order.RefundLine;
+import dev.siyu.core.order.Tender;
 import dev.siyu.core.order.TenderType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -69,6 +72,9 @@ final class DefaultPointsEngine implements PointsEngine {
     private final Map<BrandId, Scaled> brandMultipliers;
     private final String earnRateFact;
     private final String redeemRateFact;
+    private final Dates dates;
+    private final Map<PointsProgram.Campaign, Scaled> campaignMultipliers;
+    private final Money zero;
 
     DefaultPointsEngine(PointsProgram program) {
         this.program = program;
@@ -81,6 +87,13 @@ final class DefaultPointsEngine implements PointsEngine {
         String code = program.currency().getCurrencyCode();
         this.earnRateFact = program.earnRate().toPlainString() + " per " + code;
         this.redeemRateFact = program.redeemRate() + " points per " + code;
+        this.dates = new Dates(program.zone(), program.expiry());
+        Map<PointsProgram.Campaign, Scaled> campaigns = new HashMap<>();
+        for (PointsProgram.Campaign c : program.campaigns()) {
+            campaigns.put(c, Scaled.of(c.multiplier()));
+        }
+        this.campaignMultipliers = Map.copyOf(campaigns);
+        this.zero = Money.zero(program.currency());
     }
 
     private static <K> Map<K, Scaled> scaled(Map<K, BigDecimal> multipliers) {
@@ -95,7 +108,7 @@ final class DefaultPointsEngine implements PointsEngine {
     }
 
     private LocalDate dateOf(Instant at) {
-        return LocalDate.ofInstant(at, program.zone());
+        return dates.of(at);
     }
 
     @Override
@@ -104,11 +117,13 @@ final class DefaultPointsEngine implements PointsEngine {
         Objects.requireNonNull(command, "command");
         checkCallerErrors(account, command);
         long fingerprint = Fingerprint.of(command);
-        PointsAccount.OperationRecord recorded = account.operations.get(command.operation());
-        if (recorded != null) {
-            PointsOutcome outcome = recorded.fingerprint() == fingerprint
-                    ? new PointsOutcome.Duplicate(recorded.outcome())
-                    : new PointsOutcome.Conflict(command.operation(), recorded.outcome());
+        OperationDigest digest = OperationDigest.of(command.operation().value());
+        int recorded = account.operations.indexOf(digest);
+        if (recorded >= 0) {
+            PointsOutcome was = PointsAccount.recordedOutcome(account.operations, recorded);
+            PointsOutcome outcome = account.operations.fingerprint(recorded) == fingerprint
+                    ? new PointsOutcome.Duplicate(was)
+                    : new PointsOutcome.Conflict(command.operation(), was);
             return new PointsResult(account, List.of(), outcome);
         }
         if (command instanceof PointsCommand.RefundOrder r) {
@@ -131,11 +146,11 @@ final class DefaultPointsEngine implements PointsEngine {
         if (outcome instanceof PointsOutcome.Rejected) {
             PointsAccount a = account;
             PointsAccount rejected = new PointsAccount(a.member, a.version + 1, a.lots, a.lotsTotal, a.overdraft, a.debt,
-                    a.nextSequence, a.totals, a.operations.put(command.operation(),
-                            new PointsAccount.OperationRecord(fingerprint, outcome)), a.orders, a.earnedByDay);
+                    a.nextSequence, a.totals, a.operations.with(digest, fingerprint, PointsAccount.code(outcome),
+                            PointsAccount.value(outcome)), a.orders, a.earnedByDay);
             return new PointsResult(rejected, List.of(), outcome);
         }
-        return new PointsResult(work.build(command.operation(), fingerprint, outcome), work.events, outcome);
+        return new PointsResult(work.build(digest, fingerprint, outcome), work.events(), outcome);
     }
 
     private void checkCallerErrors(PointsAccount account, PointsCommand command) {
@@ -178,12 +193,19 @@ final class DefaultPointsEngine implements PointsEngine {
         List<OrderLine> lines = order.lines();
         int n = lines.size();
         long[] nets = new long[n];
+        Money[] netMoney = new Money[n];
         long netSum = 0;
         for (int i = 0; i < n; i++) {
-            nets[i] = lines.get(i).net().minor();
+            netMoney[i] = lines.get(i).net();
+            nets[i] = netMoney[i].minor();
             netSum += nets[i];
         }
-        long paidByPoints = order.paidBy(TenderType.POINTS).minor();
+        long paidByPoints = 0;
+        for (Tender tender : order.tenders()) {
+            if (tender.type() == TenderType.POINTS) {
+                paidByPoints = Math.addExact(paidByPoints, tender.amount().minor());
+            }
+        }
         long[] pointsShare = paidByPoints > 0 && netSum > 0 ? Allocation.byLargestRemainder(paidByPoints, nets) : new long[n];
 
         Explanation.Builder why = Explanation.builder("POINTS_EARNED")
@@ -203,7 +225,7 @@ final class DefaultPointsEngine implements PointsEngine {
         }
         Optional<PointsProgram.Campaign> campaign = program.campaignOn(purchaseDate);
         if (campaign.isPresent()) {
-            Scaled campaignMultiplier = Scaled.of(campaign.get().multiplier());
+            Scaled campaignMultiplier = campaignMultipliers.get(campaign.get());
             base.times(campaignMultiplier);
             why.fact("campaign", campaign.get().code()).fact("campaignMultiplier", campaignMultiplier.text());
         }
@@ -220,7 +242,8 @@ final class DefaultPointsEngine implements PointsEngine {
             raw[i] = base.linePoints(eligible, category, brand, fractionDigits);
             total = Math.addExact(total, raw[i]);
             why.because(Explanation.builder("LINE_POINTS").fact("lineNo", line.lineNo())
-                    .fact("net", line.net()).fact("paidByPoints", Money.ofMinor(pointsShare[i], program.currency()))
+                    .fact("net", netMoney[i])
+                    .fact("paidByPoints", pointsShare[i] == 0 ? zero : Money.ofMinor(pointsShare[i], program.currency()))
                     .fact("lineMultiplier", multiplierText).fact("points", raw[i]).build());
         }
         long points = total;
@@ -229,8 +252,7 @@ final class DefaultPointsEngine implements PointsEngine {
             points = program.maxPerOrder().getAsLong();
             why.fact("cappedPerOrder", points);
         }
-        Long earnedBefore = w.earnedByDay.get(purchaseDate);
-        long earnedThatDay = earnedBefore == null ? 0 : earnedBefore;
+        long earnedThatDay = program.maxPerDay().isPresent() ? w.earnedByDay.sum(purchaseDate.toEpochDay()) : 0;
         if (program.maxPerDay().isPresent()) {
             long room = Math.max(0, program.maxPerDay().getAsLong() - earnedThatDay);
             if (points > room) {
@@ -240,16 +262,16 @@ final class DefaultPointsEngine implements PointsEngine {
         }
         long[] perLine = points == total || total == 0 ? raw : Allocation.byLargestRemainder(points, raw);
         if (points > 0) {
-            w.earnedByDay = w.earnedByDay.put(purchaseDate, earnedThatDay + points);
-            LocalDate availableOn = earnDate.plusDays(program.pendingDays());
-            Optional<LocalDate> expiresOn = program.expiry().expiresOn(earnDate);
+            w.earnedByDay = w.earnedByDay.plus(purchaseDate.toEpochDay(), points);
+            LocalDate availableOn = dates.plusDays(earnDate, program.pendingDays());
+            Optional<LocalDate> expiresOn = dates.expiresOn(earnDate);
             w.earned += points;
             long debtRepaid = w.credit(points, cmd.operation(), earnDate, availableOn, expiresOn, why);
             long balanceChange = points - debtRepaid;
             why.fact("points", points).fact("availableOn", availableOn)
                     .fact("expiresOn", expiresOn.isPresent() ? expiresOn.get() : "never");
             Explanation explanation = why.build();
-            w.events.add(new PointsEarned(w.base.member, cmd.at(), cmd.operation(), Optional.of(order.id()), points,
+            w.event(new PointsEarned(w.base.member, cmd.at(), cmd.operation(), Optional.of(order.id()), points,
                     availableOn, expiresOn, explanation));
             w.orders = w.orders.put(order.id(), record.withEarned(cmd.operation(), w.creditedLot, order, perLine));
             return new PointsOutcome.Applied(balanceChange, explanation);
@@ -264,20 +286,31 @@ final class DefaultPointsEngine implements PointsEngine {
      * while it fits a long, with the exact BigDecimal product for lines that do not fit.
      */
     private static final class Base {
-        private BigDecimal value;
+        /** The factors, the earn rate first; their exact product is made only for the fallback. */
+        private final Scaled[] factors = new Scaled[4];
+        private int count;
         private long unscaled;
         private int scale;
         private boolean exact;
 
         Base(Scaled earnRate) {
-            this.value = earnRate.value();
+            this.factors[count++] = earnRate;
             this.unscaled = earnRate.unscaled();
             this.scale = earnRate.scale();
             this.exact = earnRate.exact();
         }
 
+        /** The exact product of the factors. */
+        private BigDecimal value() {
+            BigDecimal v = factors[0].value();
+            for (int i = 1; i < count; i++) {
+                v = v.multiply(factors[i].value());
+            }
+            return v;
+        }
+
         void times(Scaled m) {
-            value = value.multiply(m.value());
+            factors[count++] = m;
             if (exact && m.exact()) {
                 long hi = Math.multiplyHigh(unscaled, m.unscaled());
                 long lo = unscaled * m.unscaled();
@@ -308,7 +341,7 @@ final class DefaultPointsEngine implements PointsEngine {
                     }
                 }
             }
-            return BigDecimal.valueOf(eligible).multiply(value).multiply(category.value().multiply(brand.value()))
+            return BigDecimal.valueOf(eligible).multiply(value()).multiply(category.value().multiply(brand.value()))
                     .movePointLeft(fractionDigits).setScale(0, RoundingMode.DOWN).longValueExact();
         }
     }
@@ -338,7 +371,7 @@ final class DefaultPointsEngine implements PointsEngine {
         w.consume(points, date, why);
         w.redeemed += points;
         w.orders = w.orders.put(cmd.order(), w.order(cmd.order()).withRedeemed(points));
-        w.events.add(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.of(cmd.order()), "payment",
+        w.event(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.of(cmd.order()), "payment",
                 points));
         return new PointsOutcome.Applied(-points, why.build());
     }
@@ -354,7 +387,7 @@ final class DefaultPointsEngine implements PointsEngine {
                 .fact("points", points);
         w.consume(points, date, why);
         w.redeemed += points;
-        w.events.add(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.empty(), cmd.reward(),
+        w.event(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.empty(), cmd.reward(),
                 points));
         return new PointsOutcome.Applied(-points, why.build());
     }
@@ -399,7 +432,7 @@ final class DefaultPointsEngine implements PointsEngine {
         Instant at = cmd.at();
         LocalDate date = dateOf(at);
         OrderRecord record = w.order(order.id()).withLines(order);
-        int[] returned = record.returned.clone();
+        int[] returned = record.returnedCopy();
         long reversal = 0;
         long refundedNet = record.refundedNet;
         Explanation.Builder why = Explanation.builder("POINTS_REFUNDED").fact("order", order.id())
@@ -415,8 +448,8 @@ final class DefaultPointsEngine implements PointsEngine {
             OrderLine sold = order.line(line.lineNo()).orElseThrow();
             int before = returned[idx];
             int after = before + line.quantity();
-            long earned = record.earned[idx];
-            long lineReversal = ceilShare(earned, after, record.quantities[idx]) - ceilShare(earned, before, record.quantities[idx]);
+            long earned = record.earned(idx);
+            long lineReversal = ceilShare(earned, after, record.quantity(idx)) - ceilShare(earned, before, record.quantity(idx));
             reversal += lineReversal;
             refundedNet = Math.addExact(refundedNet, sold.netForUnits(before, line.quantity()).minor());
             returned[idx] = after;
@@ -437,8 +470,8 @@ final class DefaultPointsEngine implements PointsEngine {
         long debtRepaid = 0;
         if (toReturn > 0) {
             w.returned += toReturn;
-            debtRepaid = w.credit(toReturn, cmd.operation(), date, date, program.expiry().expiresOn(date), why);
-            w.events.add(new PointsReturned(w.base.member, at, cmd.operation(), order.id(), toReturn));
+            debtRepaid = w.credit(toReturn, cmd.operation(), date, date, dates.expiresOn(date), why);
+            w.event(new PointsReturned(w.base.member, at, cmd.operation(), order.id(), toReturn));
         }
         long taken = 0;
         long shortfall = 0;
@@ -459,7 +492,7 @@ final class DefaultPointsEngine implements PointsEngine {
                 debtNow = shortfall;
             }
             w.reversed += taken;
-            w.events.add(new PointsReversed(w.base.member, at, cmd.operation(), order.id(), taken, debtNow));
+            w.event(new PointsReversed(w.base.member, at, cmd.operation(), order.id(), taken, debtNow));
         }
         w.orders = w.orders.put(order.id(), record.withRefund(returned, returnedPaidNow, refundedNet));
         why.fact("reversed", reversal).fact("takenFromBalance", taken).fact("recordedAsDebt",
@@ -493,7 +526,7 @@ final class DefaultPointsEngine implements PointsEngine {
         long total = 0;
         for (var e : byDate.entrySet()) {
             total += e.getValue();
-            w.events.add(new PointsExpired(w.base.member, cmd.at(), e.getKey(), e.getValue()));
+            w.event(new PointsExpired(w.base.member, cmd.at(), e.getKey(), e.getValue()));
         }
         w.expired += total;
         return new PointsOutcome.Applied(-total, Explanation.builder("POINTS_EXPIRED").fact("asOf", date)
@@ -610,10 +643,29 @@ final class DefaultPointsEngine implements PointsEngine {
         long expired;
         long debtRepaid;
         PersistentMap<OrderId, OrderRecord> orders;
-        PersistentMap<LocalDate, Long> earnedByDay;
+        KeyedAmounts earnedByDay;
         /** The sequence of the lot the last {@link #credit} added to, or -1. */
         long creditedLot = -1;
-        final List<MembershipEvent> events = new ArrayList<>(2);
+        /** The first event, and all of them once there are more: most commands have one. */
+        private MembershipEvent firstEvent;
+        private List<MembershipEvent> moreEvents;
+
+        void event(MembershipEvent event) {
+            if (firstEvent == null) {
+                firstEvent = event;
+            } else {
+                if (moreEvents == null) {
+                    moreEvents = new ArrayList<>(4);
+                    moreEvents.add(firstEvent);
+                }
+                moreEvents.add(event);
+            }
+        }
+
+        /** The events in order, as an immutable list. */
+        List<MembershipEvent> events() {
+            return moreEvents != null ? List.copyOf(moreEvents) : firstEvent != null ? List.of(firstEvent) : List.of();
+        }
 
         Work(PointsAccount a) {
             this.base = a;
@@ -720,12 +772,12 @@ final class DefaultPointsEngine implements PointsEngine {
             return points - left;
         }
 
-        PointsAccount build(OperationId operation, long fingerprint, PointsOutcome outcome) {
+        PointsAccount build(OperationDigest operation, long fingerprint, PointsOutcome outcome) {
             PointsLot[] array = lots.live();
             PointsTotals totals = new PointsTotals(earned, returned, redeemed, reversed, expired, debtRepaid);
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, overdraft, debt,
-                    nextSequence, totals, base.operations.put(operation, new PointsAccount.OperationRecord(fingerprint,
-                            outcome)), orders, earnedByDay);
+                    nextSequence, totals, base.operations.with(operation, fingerprint, PointsAccount.code(outcome),
+                            PointsAccount.value(outcome)), orders, earnedByDay);
             if (next.balance() != totals.net()) {
                 throw new IllegalStateException("conservation must hold: balance " + next.balance() + " vs ledger "
                         + totals.net());

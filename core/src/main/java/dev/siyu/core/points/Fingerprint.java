@@ -1,6 +1,7 @@
 package dev.siyu.core.points;
 
 import dev.siyu.core.id.TypedId;
+import dev.siyu.core.kernel.PayloadHasher;
 import dev.siyu.core.money.Money;
 import dev.siyu.core.order.Order;
 import dev.siyu.core.order.OrderLine;
@@ -9,22 +10,14 @@ import dev.siyu.core.order.Tender;
 import java.time.Instant;
 
 /**
- * A stable 64-bit fingerprint of a command's payload: the same on every JVM, so it can be stored with
- * the account and compared after a restart. It covers every field the ledger reads; for a profile
- * only its id and birthday. Texts are length-prefixed.
- *
- * <p>The fields are fed as 64-bit words (numbers whole, texts four UTF-16 units a word) through the
- * xxHash64 round {@code h = rotl(h + w × P2, 31) × P1}, a bijection of the state for each word, then
- * the MurmurHash3 64-bit finalizer: a 64-bit state throughout, at one multiply chain step per word
- * rather than one per byte.
+ * The stable 64-bit fingerprint of a command's payload, through the kernel's {@link PayloadHasher}:
+ * the same on every JVM, so it can be stored with the account and compared after a restart. It
+ * covers every field the ledger reads; for a profile only its id and birthday. Texts are
+ * length-prefixed.
  */
 final class Fingerprint {
 
-    private static final long SEED = 0xcbf29ce484222325L;
-    private static final long P1 = 0x9E3779B185EBCA87L;
-    private static final long P2 = 0xC2B2AE3D27D4EB4FL;
-
-    private long h = SEED;
+    private long h = PayloadHasher.SEED;
 
     private Fingerprint() {
     }
@@ -60,12 +53,8 @@ final class Fingerprint {
         } else {
             f.number(5);
         }
-        long z = f.h;
-        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
-        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
-        return z ^ (z >>> 33);
+        return PayloadHasher.hash(f.h);
     }
-
     private void order(Order order) {
         id(order.id());
         id(order.member());
@@ -107,23 +96,10 @@ final class Fingerprint {
     }
 
     private void text(String s) {
-        int n = s.length();
-        number(n);
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            number(s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
-                    | (long) s.charAt(i + 3) << 48);
-        }
-        if (i < n) {
-            long w = 0;
-            for (int shift = 0; i < n; i++, shift += 16) {
-                w |= (long) s.charAt(i) << shift;
-            }
-            number(w);
-        }
+        h = PayloadHasher.text(h, s);
     }
 
     private void number(long v) {
-        h = Long.rotateLeft(h + v * P2, 31) * P1;
+        h = PayloadHasher.number(h, v);
     }
 }

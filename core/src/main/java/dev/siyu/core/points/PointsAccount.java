@@ -2,6 +2,9 @@ package dev.siyu.core.points;
 
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
+import dev.siyu.core.kernel.KeyedAmounts;
+import dev.siyu.core.kernel.OperationDigest;
+import dev.siyu.core.kernel.OperationLog;
 import dev.siyu.core.id.OrderId;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -17,16 +20,20 @@ import java.util.Optional;
  * and not yet swept expired ones) less any overdraft (negative balance allowed by
  * {@link NegativeBalancePolicy#ALLOW}); it always equals {@link #totals()}{@code .net()}. Lots emptied by
  * spending, reversal or expiry leave the working set; their effect stays in the totals.
- * Operation records and order records are kept in persistent maps, so a command copies only the live
- * lots and an O(log n) path of each map.
+ * Operations are recorded compactly for idempotency (an {@link OperationLog}: a 128-bit digest of
+ * the id, the payload fingerprint, and the balance change or reject reason, 40 bytes each); order
+ * records are kept in a persistent map, so a command copies only the live lots, the operation log's
+ * primitive array and an O(log n) path of the map.
  *
  * <p>Accounts change only through {@link PointsEngine#apply}. Immutable and thread-safe.
  */
 public final class PointsAccount {
 
-    /** What was recorded for an operation: the payload's fingerprint and the outcome. */
-    record OperationRecord(long fingerprint, PointsOutcome outcome) {
-    }
+    /** The {@link OperationLog} code of an applied operation; its value is the balance change. */
+    static final long APPLIED = 0;
+    /** The {@link OperationLog} code of a rejected operation is this plus the reason's ordinal. */
+    static final long REJECTED = 1;
+    private static final RejectReason[] REASONS = RejectReason.values();
 
     private static final PointsLot[] NO_LOTS = new PointsLot[0];
 
@@ -38,13 +45,14 @@ public final class PointsAccount {
     final long debt;
     final long nextSequence;
     final PointsTotals totals;
-    final PersistentMap<OperationId, OperationRecord> operations;
+    final OperationLog operations;
     final PersistentMap<OrderId, OrderRecord> orders;
-    final PersistentMap<LocalDate, Long> earnedByDay;
+    /** Points earned per purchase date (epoch day), for the daily cap. */
+    final KeyedAmounts earnedByDay;
 
     PointsAccount(MemberId member, long version, PointsLot[] lots, long lotsTotal, long overdraft, long debt,
-            long nextSequence, PointsTotals totals, PersistentMap<OperationId, OperationRecord> operations,
-            PersistentMap<OrderId, OrderRecord> orders, PersistentMap<LocalDate, Long> earnedByDay) {
+            long nextSequence, PointsTotals totals, OperationLog operations,
+            PersistentMap<OrderId, OrderRecord> orders, KeyedAmounts earnedByDay) {
         this.member = member;
         this.version = version;
         this.lots = lots;
@@ -61,8 +69,8 @@ public final class PointsAccount {
     /** A new member's account: no lots, no operations, version 0. */
     public static PointsAccount empty(MemberId member) {
         Objects.requireNonNull(member, "member");
-        return new PointsAccount(member, 0, NO_LOTS, 0, 0, 0, 1, PointsTotals.zero(), PersistentMap.empty(),
-                PersistentMap.empty(), PersistentMap.empty());
+        return new PointsAccount(member, 0, NO_LOTS, 0, 0, 0, 1, PointsTotals.zero(), OperationLog.empty(),
+                PersistentMap.empty(), KeyedAmounts.empty());
     }
 
     /** The member. */
@@ -100,10 +108,30 @@ public final class PointsAccount {
         return operations.size();
     }
 
-    /** The outcome recorded for {@code operation}, if it was applied or rejected on this account. */
+    /**
+     * The outcome recorded for {@code operation}, if it was applied or rejected on this account, in
+     * its recorded form ({@link PointsOutcome#asRecorded()}): the balance change or reject reason,
+     * without the explanation of the live outcome.
+     */
     public Optional<PointsOutcome> outcomeOf(OperationId operation) {
-        OperationRecord record = operations.get(Objects.requireNonNull(operation, "operation"));
-        return record == null ? Optional.empty() : Optional.of(record.outcome());
+        int i = operations.indexOf(OperationDigest.of(Objects.requireNonNull(operation, "operation").value()));
+        return i < 0 ? Optional.empty() : Optional.of(recordedOutcome(operations, i));
+    }
+
+    /** The log code and value that record {@code outcome} (applied or rejected). */
+    static long code(PointsOutcome outcome) {
+        return outcome instanceof PointsOutcome.Rejected r ? REJECTED + r.reason().ordinal() : APPLIED;
+    }
+
+    static long value(PointsOutcome outcome) {
+        return outcome instanceof PointsOutcome.Applied a ? a.balanceChange() : 0;
+    }
+
+    /** The recorded form of the outcome at {@code index} of {@code log}. */
+    static PointsOutcome recordedOutcome(OperationLog log, int index) {
+        long code = log.code(index);
+        return code == APPLIED ? PointsOutcome.Applied.recorded(log.value(index))
+                : PointsOutcome.Rejected.recorded(REASONS[(int) (code - REJECTED)]);
     }
 
     /** Points that can be spent on {@code date}: live lots past their pending period and not expired. */

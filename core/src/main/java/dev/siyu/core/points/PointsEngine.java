@@ -10,10 +10,13 @@ import java.util.Objects;
  *
  * <p>Every command is idempotent by its {@link dev.siyu.core.id.OperationId}: if the account already
  * recorded the operation, a command with the same payload returns
- * {@link PointsOutcome.Duplicate} (wrapping the recorded outcome) and one with a different payload
- * {@link PointsOutcome.Conflict}, both with the account unchanged and no events. Payloads are compared
- * by a stable 64-bit fingerprint of the fields the ledger reads. Rejections are recorded too, so a
- * replay is refused the same way even if the balance changed since.
+ * {@link PointsOutcome.Duplicate} (wrapping the recorded outcome, in its recorded form: the same
+ * balance change or reject reason, see {@link PointsOutcome#asRecorded()}) and one with a different
+ * payload {@link PointsOutcome.Conflict}, both with the account unchanged and no events. Operation
+ * ids are recorded as 128-bit digests ({@link dev.siyu.core.kernel.OperationDigest}, with its
+ * collision bound) and payloads compared by a stable 64-bit fingerprint of the fields the ledger
+ * reads. Rejections are recorded too, so a replay is refused the same way even if the balance
+ * changed since.
  *
  * <p><b>Refunds</b> ({@link PointsCommand.RefundOrder}) work cumulatively per order, so refunding
  * every unit in any number of partial refunds nets out exactly:

@@ -1,20 +1,23 @@
 package dev.siyu.core.store;
 
 import dev.siyu.core.id.OperationId;
+import dev.siyu.core.kernel.DigestSet;
+import dev.siyu.core.kernel.OperationDigest;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The embedded default {@link VersionedStore}: a concurrent map in the JVM's heap. Each key's
  * check-and-write is atomic ({@link ConcurrentHashMap#compute}); keys do not contend with each
- * other. Suitable for single-process hosts, tests and replays; state is lost with the process.
+ * other. Each key remembers its written operations as 128-bit digests of their ids (a
+ * {@link DigestSet}, 16 bytes per operation; see {@link OperationDigest} for the collision bound).
+ * Suitable for single-process hosts, tests and replays; state is lost with the process.
  * Thread-safe.
  */
 public final class InMemoryVersionedStore<K, V> implements VersionedStore<K, V> {
 
-    private record Entry<V>(Versioned<V> current, Set<OperationId> operations) {
+    private record Entry<V>(V value, long version, DigestSet operations) {
     }
 
     private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
@@ -23,7 +26,7 @@ public final class InMemoryVersionedStore<K, V> implements VersionedStore<K, V> 
     public Optional<Versioned<V>> load(K key) {
         Objects.requireNonNull(key, "key");
         Entry<V> entry = entries.get(key);
-        return entry == null ? Optional.empty() : Optional.of(entry.current());
+        return entry == null ? Optional.empty() : Optional.of(new Versioned<>(entry.value(), entry.version()));
     }
 
     @Override
@@ -31,10 +34,11 @@ public final class InMemoryVersionedStore<K, V> implements VersionedStore<K, V> 
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(operation, "operation");
+        OperationDigest digest = OperationDigest.of(operation.value());
         WriteResult[] result = new WriteResult[1];
         entries.compute(key, (k, entry) -> {
-            long stored = entry == null ? 0 : entry.current().version();
-            if (entry != null && entry.operations().contains(operation)) {
+            long stored = entry == null ? 0 : entry.version();
+            if (entry != null && entry.operations().contains(digest)) {
                 result[0] = WriteResult.ALREADY_APPLIED;
                 return entry;
             }
@@ -42,10 +46,9 @@ public final class InMemoryVersionedStore<K, V> implements VersionedStore<K, V> 
                 result[0] = WriteResult.VERSION_CONFLICT;
                 return entry;
             }
-            Set<OperationId> operations = entry == null ? ConcurrentHashMap.newKeySet() : entry.operations();
-            operations.add(operation);
+            DigestSet operations = (entry == null ? DigestSet.empty() : entry.operations()).with(digest);
             result[0] = WriteResult.WRITTEN;
-            return new Entry<>(new Versioned<>(value, stored + 1), operations);
+            return new Entry<>(value, stored + 1, operations);
         });
         return result[0];
     }
@@ -55,7 +58,7 @@ public final class InMemoryVersionedStore<K, V> implements VersionedStore<K, V> 
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(operation, "operation");
         Entry<V> entry = entries.get(key);
-        return entry != null && entry.operations().contains(operation);
+        return entry != null && entry.operations().contains(OperationDigest.of(operation.value()));
     }
 
     /** The number of keys stored. */

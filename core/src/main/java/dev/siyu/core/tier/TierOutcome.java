@@ -12,6 +12,21 @@ public sealed interface TierOutcome permits TierOutcome.Applied, TierOutcome.Rej
     /** The reason code and the values that decided. */
     Explanation explanation();
 
+    /** The code of the explanation of a recorded outcome: see {@link #asRecorded()}. */
+    String RECORDED_OUTCOME = "RECORDED_OUTCOME";
+
+    /**
+     * This outcome as a {@link TierStatus} records it and returns it on a replay
+     * ({@link TierResult#replayed()}): for an applied command, an {@link Applied} whose explanation is
+     * {@value #RECORDED_OUTCOME} with the original reason code as fact {@code code} (statuses keep a
+     * few bytes per operation, not explanations; the original is in the first result and in its
+     * {@link dev.siyu.core.event.TierChanged} event). A rejection is not recorded and is returned as
+     * it is.
+     */
+    default TierOutcome asRecorded() {
+        return this instanceof Applied a ? Applied.recorded(a.explanation().code()) : this;
+    }
+
     /** Whether the command was applied. */
     default boolean isApplied() {
         return this instanceof Applied;
@@ -25,6 +40,11 @@ public sealed interface TierOutcome permits TierOutcome.Applied, TierOutcome.Rej
     record Applied(Explanation explanation) implements TierOutcome {
         public Applied {
             Objects.requireNonNull(explanation, "explanation");
+        }
+
+        /** The recorded form of an outcome with reason code {@code code}, see {@link TierOutcome#asRecorded()}. */
+        static Applied recorded(String code) {
+            return new Applied(Explanation.builder(RECORDED_OUTCOME).fact("code", code).build());
         }
     }
 

@@ -5,6 +5,9 @@ import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.TierId;
 import dev.siyu.core.json.ConfigNode;
+import dev.siyu.core.kernel.OperationDigest;
+import dev.siyu.core.kernel.OperationLog;
+import dev.siyu.core.kernel.PayloadHasher;
 import dev.siyu.core.member.MemberProfile;
 import dev.siyu.core.money.Money;
 import dev.siyu.core.time.BusinessClock;
@@ -15,7 +18,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,8 +52,10 @@ import java.util.function.LongFunction;
  * moves.
  *
  * <p>Commands take the member's {@link TierStatus} and return a {@link TierResult}. They are
- * idempotent by {@link OperationId}: a replay returns the recorded outcome and the status
- * unchanged; the same id with another payload is {@link TierOutcome.Reason#OPERATION_CONFLICT}.
+ * idempotent by {@link OperationId}: a replay returns the recorded outcome (in its recorded form,
+ * {@link TierOutcome#asRecorded()}) and the status unchanged; the same id with another payload
+ * (compared by a 64-bit fingerprint) is {@link TierOutcome.Reason#OPERATION_CONFLICT}. Statuses
+ * record operations as 128-bit digests of their ids ({@link dev.siyu.core.kernel.OperationDigest}).
  * Business refusals are outcomes; exceptions ({@link IllegalArgumentException} with
  * {@code "<field> must be <rule>: <value>"}, {@link NullPointerException}) are for caller errors
  * and leave nothing changed. No clock is read: time comes in as {@code asOf}, business dates are
@@ -74,6 +78,8 @@ public final class TierProgram {
     /** The payload recorded for evaluation operations: an evaluation carries no data. */
     private static final String EVALUATE = "evaluate";
     private static final String CLEAR_OVERRIDE = "clear-override";
+    private static final long EVALUATE_FINGERPRINT = new PayloadHasher().number(2).text(EVALUATE).hash();
+    private static final long CLEAR_OVERRIDE_FINGERPRINT = new PayloadHasher().number(4).text(CLEAR_OVERRIDE).hash();
 
     private final Currency currency;
     private final ZoneId zone;
@@ -86,6 +92,7 @@ public final class TierProgram {
     private final Map<TierId, Integer> index;
     private final long[] thresholds;
     private final long[] retentions;
+    private final String windowText;
 
     private TierProgram(Builder b) {
         this.currency = b.currency;
@@ -105,6 +112,7 @@ public final class TierProgram {
             retentions[i] = tiers.get(i).retention();
         }
         this.index = Map.copyOf(byId);
+        this.windowText = describe(window);
     }
 
     /** A builder with defaults: CNY, {@link BusinessClock#SHANGHAI}, spend over 12 rolling months, no grace, one tier down. */
@@ -274,16 +282,22 @@ public final class TierProgram {
             points[i] = fact.pointsEarned();
             orders[i] = fact.orders();
         }
-        Map<OperationId, TierStatus.Applied> ops = new HashMap<>();
+        OperationLog ops = OperationLog.empty();
         for (TierSnapshot.Operation op : snapshot.operations()) {
-            if (ops.put(op.operation(), new TierStatus.Applied(op.payload(), op.explanation())) != null) {
-                throw new IllegalArgumentException("snapshot operations must be unique: " + op.operation());
+            OperationDigest digest = OperationDigest.parse(op.digest());
+            int code = TierStatus.codeIndex(op.code());
+            if (code < 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "snapshot operation code must be one of %s: %s", TierStatus.CODES, op.code()));
             }
+            if (ops.contains(digest)) {
+                throw new IllegalArgumentException("snapshot operations must be unique: " + op.digest());
+            }
+            ops = ops.with(digest, op.fingerprint(), code, 0);
         }
         return new TierStatus(snapshot.member(), snapshot.joinedOn(), snapshot.version(), snapshot.earnedTier(),
                 snapshot.override().orElse(null), snapshot.graceEndsOn().orElse(null), snapshot.since(),
-                snapshot.lastDecisionAt(), QualifyingHistory.of(days, spend, points, orders),
-                Collections.unmodifiableMap(ops));
+                snapshot.lastDecisionAt(), QualifyingHistory.of(days, spend, points, orders), ops);
     }
 
     // ------------------------------------------------------------------ commands
@@ -312,7 +326,7 @@ public final class TierProgram {
         long[] spend = new long[n];
         long[] points = new long[n];
         long[] orders = new long[n];
-        Map<OperationId, TierStatus.Applied> ops = new HashMap<>();
+        OperationLog ops = OperationLog.empty();
         for (int i = 0; i < n; i++) {
             QualifyingActivity a = facts.get(i);
             checkActivity(a, asOf);
@@ -320,9 +334,11 @@ public final class TierProgram {
             spend[i] = a.spend().minor();
             points[i] = a.pointsEarned();
             orders[i] = a.orders();
-            if (ops.put(a.operation(), new TierStatus.Applied(a.toString(), activityExplanation(a, days[i]))) != null) {
+            OperationDigest digest = OperationDigest.of(a.operation().value());
+            if (ops.contains(digest)) {
                 throw new IllegalArgumentException("history operation must be unique: " + a.operation());
             }
+            ops = ops.with(digest, fingerprint(a), code(activityCode(a)), 0);
         }
         QualifyingHistory qualifying = QualifyingHistory.of(days, spend, points, orders);
         int day = epochDay(asOf);
@@ -336,7 +352,7 @@ public final class TierProgram {
         qualificationFacts(why, w);
         Explanation explanation = why.build();
         TierStatus status = new TierStatus(profile.id(), profile.joinedOn(), 1, tier, null, null, asOf, asOf,
-                qualifying, Collections.unmodifiableMap(ops));
+                qualifying, ops);
         TierChanged event = new TierChanged(profile.id(), asOf, Optional.empty(), tier, TierChanged.Kind.ENROLLED,
                 explanation);
         return new TierResult(status, List.of(event), new TierOutcome.Applied(explanation), false);
@@ -357,7 +373,9 @@ public final class TierProgram {
         Objects.requireNonNull(activity, "activity");
         Objects.requireNonNull(asOf, "asOf");
         checkActivity(activity, asOf);
-        TierResult refused = precheck(status, activity.operation(), activity, asOf);
+        OperationDigest digest = OperationDigest.of(activity.operation().value());
+        long fingerprint = fingerprint(activity);
+        TierResult refused = precheck(status, activity.operation(), digest, fingerprint, activity, asOf);
         if (refused != null) {
             return refused;
         }
@@ -375,7 +393,7 @@ public final class TierProgram {
             qualificationFacts(held, q);
             w.step(held.build());
         }
-        return finish(w, activity.operation(), activity);
+        return finish(w, activity.operation(), digest, fingerprint);
     }
 
     /**
@@ -386,7 +404,8 @@ public final class TierProgram {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(asOf, "asOf");
-        TierResult refused = precheck(status, operation, EVALUATE, asOf);
+        OperationDigest digest = OperationDigest.of(operation.value());
+        TierResult refused = precheck(status, operation, digest, EVALUATE_FINGERPRINT, EVALUATE, asOf);
         if (refused != null) {
             return refused;
         }
@@ -394,7 +413,7 @@ public final class TierProgram {
         Window q = current(w.history, status.joinedOn(), w.day);
         if (q.tier > w.earned) {
             upgrade(w, q);
-            return finish(w, operation, EVALUATE);
+            return finish(w, operation, digest, EVALUATE_FINGERPRINT);
         }
         int held = w.earned;
         Window r = retention(w.history, status.joinedOn(), w.day, q);
@@ -406,7 +425,7 @@ public final class TierProgram {
             }
             w.grace = null;
             w.step(kept.build());
-            return finish(w, operation, EVALUATE);
+            return finish(w, operation, digest, EVALUATE_FINGERPRINT);
         }
         boolean started = w.grace == null;
         if (started) {
@@ -417,7 +436,7 @@ public final class TierProgram {
             retentionFacts(inGrace, r, held);
             inGrace.fact("graceEndsOn", w.grace);
             w.step(inGrace.build());
-            return finish(w, operation, EVALUATE);
+            return finish(w, operation, digest, EVALUATE_FINGERPRINT);
         }
         int target = downgrade == DowngradeRule.ONE_TIER ? held - 1 : supported(r.value, held);
         Explanation.Builder down = Explanation.builder("EARNED_TIER_DOWNGRADED")
@@ -428,7 +447,7 @@ public final class TierProgram {
         w.earned = target;
         w.grace = null;
         w.step(down.build());
-        return finish(w, operation, EVALUATE);
+        return finish(w, operation, digest, EVALUATE_FINGERPRINT);
     }
 
     /**
@@ -453,7 +472,9 @@ public final class TierProgram {
         }
         TierOverride set = new TierOverride(tier, until, reason, asOf);
         OverridePayload payload = new OverridePayload(tier, until, reason);
-        TierResult refused = precheck(status, operation, payload, asOf);
+        OperationDigest digest = OperationDigest.of(operation.value());
+        long fingerprint = new PayloadHasher().number(3).text(tier.value()).number(until.toEpochDay()).text(reason).hash();
+        TierResult refused = precheck(status, operation, digest, fingerprint, payload, asOf);
         if (refused != null) {
             return refused;
         }
@@ -466,7 +487,7 @@ public final class TierProgram {
                 .fact("reason", reason)
                 .fact("earnedTier", tiers.get(w.earned).id())
                 .build());
-        return finish(w, operation, payload);
+        return finish(w, operation, digest, fingerprint);
     }
 
     /** Ends the override in force before its date, if any; the earned tier applies again. */
@@ -474,7 +495,8 @@ public final class TierProgram {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(asOf, "asOf");
-        TierResult refused = precheck(status, operation, CLEAR_OVERRIDE, asOf);
+        OperationDigest digest = OperationDigest.of(operation.value());
+        TierResult refused = precheck(status, operation, digest, CLEAR_OVERRIDE_FINGERPRINT, CLEAR_OVERRIDE, asOf);
         if (refused != null) {
             return refused;
         }
@@ -490,7 +512,7 @@ public final class TierProgram {
             w.overrideEnded = true;
             w.override = null;
         }
-        return finish(w, operation, CLEAR_OVERRIDE);
+        return finish(w, operation, digest, CLEAR_OVERRIDE_FINGERPRINT);
     }
 
     // ------------------------------------------------------------------ internals
@@ -541,16 +563,21 @@ public final class TierProgram {
         }
     }
 
-    private TierResult precheck(TierStatus status, OperationId operation, Object payload, Instant asOf) {
-        TierStatus.Applied recorded = status.operations().get(operation);
-        if (recorded != null) {
-            if (recorded.payload().equals(payload.toString())) {
-                return new TierResult(status, List.of(), recorded.outcome(), true);
+    private TierResult precheck(TierStatus status, OperationId operation, OperationDigest digest, long fingerprint,
+            Object payload, Instant asOf) {
+        OperationLog log = status.operations();
+        int recorded = log.indexOf(digest);
+        if (recorded >= 0) {
+            if (log.fingerprint(recorded) == fingerprint) {
+                return new TierResult(status, List.of(),
+                        TierOutcome.Applied.recorded(TierStatus.CODES.get((int) log.code(recorded))), true);
             }
             return new TierResult(status, List.of(), new TierOutcome.Rejected(TierOutcome.Reason.OPERATION_CONFLICT,
                     Explanation.builder("OPERATION_CONFLICT")
                             .fact("operation", operation)
-                            .fact("recordedPayload", recorded.payload())
+                            .fact("recordedCode", TierStatus.CODES.get((int) log.code(recorded)))
+                            .fact("recordedFingerprint", Long.toHexString(log.fingerprint(recorded)))
+                            .fact("givenFingerprint", Long.toHexString(fingerprint))
                             .fact("givenPayload", payload)
                             .build()), false);
         }
@@ -579,7 +606,7 @@ public final class TierProgram {
         w.step(up.build());
     }
 
-    private TierResult finish(Work w, OperationId operation, Object payload) {
+    private TierResult finish(Work w, OperationId operation, OperationDigest digest, long fingerprint) {
         TierStatus before = w.before;
         TierId from = before.tier();
         TierId earnedId = tiers.get(w.earned).id();
@@ -608,11 +635,9 @@ public final class TierProgram {
         }
         Explanation explanation = top.build();
         TierOutcome outcome = new TierOutcome.Applied(explanation);
-        Map<OperationId, TierStatus.Applied> ops = new HashMap<>(before.operations());
-        ops.put(operation, new TierStatus.Applied(payload.toString(), explanation));
+        OperationLog ops = before.operations().with(digest, fingerprint, code(explanation.code()), 0);
         TierStatus after = new TierStatus(before.member(), before.joinedOn(), before.version() + 1, earnedId,
-                w.override, w.grace, moved ? w.asOf : before.since(), w.asOf, w.history,
-                Collections.unmodifiableMap(ops));
+                w.override, w.grace, moved ? w.asOf : before.since(), w.asOf, w.history, ops);
         List<TierChanged> events = moved
                 ? List.of(new TierChanged(before.member(), w.asOf, Optional.of(from), to, kind, explanation))
                 : List.of();
@@ -630,8 +655,30 @@ public final class TierProgram {
         }
     }
 
+    private static String activityCode(QualifyingActivity a) {
+        return a.kind() == QualifyingActivity.Kind.ORDER ? "ORDER_RECORDED" : "REFUND_RECORDED";
+    }
+
+    /** The log code of reason code {@code code}, one of {@link TierStatus#CODES}. */
+    private static long code(String code) {
+        int i = TierStatus.codeIndex(code);
+        if (i < 0) {
+            throw new IllegalStateException("reason code must be one of " + TierStatus.CODES + ": " + code);
+        }
+        return i;
+    }
+
+    /** The fingerprint of an activity's payload: every field, the operation id included. */
+    static long fingerprint(QualifyingActivity a) {
+        return new PayloadHasher().number(1).text(a.operation().value()).number(a.kind().ordinal())
+                .number(a.countsAt().getEpochSecond()).number(a.countsAt().getNano())
+                .number(a.at().getEpochSecond()).number(a.at().getNano())
+                .text(a.spend().currency().getCurrencyCode()).number(a.spend().minor())
+                .number(a.pointsEarned()).number(a.orders()).hash();
+    }
+
     private Explanation activityExplanation(QualifyingActivity a, int countsOn) {
-        return Explanation.builder(a.kind() == QualifyingActivity.Kind.ORDER ? "ORDER_RECORDED" : "REFUND_RECORDED")
+        return Explanation.builder(activityCode(a))
                 .fact("activity", a.operation())
                 .fact("countsOn", LocalDate.ofEpochDay(countsOn))
                 .fact("spend", a.spend())
@@ -642,7 +689,7 @@ public final class TierProgram {
 
     private void qualificationFacts(Explanation.Builder why, Window w) {
         why.fact("metric", metric)
-                .fact("window", describe(window))
+                .fact("window", windowText)
                 .fact("windowStart", LocalDate.ofEpochDay(w.start))
                 .fact("windowEnd", LocalDate.ofEpochDay(w.end))
                 .fact("value", format(w.value))
@@ -656,7 +703,7 @@ public final class TierProgram {
     private void retentionFacts(Explanation.Builder why, Window r, int held) {
         why.fact("tier", tiers.get(held).id())
                 .fact("metric", metric)
-                .fact("window", describe(window))
+                .fact("window", windowText)
                 .fact("windowStart", LocalDate.ofEpochDay(r.start))
                 .fact("windowEnd", LocalDate.ofEpochDay(r.end))
                 .fact("value", format(r.value))
@@ -671,8 +718,12 @@ public final class TierProgram {
         return window instanceof QualificationWindow.CalendarYear ? "calendar year" : "anniversary year";
     }
 
-    private String format(long value) {
-        return metric == Metric.SPEND ? Money.ofMinor(value, currency).toString() : Long.toString(value);
+    /**
+     * {@code value} as an explanation fact: money for spend, a number otherwise, both rendered only
+     * when the fact is read (the same text as {@link #amountFormat}).
+     */
+    private Object format(long value) {
+        return metric == Metric.SPEND ? Money.ofMinor(value, currency) : (Object) value;
     }
 
     /** Renders values of {@code metric}: money for spend, plain numbers otherwise. */

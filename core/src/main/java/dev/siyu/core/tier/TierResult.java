@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param events at most one {@link TierChanged}, when the member's tier moved
  * @param outcome applied or rejected, with the explanation
  * @param replayed whether the operation id had already been applied with the same payload, in
- *     which case the outcome is the one recorded then
+ *     which case the outcome is the one recorded then, in its recorded form
+ *     ({@link TierOutcome#asRecorded()}: the reason code, not the full explanation)
  */
 public record TierResult(TierStatus status, List<TierChanged> events, TierOutcome outcome, boolean replayed) {
 

@@ -1,8 +1,6 @@
 package dev.siyu.core.tier;
 
-import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.id.MemberId;
-import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.TierId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +23,7 @@ import java.util.Optional;
  * @param since when the tier held last changed
  * @param lastDecisionAt the {@code asOf} of the last applied command
  * @param facts the qualifying facts in date order
- * @param operations the operations applied, by id
+ * @param operations the operations applied, in the order they were recorded
  */
 public record TierSnapshot(MemberId member, LocalDate joinedOn, long version, TierId earnedTier,
         Optional<TierOverride> override, Optional<LocalDate> graceEndsOn, Instant since, Instant lastDecisionAt,
@@ -62,17 +60,18 @@ public record TierSnapshot(MemberId member, LocalDate joinedOn, long version, Ti
     }
 
     /**
-     * An applied operation.
+     * An applied operation, as a status records it.
      *
-     * @param operation its id
-     * @param payload the text of what it carried, compared to detect a conflicting reuse of the id
-     * @param explanation how it came out, returned again on a replay
+     * @param digest the 128-bit digest of its id, 32 lower-case hex digits (see
+     *     {@link dev.siyu.core.kernel.OperationDigest})
+     * @param fingerprint the 64-bit fingerprint of its payload, compared to detect a conflicting reuse
+     *     of the id
+     * @param code the reason code of its outcome, returned again (as a recorded outcome) on a replay
      */
-    public record Operation(OperationId operation, String payload, Explanation explanation) {
+    public record Operation(String digest, long fingerprint, String code) {
         public Operation {
-            Objects.requireNonNull(operation, "operation");
-            Objects.requireNonNull(payload, "payload");
-            Objects.requireNonNull(explanation, "explanation");
+            Objects.requireNonNull(digest, "digest");
+            Objects.requireNonNull(code, "code");
         }
     }
 }

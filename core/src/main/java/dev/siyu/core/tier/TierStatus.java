@@ -1,13 +1,14 @@
 package dev.siyu.core.tier;
 
-import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.TierId;
 import java.time.Instant;
 import java.time.LocalDate;
+import dev.siyu.core.kernel.OperationDigest;
+import dev.siyu.core.kernel.OperationLog;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,21 +20,37 @@ import java.util.Optional;
  *
  * <p>It holds the tier the member holds now ({@link #tier()}: the override's tier while one is
  * set, else the earned tier), the earned tier underneath, any grace period running, the qualifying
- * history (as a compact running summary) and the operation ids already applied. Only a
+ * history (as a compact running summary) and the operations already applied, compactly (an
+ * {@link OperationLog}: a 128-bit digest of each id, a fingerprint of its payload and the reason
+ * code of its outcome, 40 bytes an operation). Only a
  * {@link TierProgram} creates statuses; each applied command yields a new one with
  * {@link #version()} one higher. Immutable and thread-safe.
  */
 public final class TierStatus {
 
     /**
-     * An applied operation: the text of what it carried (a record's {@code toString}, for
-     * conflicts) and the explanation of how it came out (for replays).
+     * The reason codes an applied operation's outcome may carry, by the code an {@link OperationLog}
+     * entry records: the top code of the explanation of every command and of enrolment history.
      */
-    record Applied(String payload, Explanation explanation) {
+    static final List<String> CODES = List.of("ORDER_RECORDED", "REFUND_RECORDED", "NO_HIGHER_TIER_EARNED",
+            "REFUND_RECORDED_DOWNGRADE_AT_EVALUATION", "EARNED_TIER_UPGRADED", "GRACE_CLEARED", "TIER_RETAINED",
+            "GRACE_STARTED", "IN_GRACE", "EARNED_TIER_DOWNGRADED", "OVERRIDE_SET", "NO_OVERRIDE", "OVERRIDE_CLEARED",
+            "OVERRIDE_EXPIRED", "TIER_ENROLLED", "TIER_UPGRADED", "TIER_DOWNGRADED", "TIER_OVERRIDDEN",
+            "TIER_OVERRIDE_EXPIRED");
+    private static final Map<String, Integer> CODE_INDEX;
 
-        TierOutcome outcome() {
-            return new TierOutcome.Applied(explanation);
+    static {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < CODES.size(); i++) {
+            index.put(CODES.get(i), i);
         }
+        CODE_INDEX = Map.copyOf(index);
+    }
+
+    /** The log code of reason code {@code code}; -1 if it is not one of {@link #CODES}. */
+    static int codeIndex(String code) {
+        Integer i = CODE_INDEX.get(code);
+        return i == null ? -1 : i;
     }
 
     private final MemberId member;
@@ -45,11 +62,11 @@ public final class TierStatus {
     private final Instant since;
     private final Instant lastDecisionAt;
     private final QualifyingHistory history;
-    private final Map<OperationId, Applied> operations;
+    private final OperationLog operations;
 
     TierStatus(MemberId member, LocalDate joinedOn, long version, TierId earnedTier, TierOverride override,
             LocalDate graceEndsOn, Instant since, Instant lastDecisionAt, QualifyingHistory history,
-            Map<OperationId, Applied> operations) {
+            OperationLog operations) {
         this.member = member;
         this.joinedOn = joinedOn;
         this.version = version;
@@ -117,7 +134,7 @@ public final class TierStatus {
 
     /** Whether the operation {@code operation} was applied to this status. */
     public boolean isApplied(OperationId operation) {
-        return operations.containsKey(operation);
+        return operations.contains(OperationDigest.of(operation.value()));
     }
 
     /**
@@ -132,9 +149,10 @@ public final class TierStatus {
                     history.delta(Metric.POINTS_EARNED, i), history.delta(Metric.ORDER_COUNT, i)));
         }
         List<TierSnapshot.Operation> ops = new ArrayList<>(operations.size());
-        operations.forEach((id, applied) -> ops.add(new TierSnapshot.Operation(id, applied.payload(),
-                applied.explanation())));
-        ops.sort(Comparator.comparing(TierSnapshot.Operation::operation));
+        for (int i = 0; i < operations.size(); i++) {
+            ops.add(new TierSnapshot.Operation(operations.digest(i).toString(), operations.fingerprint(i),
+                    CODES.get((int) operations.code(i))));
+        }
         return new TierSnapshot(member, joinedOn, version, earnedTier, Optional.ofNullable(override),
                 Optional.ofNullable(graceEndsOn), since, lastDecisionAt, facts, ops);
     }
@@ -151,7 +169,7 @@ public final class TierStatus {
         return history;
     }
 
-    Map<OperationId, Applied> operations() {
+    OperationLog operations() {
         return operations;
     }
 

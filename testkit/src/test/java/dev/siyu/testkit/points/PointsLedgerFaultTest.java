@@ -73,7 +73,7 @@ class PointsLedgerFaultTest {
         }
     }
 
-    /** Applied or Rejected as recorded; a duplicate stands for the outcome it repeats. */
+    /** Applied or Rejected in recorded form (amount or reason); a duplicate stands for the outcome it repeats. */
     private static Object effective(PointsOutcome outcome) {
         if (outcome instanceof PointsOutcome.Duplicate d) {
             return d.recorded();
@@ -81,6 +81,6 @@ class PointsLedgerFaultTest {
         if (outcome instanceof PointsOutcome.Conflict c) {
             return "conflict:" + c.operation();
         }
-        return outcome;
+        return outcome.asRecorded();
     }
 }

@@ -88,7 +88,7 @@ class PointsLedgerProperties {
                         assertThat(replay.account()).isSameAs(account);
                         assertThat(replay.events()).isEmpty();
                         PointsOutcome recorded = first.outcome() instanceof PointsOutcome.Duplicate d ? d.recorded()
-                                : first.outcome() instanceof PointsOutcome.Conflict x ? null : first.outcome();
+                                : first.outcome() instanceof PointsOutcome.Conflict x ? null : first.outcome().asRecorded();
                         if (recorded != null) {
                             assertThat(replay.outcome()).isEqualTo(new PointsOutcome.Duplicate(recorded));
                             assertThat(account.outcomeOf(c.operation())).contains(recorded);

@@ -1,0 +1,97 @@
+package dev.siyu.core.kernel;
+
+import java.util.Objects;
+
+/**
+ * The operations recorded on one aggregate, for idempotency: per operation its id's
+ * {@link OperationDigest}, the 64-bit fingerprint of its payload, and its outcome as a code and a
+ * value whose meaning the aggregate decides (e.g. applied with a balance change, or rejected with
+ * a reason). Five longs (40 bytes) per operation in one primitive array, with up to half as much
+ * again of spare room; no object per entry.
+ *
+ * <p>Immutable and thread-safe: {@link #with} returns a new log and leaves this one as it was. The
+ * logs of one lineage share their array (a new log usually writes its entry into the spare room in
+ * place, amortized O(1); a log appended to twice, or full, copies). Entries are kept in the order
+ * they were recorded; a lookup scans the digests' first words, eight to a cache line, without
+ * allocating (aggregates hold tens to hundreds of operations).
+ */
+public final class OperationLog {
+
+    /** Words per entry besides the digest's first: digest lo, fingerprint, code, value. */
+    private static final int STRIDE = 4;
+
+    private static final OperationLog EMPTY = new OperationLog(Columns.EMPTY, 0);
+
+    private final long[] data;
+    private final int size;
+
+    private OperationLog(long[] data, int size) {
+        this.data = data;
+        this.size = size;
+    }
+
+    /** The log with no operation. */
+    public static OperationLog empty() {
+        return EMPTY;
+    }
+
+    /** The number of operations recorded. */
+    public int size() {
+        return size;
+    }
+
+    /** The position of {@code digest}'s entry ({@code 0 <= i < size()}, in recording order), or -1. */
+    public int indexOf(OperationDigest digest) {
+        return Columns.indexOf(data, STRIDE, size, digest.hi(), digest.lo());
+    }
+
+    /** Whether {@code digest} is recorded. */
+    public boolean contains(OperationDigest digest) {
+        return indexOf(digest) >= 0;
+    }
+
+    /** The digest of the entry at {@code index}. */
+    public OperationDigest digest(int index) {
+        Objects.checkIndex(index, size);
+        return new OperationDigest(Columns.hi(data, index), Columns.word(data, STRIDE, index, 0));
+    }
+
+    /** The payload fingerprint of the entry at {@code index}. */
+    public long fingerprint(int index) {
+        return Columns.word(data, STRIDE, Objects.checkIndex(index, size), 1);
+    }
+
+    /** The outcome code of the entry at {@code index}. */
+    public long code(int index) {
+        return Columns.word(data, STRIDE, Objects.checkIndex(index, size), 2);
+    }
+
+    /** The outcome value of the entry at {@code index}. */
+    public long value(int index) {
+        return Columns.word(data, STRIDE, Objects.checkIndex(index, size), 3);
+    }
+
+    /**
+     * This log with {@code digest} recorded after its entries.
+     *
+     * @throws IllegalArgumentException if {@code digest} is already recorded
+     */
+    public OperationLog with(OperationDigest digest, long fingerprint, long code, long value) {
+        Objects.requireNonNull(digest, "digest");
+        if (indexOf(digest) >= 0) {
+            throw new IllegalArgumentException("digest must not be recorded yet: " + digest);
+        }
+        return new OperationLog(Columns.append(data, STRIDE, size, digest.hi(), digest.lo(), fingerprint, code, value),
+                size + 1);
+    }
+
+    /** Bytes of this log's array (shared with the other logs of its lineage): for diagnostics. */
+    public long retainedBytes() {
+        return 16 + 8L * data.length;
+    }
+
+    @Override
+    public String toString() {
+        return "OperationLog[size=" + size + "]";
+    }
+}

@@ -1,0 +1,175 @@
+package dev.siyu.core.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
+
+class OperationLogProperties {
+
+    /** Operation ids from a small space, so that repeats happen. */
+    private static final Gen<List<Integer>> IDS = SourceDSL.lists().of(SourceDSL.integers().between(0, 300))
+            .ofSizeBetween(0, 400);
+
+    private record Entry(long fingerprint, long code, long value) {
+    }
+
+    @Test
+    void an_operation_log_behaves_like_a_map_from_id_to_its_first_record_and_old_versions_stay() {
+        qt().withExamples(200).forAll(IDS).checkAssert(ids -> {
+            OperationLog log = OperationLog.empty();
+            Map<String, Entry> model = new HashMap<>();
+            List<OperationLog> versions = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                String id = "op-" + ids.get(i);
+                OperationDigest d = OperationDigest.of(id);
+                if (model.containsKey(id)) {
+                    OperationLog before = log;
+                    assertThatThrownBy(() -> before.with(d, 1, 2, 3)).isInstanceOf(IllegalArgumentException.class);
+                    continue;
+                }
+                Entry e = new Entry(ids.get(i) * 31L + i, i % 5, -i * 1_000_000_007L);
+                log = log.with(d, e.fingerprint(), e.code(), e.value());
+                model.put(id, e);
+                versions.add(log);
+                sizes.add(model.size());
+            }
+            assertThat(log.size()).isEqualTo(model.size());
+            for (int id = 0; id <= 300; id++) {
+                Entry e = model.get("op-" + id);
+                int at = log.indexOf(OperationDigest.of("op-" + id));
+                assertThat(at >= 0).isEqualTo(e != null);
+                if (e != null) {
+                    assertThat(log.digest(at)).isEqualTo(OperationDigest.of("op-" + id));
+                    assertThat(new Entry(log.fingerprint(at), log.code(at), log.value(at))).isEqualTo(e);
+                }
+            }
+            for (int v = 0; v < versions.size(); v++) {
+                assertThat(versions.get(v).size()).isEqualTo(sizes.get(v));
+            }
+        });
+    }
+
+    @Test
+    void appending_to_old_versions_branches_without_changing_any_version() {
+        qt().withExamples(200).forAll(SourceDSL.lists().of(SourceDSL.integers().between(0, 1_000_000))
+                .ofSizeBetween(1, 200)).checkAssert(choices -> {
+            List<OperationLog> versions = new ArrayList<>(List.of(OperationLog.empty()));
+            List<Map<String, Long>> models = new ArrayList<>(List.of(Map.of()));
+            for (int i = 0; i < choices.size(); i++) {
+                // append to a version chosen at random: often the newest, sometimes an older one
+                int from = choices.get(i) % 3 == 0 ? choices.get(i) % versions.size() : versions.size() - 1;
+                String id = "op-" + i;
+                versions.add(versions.get(from).with(OperationDigest.of(id), i, 0, i * 7L));
+                Map<String, Long> model = new HashMap<>(models.get(from));
+                model.put(id, (long) i);
+                models.add(model);
+            }
+            for (int v = 0; v < versions.size(); v++) {
+                OperationLog log = versions.get(v);
+                Map<String, Long> model = models.get(v);
+                assertThat(log.size()).isEqualTo(model.size());
+                for (int i = 0; i < choices.size(); i++) {
+                    int at = log.indexOf(OperationDigest.of("op-" + i));
+                    assertThat(at >= 0).isEqualTo(model.containsKey("op-" + i));
+                    if (at >= 0) {
+                        assertThat(log.fingerprint(at)).isEqualTo(i);
+                        assertThat(log.value(at)).isEqualTo(i * 7L);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void versions_appended_on_many_threads_each_see_exactly_their_own_entries() throws Exception {
+        OperationLog base = OperationLog.empty().with(OperationDigest.of("base"), 1, 0, 0);
+        int threads = 4;
+        List<java.util.concurrent.Future<OperationLog>> futures = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    OperationLog log = base;
+                    for (int i = 0; i < 2_000; i++) {
+                        log = log.with(OperationDigest.of(thread + ":" + i), i, thread, i);
+                    }
+                    return log;
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                OperationLog log = futures.get(t).get();
+                assertThat(log.size()).isEqualTo(2_001);
+                assertThat(log.contains(OperationDigest.of("base"))).isTrue();
+                for (int i = 0; i < 2_000; i++) {
+                    int at = log.indexOf(OperationDigest.of(t + ":" + i));
+                    assertThat(at).isEqualTo(i + 1);
+                    assertThat(log.code(at)).isEqualTo(t);
+                    assertThat(log.fingerprint(at)).isEqualTo(i);
+                }
+                for (int other = 0; other < threads; other++) {
+                    if (other != t) {
+                        assertThat(log.contains(OperationDigest.of(other + ":0"))).isFalse();
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(base.size()).isEqualTo(1);
+    }
+
+    @Test
+    void keyed_amounts_sum_like_a_map_of_totals_in_every_version() {
+        qt().withExamples(200).forAll(SourceDSL.lists().of(SourceDSL.integers().between(0, 1_000_000))
+                .ofSizeBetween(0, 200)).checkAssert(choices -> {
+            List<KeyedAmounts> versions = new ArrayList<>(List.of(KeyedAmounts.empty()));
+            List<Map<Long, Long>> models = new ArrayList<>(List.of(Map.of()));
+            for (int i = 0; i < choices.size(); i++) {
+                int c = choices.get(i);
+                int from = c % 4 == 0 ? c % versions.size() : versions.size() - 1;
+                long key = 20_000 + c % 7;
+                long amount = c % 1000 - 100;
+                versions.add(versions.get(from).plus(key, amount));
+                Map<Long, Long> model = new HashMap<>(models.get(from));
+                model.merge(key, amount, Long::sum);
+                models.add(model);
+            }
+            for (int v = 0; v < versions.size(); v++) {
+                for (long key = 20_000; key < 20_008; key++) {
+                    assertThat(versions.get(v).sum(key)).isEqualTo(models.get(v).getOrDefault(key, 0L));
+                }
+            }
+        });
+    }
+
+    @Test
+    void a_digest_set_behaves_like_a_set() {
+        qt().withExamples(200).forAll(IDS).checkAssert(ids -> {
+            DigestSet set = DigestSet.empty();
+            Set<Integer> model = new HashSet<>();
+            for (int id : ids) {
+                DigestSet before = set;
+                set = set.with(OperationDigest.of("op-" + id));
+                if (!model.add(id)) {
+                    assertThat(set).isSameAs(before);
+                }
+            }
+            assertThat(set.size()).isEqualTo(model.size());
+            for (int id = 0; id <= 300; id++) {
+                assertThat(set.contains(OperationDigest.of("op-" + id))).isEqualTo(model.contains(id));
+            }
+        });
+    }
+}
