@@ -10,6 +10,8 @@ import dev.siyu.core.id.SkuId;
 import dev.siyu.core.id.StoreId;
 import dev.siyu.core.id.TierId;
 import dev.siyu.core.money.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -104,33 +106,38 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
      * types of the JDK and of this library whose text depends only on their value, so rendering later
      * gives the very text rendering at once would. Anything else is rendered when recorded.
      */
-    private static final Set<Class<?>> RENDERED_WHEN_READ = Set.of(Long.class, Integer.class, LocalDate.class,
-            Money.class, OrderId.class, OperationId.class, MemberId.class, TierId.class, RefundId.class,
-            StoreId.class, BrandId.class, CategoryId.class, SkuId.class);
+    private static final Set<Class<?>> RENDERED_WHEN_READ = Set.of(Long.class, Integer.class, Boolean.class,
+            BigDecimal.class, LocalDate.class, Instant.class, Money.class, OrderId.class, OperationId.class,
+            MemberId.class, TierId.class, RefundId.class, StoreId.class, BrandId.class, CategoryId.class, SkuId.class);
 
     /**
-     * Facts built by a {@link Builder}: names and values alternating in one exact-size array no one else
-     * can reach, read through the {@link Map} interface as texts (unmodifiable, in insertion order, equal
+     * Facts built by a {@link Builder}: names and values alternating in the builder's array (handed over,
+     * not copied: the builder copies before any later change), read through the {@link Map} interface as texts (unmodifiable, in insertion order, equal
      * to any map with the same entries). Explanations are recorded with every points operation, so
      * they are kept small: no hash table or entry objects, and numbers, dates, amounts and ids are
      * rendered only when read (see {@link #RENDERED_WHEN_READ}).
      */
     private static final class FrozenFacts extends AbstractMap<String, String> {
-        /** Even slots: names; odd slots: a String or a value of a {@link #RENDERED_WHEN_READ} type. */
+        /**
+         * Even slots below {@link #length}: names; odd slots: a String, an enum constant or a value of a
+         * {@link #RENDERED_WHEN_READ} type. Slots from {@code length} on are unused.
+         */
         private final Object[] namesAndValues;
+        private final int length;
 
-        FrozenFacts(Object[] namesAndValues) {
+        FrozenFacts(Object[] namesAndValues, int length) {
             this.namesAndValues = namesAndValues;
+            this.length = length;
         }
 
         @Override
         public int size() {
-            return namesAndValues.length / 2;
+            return length / 2;
         }
 
         @Override
         public boolean isEmpty() {
-            return namesAndValues.length == 0;
+            return length == 0;
         }
 
         @Override
@@ -145,7 +152,7 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         }
 
         private int indexOf(Object key) {
-            for (int i = 0; i < namesAndValues.length; i += 2) {
+            for (int i = 0; i < length; i += 2) {
                 if (namesAndValues[i].equals(key)) {
                     return i;
                 }
@@ -156,7 +163,7 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         @Override
         public void forEach(BiConsumer<? super String, ? super String> action) {
             Objects.requireNonNull(action, "action");
-            for (int i = 0; i < namesAndValues.length; i += 2) {
+            for (int i = 0; i < length; i += 2) {
                 action.accept((String) namesAndValues[i], String.valueOf(namesAndValues[i + 1]));
             }
         }
@@ -171,12 +178,12 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
 
                         @Override
                         public boolean hasNext() {
-                            return next < namesAndValues.length;
+                            return next < length;
                         }
 
                         @Override
                         public Entry<String, String> next() {
-                            if (next >= namesAndValues.length) {
+                            if (next >= length) {
                                 throw new NoSuchElementException();
                             }
                             Entry<String, String> e = new SimpleImmutableEntry<>((String) namesAndValues[next],
@@ -189,7 +196,7 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
 
                 @Override
                 public int size() {
-                    return namesAndValues.length / 2;
+                    return length / 2;
                 }
             };
         }
@@ -199,8 +206,10 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
     public static final class Builder {
         private final String code;
         /** Names and values alternating, {@link #size} slots used; values as {@link FrozenFacts} keeps them. */
-        private Object[] facts = new Object[16];
+        private Object[] facts = new Object[12];
         private int size;
+        /** Whether {@link #facts} was handed to a built explanation: the next change copies it first. */
+        private boolean shared;
         /** Sub-decisions, made on the first {@link #because}. */
         private List<Explanation> because;
 
@@ -211,7 +220,12 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         /** Records {@code name = String.valueOf(value)}. */
         public Builder fact(String name, Object value) {
             Objects.requireNonNull(name, "name");
-            Object text = value != null && RENDERED_WHEN_READ.contains(value.getClass()) ? value : String.valueOf(value);
+            Object text = value != null && (value instanceof Enum<?> || RENDERED_WHEN_READ.contains(value.getClass()))
+                    ? value : String.valueOf(value);
+            if (shared) {
+                facts = Arrays.copyOf(facts, facts.length);
+                shared = false;
+            }
             for (int i = 0; i < size; i += 2) {
                 if (facts[i].equals(name)) {
                     facts[i + 1] = text; // as a LinkedHashMap: a new value keeps the name's place
@@ -237,8 +251,8 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         }
 
         public Explanation build() {
-            return new Explanation(code, new FrozenFacts(Arrays.copyOf(facts, size)),
-                    because == null ? List.of() : because);
+            shared = true;
+            return new Explanation(code, new FrozenFacts(facts, size), because == null ? List.of() : because);
         }
     }
 }

@@ -60,6 +60,19 @@ class ExplanationTest {
                 .hasSameHashCodeAs(new Explanation("A", java.util.Map.of("x", "1"), java.util.List.of()));
         assertThat(first.facts()).hasToString("{x=1}");
         assertThatThrownBy(() -> first.facts().put("z", "3")).isInstanceOf(UnsupportedOperationException.class);
+        Explanation third = builder.fact("x", 9).build();
+        assertThat(second.facts()).containsExactly(java.util.Map.entry("x", "1"), java.util.Map.entry("y", "2"));
+        assertThat(third.facts()).containsExactly(java.util.Map.entry("x", "9"), java.util.Map.entry("y", "2"));
+    }
+
+    @Test
+    void values_kept_until_read_render_as_they_would_have_when_recorded() {
+        java.math.BigDecimal rate = new java.math.BigDecimal("1.50");
+        Explanation why = Explanation.builder("A").fact("rate", rate).fact("on", java.time.Instant.EPOCH)
+                .fact("flag", true).fact("mode", java.math.RoundingMode.HALF_EVEN).build();
+        assertThat(why.facts()).containsExactly(java.util.Map.entry("rate", "1.50"),
+                java.util.Map.entry("on", "1970-01-01T00:00:00Z"), java.util.Map.entry("flag", "true"),
+                java.util.Map.entry("mode", "HALF_EVEN"));
     }
 
     @Test
