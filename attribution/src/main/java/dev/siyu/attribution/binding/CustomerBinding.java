@@ -99,7 +99,13 @@ public final class CustomerBinding {
 
     /** The guide in force in {@code scope} at {@code at}, if any. */
     public Optional<GuideId> guideAt(BindingScope scope, Instant at) {
-        return bindingAt(scope, at).map(Binding::guide);
+        if (!pending.isEmpty()) {
+            return bindingAt(scope, at).map(Binding::guide);
+        }
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(at, "at");
+        Binding binding = bindings.get(scope);
+        return binding != null && binding.isValidAt(at) ? Optional.of(binding.guide()) : Optional.empty();
     }
 
     @Override

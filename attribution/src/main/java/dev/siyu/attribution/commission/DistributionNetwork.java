@@ -56,6 +56,11 @@ public final class DistributionNetwork {
         return Optional.ofNullable(uplines.get(Objects.requireNonNull(guide, "guide")));
     }
 
+    /** The direct upline of {@code guide}, null if none (the commission hot path). */
+    GuideId uplineOrNull(GuideId guide) {
+        return uplines.isEmpty() ? null : uplines.get(guide);
+    }
+
     /**
      * This network with {@code guide} recruited by {@code upline}.
      *

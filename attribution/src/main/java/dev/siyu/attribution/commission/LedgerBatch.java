@@ -8,6 +8,7 @@ import dev.siyu.core.money.Money;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +37,43 @@ public final class LedgerBatch {
         long releaseOn = Long.MIN_VALUE;
     }
 
+    /** One touched guide: its base ledger and its periods' sums (usually one or two periods). */
+    private static final class Touched {
+        final GuideLedger ledger;
+        /** The first open period for late accruals, null while nothing is settled. */
+        final YearMonth firstOpen;
+        final Map<YearMonth, Sums> periods = new HashMap<>(4);
+        YearMonth lastPeriod;
+        Sums lastSums;
+
+        Touched(GuideLedger ledger) {
+            this.ledger = ledger;
+            this.firstOpen = ledger.settledThrough().map(s -> s.plusMonths(1)).orElse(null);
+        }
+
+        Sums sums(YearMonth period) {
+            if (period.equals(lastPeriod)) {
+                return lastSums;
+            }
+            Sums s = periods.get(period);
+            if (s == null) {
+                s = new Sums();
+                periods.put(period, s);
+            }
+            lastPeriod = period;
+            lastSums = s;
+            return s;
+        }
+    }
+
     private final CommissionLedger engine;
+    private final Currency currency;
     private final Map<GuideId, GuideLedger> base;
-    private final Map<GuideId, Map<YearMonth, Sums>> sums = new HashMap<>();
-    private final Map<GuideId, GuideLedger> touchedBase = new HashMap<>();
+    private final Map<GuideId, Touched> touched = new HashMap<>();
 
     LedgerBatch(CommissionLedger engine, Map<GuideId, GuideLedger> base) {
         this.engine = engine;
+        this.currency = engine.plan().currency();
         this.base = base;
     }
 
@@ -53,19 +84,18 @@ public final class LedgerBatch {
      */
     public void accrue(Accrual accrual) {
         Objects.requireNonNull(accrual, "accrual");
-        accrual.amount().checkSameCurrency(Money.zero(engine.plan().currency()));
-        GuideId guide = accrual.guide();
-        Map<YearMonth, Sums> periods = sums.get(guide);
-        if (periods == null) {
-            periods = new HashMap<>(4);
-            sums.put(guide, periods);
-            GuideLedger ledger = base.get(guide);
-            touchedBase.put(guide, ledger != null ? ledger : engine.open(guide));
+        if (!accrual.amount().currency().equals(currency)) {
+            accrual.amount().checkSameCurrency(Money.zero(currency));
         }
-        GuideLedger ledger = touchedBase.get(guide);
-        boolean late = ledger.settledThrough().map(s -> !accrual.period().isAfter(s)).orElse(false);
-        YearMonth target = late ? ledger.settledThrough().orElseThrow().plusMonths(1) : accrual.period();
-        Sums s = periods.computeIfAbsent(target, p -> new Sums());
+        GuideId guide = accrual.guide();
+        Touched t = touched.get(guide);
+        if (t == null) {
+            GuideLedger ledger = base.get(guide);
+            t = new Touched(ledger != null ? ledger : engine.open(guide));
+            touched.put(guide, t);
+        }
+        boolean late = t.firstOpen != null && accrual.period().isBefore(t.firstOpen);
+        Sums s = t.sums(late ? t.firstOpen : accrual.period());
         if (late) {
             s.late += accrual.amount().minor();
         } else {
@@ -78,7 +108,7 @@ public final class LedgerBatch {
 
     /** The number of guides touched so far. */
     public int guides() {
-        return sums.size();
+        return touched.size();
     }
 
     /**
@@ -87,10 +117,11 @@ public final class LedgerBatch {
      */
     public List<GuideLedger> finish(OperationId operation) {
         Objects.requireNonNull(operation, "operation");
-        List<GuideLedger> out = new ArrayList<>(sums.size());
+        List<GuideLedger> out = new ArrayList<>(touched.size());
         Money zero = Money.zero(engine.plan().currency());
-        sums.forEach((guide, periods) -> {
-            GuideLedger ledger = touchedBase.get(guide);
+        touched.forEach((guide, t) -> {
+            GuideLedger ledger = t.ledger;
+            Map<YearMonth, Sums> periods = t.periods;
             if (ledger.operations().find(operation) != null) {
                 out.add(ledger);
                 return;

@@ -8,7 +8,6 @@ import dev.siyu.core.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,24 +82,39 @@ public record OrderCommission(OrderId order, MemberId member, Instant placedAt, 
             return List.of(new Accrual(only.guide(), member, order, placedAt, period, releaseOn, only.amount(),
                     only.salesBase(), 1));
         }
-        Map<GuideId, Money[]> sums = new LinkedHashMap<>();
-        Map<GuideId, int[]> counts = new LinkedHashMap<>();
+        int capacity = 0;
+        for (LineCommission line : lines) {
+            capacity += line.shares().size();
+        }
+        GuideId[] guides = new GuideId[capacity];
+        Share[] firsts = new Share[capacity];
+        long[] amounts = new long[capacity];
+        long[] bases = new long[capacity];
+        int[] counts = new int[capacity];
+        int n = 0;
         for (LineCommission line : lines) {
             for (Share share : line.shares()) {
-                Money[] sum = sums.get(share.guide());
-                if (sum == null) {
-                    sums.put(share.guide(), new Money[] {share.amount(), share.salesBase()});
-                } else {
-                    sum[0] = sum[0].plus(share.amount());
-                    sum[1] = sum[1].plus(share.salesBase());
+                int at = 0;
+                while (at < n && !guides[at].equals(share.guide())) {
+                    at++;
                 }
-                counts.computeIfAbsent(share.guide(), g -> new int[1])[0]++;
+                if (at == n) {
+                    guides[n] = share.guide();
+                    firsts[n] = share;
+                    n++;
+                }
+                amounts[at] = Math.addExact(amounts[at], share.amount().minor());
+                bases[at] = Math.addExact(bases[at], share.salesBase().minor());
+                counts[at]++;
             }
         }
-        List<Accrual> out = new ArrayList<>(sums.size());
-        sums.forEach((guide, sum) -> out.add(new Accrual(guide, member, order, placedAt, period, releaseOn, sum[0],
-                sum[1], counts.get(guide)[0])));
-        return out;
+        Accrual[] out = new Accrual[n];
+        for (int i = 0; i < n; i++) {
+            Share first = firsts[i];
+            Money amount = counts[i] == 1 ? first.amount() : Money.ofMinor(amounts[i], first.amount().currency());
+            Money base = counts[i] == 1 ? first.salesBase() : Money.ofMinor(bases[i], first.amount().currency());
+            out[i] = new Accrual(guides[i], member, order, placedAt, period, releaseOn, amount, base, counts[i]);
+        }
+        return List.of(out);
     }
-
 }
