@@ -1,10 +1,11 @@
 package dev.siyu.attribution.binding;
 
-import dev.siyu.attribution.Outcome;
 import dev.siyu.core.id.GuideId;
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,36 +16,43 @@ import java.util.TreeMap;
  * A customer's guides, one per scope, with accepted on-duty transfers still waiting, the full
  * change history and the operations applied (for idempotency). An immutable aggregate with a
  * version; commands of {@link BindingEngine} return a new one. Thread-safe.
+ *
+ * <p><b>Memory.</b> A customer keeps its current bindings in a small array, and each operation as
+ * its id, its payload and the (shared, immutable) policy it was applied under: no explanation, no
+ * event and no history entry is kept. The history and the outcome recorded for an operation are
+ * recomputed when asked for, by re-running the operations from the empty customer under their
+ * policies (the engine never reads the clock, so the result is the same as the first time).
  */
 public final class CustomerBinding {
 
-    /** An operation handled before: its payload (to detect conflicts) and its outcome. */
-    record Recorded(Object payload, Outcome outcome) {
-    }
+    private static final Binding[] NONE = new Binding[0];
+    private static final Object[] NO_OPERATIONS = new Object[0];
+    /** Slots per operation in {@link #operations}: id, payload, policy. */
+    static final int SLOTS = 3;
 
     private final MemberId member;
     private final long version;
-    private final Map<BindingScope, Binding> bindings;
+    /** The bindings as last recorded, sorted by scope. */
+    private final Binding[] bindings;
     private final List<PendingTransfer> pending;
-    private final List<BindingChange> history;
     private final List<Instant> onDutyTransfers;
-    private final Map<OperationId, Recorded> operations;
+    /** Operation id, payload and policy of every operation handled, oldest first. */
+    private final Object[] operations;
 
-    CustomerBinding(MemberId member, long version, Map<BindingScope, Binding> bindings, List<PendingTransfer> pending,
-            List<BindingChange> history, List<Instant> onDutyTransfers, Map<OperationId, Recorded> operations) {
+    CustomerBinding(MemberId member, long version, Binding[] bindings, List<PendingTransfer> pending,
+            List<Instant> onDutyTransfers, Object[] operations) {
         this.member = member;
         this.version = version;
-        this.bindings = java.util.Collections.unmodifiableMap(new TreeMap<>(bindings));
+        this.bindings = bindings;
         this.pending = List.copyOf(pending);
-        this.history = List.copyOf(history);
         this.onDutyTransfers = List.copyOf(onDutyTransfers);
-        this.operations = Map.copyOf(operations);
+        this.operations = operations;
     }
 
     /** A customer with no guide yet, at version 0. */
     public static CustomerBinding empty(MemberId member) {
         Objects.requireNonNull(member, "member");
-        return new CustomerBinding(member, 0, Map.of(), List.of(), List.of(), List.of(), Map.of());
+        return new CustomerBinding(member, 0, NONE, List.of(), List.of(), NO_OPERATIONS);
     }
 
     public MemberId member() {
@@ -58,7 +66,11 @@ public final class CustomerBinding {
 
     /** The bindings as last recorded, by scope (without pending transfers or lapse applied). */
     public Map<BindingScope, Binding> bindings() {
-        return bindings;
+        Map<BindingScope, Binding> out = new TreeMap<>();
+        for (Binding b : bindings) {
+            out.put(b.scope(), b);
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** Accepted on-duty transfers not yet materialized. */
@@ -66,9 +78,9 @@ public final class CustomerBinding {
         return pending;
     }
 
-    /** Every change of guide, oldest first. */
+    /** Every change of guide, oldest first (recomputed from the operations on each call). */
     public List<BindingChange> history() {
-        return history;
+        return BindingEngine.history(this);
     }
 
     /** When on-duty transfers of this customer were accepted, oldest first (for the 2-in-90-days limit). */
@@ -76,8 +88,36 @@ public final class CustomerBinding {
         return onDutyTransfers;
     }
 
-    Map<OperationId, Recorded> operations() {
+    /** The recorded binding of {@code scope}, null if none. */
+    Binding recorded(BindingScope scope) {
+        for (Binding b : bindings) {
+            if (b.scope().equals(scope)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    Binding[] bindingArray() {
+        return bindings;
+    }
+
+    Object[] operations() {
         return operations;
+    }
+
+    /** The index of {@code operation} among the operations handled, -1 if new. */
+    int indexOf(OperationId operation) {
+        for (int i = 0; i < operations.length; i += SLOTS) {
+            if (operations[i].equals(operation)) {
+                return i / SLOTS;
+            }
+        }
+        return -1;
+    }
+
+    int operationCount() {
+        return operations.length / SLOTS;
     }
 
     /**
@@ -87,7 +127,7 @@ public final class CustomerBinding {
     public Optional<Binding> bindingAt(BindingScope scope, Instant at) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(at, "at");
-        Binding binding = bindings.get(scope);
+        Binding binding = recorded(scope);
         for (PendingTransfer transfer : pending) {
             if (transfer.scope().equals(scope) && !transfer.effectiveAt().isAfter(at) && binding != null) {
                 binding = new Binding(transfer.to(), scope, transfer.effectiveAt(), binding.protectedUntil(),
@@ -104,12 +144,12 @@ public final class CustomerBinding {
         }
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(at, "at");
-        Binding binding = bindings.get(scope);
+        Binding binding = recorded(scope);
         return binding != null && binding.isValidAt(at) ? Optional.of(binding.guide()) : Optional.empty();
     }
 
     @Override
     public String toString() {
-        return "CustomerBinding[" + member + " v" + version + " " + bindings.values() + "]";
+        return "CustomerBinding[" + member + " v" + version + " " + Arrays.asList(bindings) + "]";
     }
 }
