@@ -86,34 +86,27 @@ public record OrderCommission(OrderId order, MemberId member, Instant placedAt, 
         for (LineCommission line : lines) {
             capacity += line.shares().size();
         }
-        GuideId[] guides = new GuideId[capacity];
-        Share[] firsts = new Share[capacity];
-        long[] amounts = new long[capacity];
-        long[] bases = new long[capacity];
-        int[] counts = new int[capacity];
+        Accrual[] out = new Accrual[capacity];
         int n = 0;
         for (LineCommission line : lines) {
             for (Share share : line.shares()) {
                 int at = 0;
-                while (at < n && !guides[at].equals(share.guide())) {
+                while (at < n && !out[at].guide().equals(share.guide())) {
                     at++;
                 }
                 if (at == n) {
-                    guides[n] = share.guide();
-                    firsts[n] = share;
-                    n++;
+                    out[n++] = new Accrual(share.guide(), member, order, placedAt, period, releaseOn, share.amount(),
+                            share.salesBase(), 1);
+                } else {
+                    Accrual was = out[at];
+                    out[at] = new Accrual(was.guide(), member, order, placedAt, period, releaseOn,
+                            was.amount().plus(share.amount()), was.salesBase().plus(share.salesBase()),
+                            was.shares() + 1);
                 }
-                amounts[at] = Math.addExact(amounts[at], share.amount().minor());
-                bases[at] = Math.addExact(bases[at], share.salesBase().minor());
-                counts[at]++;
             }
         }
-        Accrual[] out = new Accrual[n];
-        for (int i = 0; i < n; i++) {
-            Share first = firsts[i];
-            Money amount = counts[i] == 1 ? first.amount() : Money.ofMinor(amounts[i], first.amount().currency());
-            Money base = counts[i] == 1 ? first.salesBase() : Money.ofMinor(bases[i], first.amount().currency());
-            out[i] = new Accrual(guides[i], member, order, placedAt, period, releaseOn, amount, base, counts[i]);
+        if (n < capacity) {
+            out = java.util.Arrays.copyOf(out, n);
         }
         return List.of(out);
     }
