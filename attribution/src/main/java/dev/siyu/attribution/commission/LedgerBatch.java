@@ -122,7 +122,7 @@ public final class LedgerBatch {
         touched.forEach((guide, t) -> {
             GuideLedger ledger = t.ledger;
             Map<YearMonth, Sums> periods = t.periods;
-            if (ledger.operations().find(operation) != null) {
+            if (ledger.operations().find(operation) >= 0) {
                 out.add(ledger);
                 return;
             }
