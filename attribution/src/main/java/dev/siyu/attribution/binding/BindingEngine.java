@@ -39,6 +39,13 @@ import java.util.Optional;
 public final class BindingEngine {
 
     private final BindingPolicy policy;
+    /**
+     * One instance per scope value seen by this engine, so that customers share their scopes
+     * instead of keeping the caller's copies (a cache of immutable values, bounded).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<BindingScope, BindingScope> scopes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_SHARED_SCOPES = 65_536;
 
     private BindingEngine(BindingPolicy policy) {
         this.policy = policy;
@@ -77,7 +84,10 @@ public final class BindingEngine {
         }
         Draft draft = new Draft(customer, touch.at(), changes);
         Instant at = touch.at();
-        BindingScope scope = touch.scope();
+        BindingScope scope = shared(touch.scope());
+        if (scope != touch.scope() || touch.member() != customer.member()) {
+            touch = new Touch(customer.member(), touch.guide(), scope, touch.kind(), touch.at());
+        }
         Binding current = draft.bindings.get(scope);
         if (current != null && !current.isValidAt(at)) {
             current = null;
@@ -145,11 +155,12 @@ public final class BindingEngine {
         return transferOnDuty(customer, scope, to, at, operation, null);
     }
 
-    private BindingResult transferOnDuty(CustomerBinding customer, BindingScope scope, GuideId to, Instant at,
+    private BindingResult transferOnDuty(CustomerBinding customer, BindingScope requested, GuideId to, Instant at,
             OperationId operation, List<BindingChange> changes) {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(at, "at");
-        check(customer, customer.member(), scope, operation);
+        check(customer, customer.member(), requested, operation);
+        BindingScope scope = shared(requested);
         OnDutyRequest request = new OnDutyRequest(scope, to, at);
         Optional<BindingResult> replay = replay(customer, request, operation);
         if (replay.isPresent()) {
@@ -205,13 +216,14 @@ public final class BindingEngine {
     record Departure(DepartureRequest request, Explanation why) {
     }
 
-    private BindingResult reassignOnDeparture(CustomerBinding customer, BindingScope scope, GuideId from, GuideId to,
-            Instant at, Explanation why, OperationId operation, List<BindingChange> changes) {
+    private BindingResult reassignOnDeparture(CustomerBinding customer, BindingScope requested, GuideId from,
+            GuideId to, Instant at, Explanation why, OperationId operation, List<BindingChange> changes) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(why, "why");
-        check(customer, customer.member(), scope, operation);
+        check(customer, customer.member(), requested, operation);
+        BindingScope scope = shared(requested);
         DepartureRequest request = new DepartureRequest(scope, from, to, at);
         Optional<BindingResult> replay = replay(customer, request, operation);
         if (replay.isPresent()) {
@@ -296,6 +308,19 @@ public final class BindingEngine {
             rerun(customer, customer.operationCount() - 1, out);
         }
         return List.copyOf(out);
+    }
+
+    /** The engine's instance of {@code scope} (the scope itself once the cache is full). */
+    private BindingScope shared(BindingScope scope) {
+        BindingScope known = scopes.get(scope);
+        if (known != null) {
+            return known;
+        }
+        if (scopes.size() >= MAX_SHARED_SCOPES) {
+            return scope;
+        }
+        known = scopes.putIfAbsent(scope, scope);
+        return known != null ? known : scope;
     }
 
     private static Instant max(Instant a, Instant b) {
