@@ -260,11 +260,39 @@ public final class CommissionPlan {
         return BigDecimal.valueOf(net).multiply(rate.factor).setScale(0, rounding).longValueExact();
     }
 
-    /** The business date of {@code at} in the plan's zone, without building a zoned date-time. */
-    private LocalDate businessDate(Instant at) {
+    /** An order's business date with its period and release date: immutable, shared by the orders of a day. */
+    private static final class Day {
+        final long epochDay;
+        final LocalDate date;
+        final YearMonth period;
+        final LocalDate releaseOn;
+
+        Day(long epochDay, int returnWindowDays) {
+            this.epochDay = epochDay;
+            this.date = LocalDate.ofEpochDay(epochDay);
+            this.period = YearMonth.from(date);
+            this.releaseOn = date.plusDays(returnWindowDays);
+        }
+    }
+
+    /**
+     * Recently seen business days, by epoch day modulo the length. Races are benign: entries are
+     * immutable (final fields) and a miss only builds an equal one again.
+     */
+    private final Day[] days = new Day[64];
+
+    /** The business day of {@code at} in the plan's zone, without building a zoned date-time. */
+    private Day businessDay(Instant at) {
         int offset = fixedOffsetSeconds != Integer.MIN_VALUE ? fixedOffsetSeconds
                 : zone.getRules().getOffset(at).getTotalSeconds();
-        return LocalDate.ofEpochDay(Math.floorDiv(at.getEpochSecond() + offset, 86_400L));
+        long epochDay = Math.floorDiv(at.getEpochSecond() + offset, 86_400L);
+        int slot = (int) (epochDay & (days.length - 1));
+        Day day = days[slot];
+        if (day == null || day.epochDay != epochDay) {
+            day = new Day(epochDay, returnWindowDays);
+            days[slot] = day;
+        }
+        return day;
     }
 
     /** The rule that applies to {@code line}, empty for the default rate. */
@@ -326,7 +354,7 @@ public final class CommissionPlan {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "order currency must be %s: %s",
                     currency.getCurrencyCode(), order.currency().getCurrencyCode()));
         }
-        LocalDate date = businessDate(order.placedAt());
+        Day day = businessDay(order.placedAt());
         List<OrderLine> orderLines = order.lines();
         List<LineCredit> credits = attribution.lines();
         LineCommission[] lines = new LineCommission[orderLines.size()];
@@ -342,8 +370,8 @@ public final class CommissionPlan {
                     : split(line, rateFor(line), 0, recipients(credit, network), credit);
         }
         List<LineCommission> list = count == lines.length ? List.of(lines) : List.of(Arrays.copyOf(lines, count));
-        return new OrderCommission(order.id(), order.member(), order.placedAt(), YearMonth.from(date),
-                date.plusDays(returnWindowDays), list, List.of());
+        return new OrderCommission(order.id(), order.member(), order.placedAt(), day.period, day.releaseOn, list,
+                List.of());
     }
 
     private List<Share> recipients(LineCredit credit, DistributionNetwork network) {

@@ -122,10 +122,18 @@ public final class AttributionPolicy {
         List<OrderLine> orderLines = order.lines();
         LineCredit[] lines = new LineCredit[orderLines.size()];
         BindingScope orderStore = null;
+        BindingScope scope = null;
+        OrderLine previous = null;
         for (int i = 0; i < lines.length; i++) {
             OrderLine line = orderLines.get(i);
-            BindingScope scope = scopeKind == BindingScope.Kind.STORE ? BindingScope.store(line.store())
-                    : BindingScope.brand(line.brand());
+            if (scopeKind == BindingScope.Kind.STORE) {
+                if (previous == null || !previous.store().equals(line.store())) {
+                    scope = BindingScope.store(line.store());
+                }
+            } else if (previous == null || !previous.brand().equals(line.brand())) {
+                scope = BindingScope.brand(line.brand());
+            }
+            previous = line;
             GuideId service = binding.guideAt(scope, at).orElse(null);
             boolean fellBack = false;
             if (service == null && crossStoreFallback && scopeKind == BindingScope.Kind.STORE
