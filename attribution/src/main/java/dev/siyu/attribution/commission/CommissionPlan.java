@@ -81,7 +81,9 @@ public final class CommissionPlan {
     private final long level1Share;
     private final long level2Share;
     private final boolean twoLevels;
-    private final int fixedOffsetSeconds;
+    /** From this epoch second on the zone's offset never changes again (Long.MAX_VALUE if it keeps changing). */
+    private final long lastTransition;
+    private final int offsetAfterLastTransition;
 
     /**
      * A rule compiled at plan build time: a fixed amount per unit, or a percentage as an integer
@@ -152,8 +154,18 @@ public final class CommissionPlan {
         this.rateByBrand = rates(byBrand);
         this.rateByCategory = rates(byCategory);
         java.time.zone.ZoneRules zoneRules = b.zone.getRules();
-        this.fixedOffsetSeconds = zoneRules.isFixedOffset()
-                ? zoneRules.getOffset(Instant.EPOCH).getTotalSeconds() : Integer.MIN_VALUE;
+        if (zoneRules.isFixedOffset()) {
+            this.lastTransition = Long.MIN_VALUE;
+            this.offsetAfterLastTransition = zoneRules.getOffset(Instant.EPOCH).getTotalSeconds();
+        } else if (zoneRules.getTransitionRules().isEmpty() && !zoneRules.getTransitions().isEmpty()) {
+            java.time.zone.ZoneOffsetTransition last = zoneRules.getTransitions()
+                    .get(zoneRules.getTransitions().size() - 1);
+            this.lastTransition = last.toEpochSecond();
+            this.offsetAfterLastTransition = last.getOffsetAfter().getTotalSeconds();
+        } else {
+            this.lastTransition = Long.MAX_VALUE;
+            this.offsetAfterLastTransition = 0;
+        }
         this.tierMethod = Optional.ofNullable(b.tierMethod);
         this.tiers = List.copyOf(b.tiers);
         this.monthlyCap = Optional.ofNullable(b.monthlyCap);
@@ -283,7 +295,7 @@ public final class CommissionPlan {
 
     /** The business day of {@code at} in the plan's zone, without building a zoned date-time. */
     private Day businessDay(Instant at) {
-        int offset = fixedOffsetSeconds != Integer.MIN_VALUE ? fixedOffsetSeconds
+        int offset = at.getEpochSecond() >= lastTransition ? offsetAfterLastTransition
                 : zone.getRules().getOffset(at).getTotalSeconds();
         long epochDay = Math.floorDiv(at.getEpochSecond() + offset, 86_400L);
         int slot = (int) (epochDay & (days.length - 1));
