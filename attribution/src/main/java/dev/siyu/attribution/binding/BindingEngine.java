@@ -46,6 +46,10 @@ public final class BindingEngine {
     private final java.util.concurrent.ConcurrentHashMap<BindingScope, BindingScope> scopes =
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_SHARED_SCOPES = 65_536;
+    /** Likewise one instance per guide id, so customers share them and lookups by guide hit on identity. */
+    private final java.util.concurrent.ConcurrentHashMap<GuideId, GuideId> guides =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_SHARED_GUIDES = 1 << 20;
 
     private BindingEngine(BindingPolicy policy) {
         this.policy = policy;
@@ -85,8 +89,9 @@ public final class BindingEngine {
         Draft draft = new Draft(customer, touch.at(), changes);
         Instant at = touch.at();
         BindingScope scope = shared(touch.scope());
-        if (scope != touch.scope() || touch.member() != customer.member()) {
-            touch = new Touch(customer.member(), touch.guide(), scope, touch.kind(), touch.at());
+        GuideId guide = shared(touch.guide());
+        if (scope != touch.scope() || guide != touch.guide() || touch.member() != customer.member()) {
+            touch = new Touch(customer.member(), guide, scope, touch.kind(), touch.at());
         }
         Binding current = draft.bindings.get(scope);
         if (current != null && !current.isValidAt(at)) {
@@ -155,12 +160,13 @@ public final class BindingEngine {
         return transferOnDuty(customer, scope, to, at, operation, null);
     }
 
-    private BindingResult transferOnDuty(CustomerBinding customer, BindingScope requested, GuideId to, Instant at,
-            OperationId operation, List<BindingChange> changes) {
-        Objects.requireNonNull(to, "to");
+    private BindingResult transferOnDuty(CustomerBinding customer, BindingScope requested, GuideId requestedTo,
+            Instant at, OperationId operation, List<BindingChange> changes) {
+        Objects.requireNonNull(requestedTo, "to");
         Objects.requireNonNull(at, "at");
         check(customer, customer.member(), requested, operation);
         BindingScope scope = shared(requested);
+        GuideId to = shared(requestedTo);
         OnDutyRequest request = new OnDutyRequest(scope, to, at);
         Optional<BindingResult> replay = replay(customer, request, operation);
         if (replay.isPresent()) {
@@ -217,13 +223,14 @@ public final class BindingEngine {
     }
 
     private BindingResult reassignOnDeparture(CustomerBinding customer, BindingScope requested, GuideId from,
-            GuideId to, Instant at, Explanation why, OperationId operation, List<BindingChange> changes) {
+            GuideId requestedTo, Instant at, Explanation why, OperationId operation, List<BindingChange> changes) {
         Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(requestedTo, "to");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(why, "why");
         check(customer, customer.member(), requested, operation);
         BindingScope scope = shared(requested);
+        GuideId to = shared(requestedTo);
         DepartureRequest request = new DepartureRequest(scope, from, to, at);
         Optional<BindingResult> replay = replay(customer, request, operation);
         if (replay.isPresent()) {
@@ -321,6 +328,19 @@ public final class BindingEngine {
         }
         known = scopes.putIfAbsent(scope, scope);
         return known != null ? known : scope;
+    }
+
+    /** The engine's instance of {@code guide} (the id itself once the cache is full). */
+    private GuideId shared(GuideId guide) {
+        GuideId known = guides.get(guide);
+        if (known != null) {
+            return known;
+        }
+        if (guides.size() >= MAX_SHARED_GUIDES) {
+            return guide;
+        }
+        known = guides.putIfAbsent(guide, guide);
+        return known != null ? known : guide;
     }
 
     private static Instant max(Instant a, Instant b) {

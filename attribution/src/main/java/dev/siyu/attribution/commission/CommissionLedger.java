@@ -39,10 +39,13 @@ import java.util.SortedMap;
  * after the last settled one), so it is netted against the next payout and never lost. A late
  * accrual for a settled month is booked likewise. Tier bonuses already settled are not revisited.
  *
- * <p><b>Memory.</b> A ledger keeps aggregates per open month and the operation ids of the open
- * months only; settlement prunes them. A replay of an operation from a settled month is caught by
- * the host's store ({@code VersionedStore#isApplied}, which records operation ids in the same
- * write), not by the ledger.
+ * <p><b>Memory.</b> A ledger keeps aggregates per open month and, for the operations of the open
+ * months only, a 64-bit digest of the operation id, a 64-bit fingerprint of the payload and the
+ * month it was booked in (20 bytes each, in primitive arrays; other commands than accruals and
+ * clawbacks also keep their outcome); settlement prunes them. Two ids of one ledger's open months
+ * would be confused only if their digests collided (about n² / 2⁶⁵ for n operations). A replay of
+ * an operation from a settled month is caught by the host's store ({@code VersionedStore#isApplied},
+ * which records operation ids in the same write), not by the ledger.
  *
  * <p>Idempotent by operation id within the open months; never reads the clock. Immutable and
  * thread-safe.

@@ -18,9 +18,34 @@ public final class DistributionNetwork {
     private static final DistributionNetwork NONE = new DistributionNetwork(Map.of());
 
     private final Map<GuideId, GuideId> uplines;
+    /**
+     * The same pairs in an open-addressing table with the keys' hashes beside them, so a guide
+     * without an upline (most of them) is answered without reading other guides' ids.
+     */
+    private final int[] hashes;
+    private final GuideId[] keys;
+    private final GuideId[] values;
 
     private DistributionNetwork(Map<GuideId, GuideId> uplines) {
         this.uplines = uplines;
+        int capacity = Integer.highestOneBit(Math.max(4, uplines.size() * 2 + 1)) << 1;
+        this.hashes = new int[capacity];
+        this.keys = new GuideId[capacity];
+        this.values = new GuideId[capacity];
+        uplines.forEach((guide, upline) -> {
+            int h = guide.hashCode();
+            int i = spread(h) & (capacity - 1);
+            while (keys[i] != null) {
+                i = (i + 1) & (capacity - 1);
+            }
+            hashes[i] = h;
+            keys[i] = guide;
+            values[i] = upline;
+        });
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
     }
 
     /** No uplines: everyone is paid at level 1 only. */
@@ -58,7 +83,17 @@ public final class DistributionNetwork {
 
     /** The direct upline of {@code guide}, null if none (the commission hot path). */
     GuideId uplineOrNull(GuideId guide) {
-        return uplines.isEmpty() ? null : uplines.get(guide);
+        if (uplines.isEmpty()) {
+            return null;
+        }
+        int h = guide.hashCode();
+        int mask = keys.length - 1;
+        for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
+            if (hashes[i] == h && (keys[i] == guide || keys[i].equals(guide))) {
+                return values[i];
+            }
+        }
+        return null;
     }
 
     /**

@@ -39,6 +39,7 @@ public final class LedgerBatch {
 
     /** One touched guide: its base ledger and its periods' sums (usually one or two periods). */
     private static final class Touched {
+        final GuideId guide;
         final GuideLedger ledger;
         /** The first open period for late accruals, null while nothing is settled. */
         final YearMonth firstOpen;
@@ -46,7 +47,8 @@ public final class LedgerBatch {
         YearMonth lastPeriod;
         Sums lastSums;
 
-        Touched(GuideLedger ledger) {
+        Touched(GuideId guide, GuideLedger ledger) {
+            this.guide = guide;
             this.ledger = ledger;
             this.firstOpen = ledger.settledThrough().map(s -> s.plusMonths(1)).orElse(null);
         }
@@ -69,7 +71,11 @@ public final class LedgerBatch {
     private final CommissionLedger engine;
     private final Currency currency;
     private final Map<GuideId, GuideLedger> base;
-    private final Map<GuideId, Touched> touched = new HashMap<>();
+    /** The touched guides in insertion order. */
+    private final List<Touched> touched = new ArrayList<>();
+    /** An open-addressing index of {@link #touched} with the guides' hashes beside it. */
+    private int[] hashes = new int[64];
+    private Touched[] slots = new Touched[64];
 
     LedgerBatch(CommissionLedger engine, Map<GuideId, GuideLedger> base) {
         this.engine = engine;
@@ -87,13 +93,7 @@ public final class LedgerBatch {
         if (!accrual.amount().currency().equals(currency)) {
             accrual.amount().checkSameCurrency(Money.zero(currency));
         }
-        GuideId guide = accrual.guide();
-        Touched t = touched.get(guide);
-        if (t == null) {
-            GuideLedger ledger = base.get(guide);
-            t = new Touched(ledger != null ? ledger : engine.open(guide));
-            touched.put(guide, t);
-        }
+        Touched t = touched(accrual.guide());
         boolean late = t.firstOpen != null && accrual.period().isBefore(t.firstOpen);
         Sums s = t.sums(late ? t.firstOpen : accrual.period());
         if (late) {
@@ -104,6 +104,41 @@ public final class LedgerBatch {
         s.salesBase += accrual.salesBase().minor();
         s.orders++;
         s.releaseOn = Math.max(s.releaseOn, accrual.releaseOn().toEpochDay());
+    }
+
+    private Touched touched(GuideId guide) {
+        int h = guide.hashCode();
+        int mask = slots.length - 1;
+        int i = (h ^ (h >>> 16)) & mask;
+        for (Touched t = slots[i]; t != null; t = slots[i]) {
+            if (hashes[i] == h && (t.guide == guide || t.guide.equals(guide))) {
+                return t;
+            }
+            i = (i + 1) & mask;
+        }
+        GuideLedger ledger = base.get(guide);
+        Touched t = new Touched(guide, ledger != null ? ledger : engine.open(guide));
+        touched.add(t);
+        hashes[i] = h;
+        slots[i] = t;
+        if (touched.size() * 2 > slots.length) {
+            int[] oldHashes = hashes;
+            Touched[] old = slots;
+            hashes = new int[old.length * 2];
+            slots = new Touched[old.length * 2];
+            int newMask = slots.length - 1;
+            for (int k = 0; k < old.length; k++) {
+                if (old[k] != null) {
+                    int j = (oldHashes[k] ^ (oldHashes[k] >>> 16)) & newMask;
+                    while (slots[j] != null) {
+                        j = (j + 1) & newMask;
+                    }
+                    hashes[j] = oldHashes[k];
+                    slots[j] = old[k];
+                }
+            }
+        }
+        return t;
     }
 
     /** The number of guides touched so far. */
@@ -119,7 +154,7 @@ public final class LedgerBatch {
         Objects.requireNonNull(operation, "operation");
         List<GuideLedger> out = new ArrayList<>(touched.size());
         Money zero = Money.zero(engine.plan().currency());
-        touched.forEach((guide, t) -> {
+        touched.forEach(t -> {
             GuideLedger ledger = t.ledger;
             Map<YearMonth, Sums> periods = t.periods;
             if (ledger.operations().find(operation) >= 0) {
