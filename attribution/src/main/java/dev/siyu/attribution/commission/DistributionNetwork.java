@@ -19,29 +19,34 @@ public final class DistributionNetwork {
 
     private final Map<GuideId, GuideId> uplines;
     /**
-     * The same pairs in an open-addressing table with the keys' hashes beside them, so a guide
-     * without an upline (most of them) is answered without reading other guides' ids.
+     * The same pairs in an open-addressing table: the keys' hashes (0 for an empty slot) in one
+     * array, so a guide without an upline (most of them) is answered from it alone, and each
+     * guide next to its upline in the other.
      */
     private final int[] hashes;
-    private final GuideId[] keys;
-    private final GuideId[] values;
+    private final GuideId[] pairs;
 
     private DistributionNetwork(Map<GuideId, GuideId> uplines) {
         this.uplines = uplines;
         int capacity = Integer.highestOneBit(Math.max(4, uplines.size() * 2 + 1)) << 1;
         this.hashes = new int[capacity];
-        this.keys = new GuideId[capacity];
-        this.values = new GuideId[capacity];
+        this.pairs = new GuideId[2 * capacity];
         uplines.forEach((guide, upline) -> {
-            int h = guide.hashCode();
+            int h = hash(guide);
             int i = spread(h) & (capacity - 1);
-            while (keys[i] != null) {
+            while (hashes[i] != 0) {
                 i = (i + 1) & (capacity - 1);
             }
             hashes[i] = h;
-            keys[i] = guide;
-            values[i] = upline;
+            pairs[2 * i] = guide;
+            pairs[2 * i + 1] = upline;
         });
+    }
+
+    /** The guide's hash, never 0 (0 marks an empty slot). */
+    private static int hash(GuideId guide) {
+        int h = guide.hashCode();
+        return h != 0 ? h : 1;
     }
 
     private static int spread(int h) {
@@ -86,11 +91,14 @@ public final class DistributionNetwork {
         if (uplines.isEmpty()) {
             return null;
         }
-        int h = guide.hashCode();
-        int mask = keys.length - 1;
-        for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
-            if (hashes[i] == h && (keys[i] == guide || keys[i].equals(guide))) {
-                return values[i];
+        int h = hash(guide);
+        int mask = hashes.length - 1;
+        for (int i = spread(h) & mask; hashes[i] != 0; i = (i + 1) & mask) {
+            if (hashes[i] == h) {
+                GuideId key = pairs[2 * i];
+                if (key == guide || key.equals(guide)) {
+                    return pairs[2 * i + 1];
+                }
             }
         }
         return null;

@@ -29,7 +29,7 @@ import java.util.SortedMap;
 public final class LedgerBatch {
 
     /** Running sums of one guide's period. */
-    private static final class Sums {
+    private static class Sums {
         long accrued;
         long late;
         long salesBase;
@@ -37,34 +37,52 @@ public final class LedgerBatch {
         long releaseOn = Long.MIN_VALUE;
     }
 
-    /** One touched guide: its base ledger and its periods' sums (usually one or two periods). */
-    private static final class Touched {
+    /**
+     * One touched guide: its base ledger and its periods' sums. The sums of the first period booked
+     * (usually the only one) are this object's own fields, so an accrual reads one object; other
+     * periods have their own.
+     */
+    private static final class Touched extends Sums {
         final GuideId guide;
+        final int hash;
         final GuideLedger ledger;
         /** The first open period for late accruals, null while nothing is settled. */
         final YearMonth firstOpen;
-        final Map<YearMonth, Sums> periods = new HashMap<>(4);
-        YearMonth lastPeriod;
-        Sums lastSums;
+        /** The period of this object's own sums, null until the first accrual. */
+        YearMonth primary;
+        Map<YearMonth, Sums> others;
 
-        Touched(GuideId guide, GuideLedger ledger) {
+        Touched(GuideId guide, int hash, GuideLedger ledger) {
             this.guide = guide;
+            this.hash = hash;
             this.ledger = ledger;
             this.firstOpen = ledger.settledThrough().map(s -> s.plusMonths(1)).orElse(null);
         }
 
         Sums sums(YearMonth period) {
-            if (period.equals(lastPeriod)) {
-                return lastSums;
+            if (primary == null) {
+                primary = period;
+                return this;
             }
-            Sums s = periods.get(period);
-            if (s == null) {
-                s = new Sums();
-                periods.put(period, s);
+            if (period == primary || period.equals(primary)) {
+                return this;
             }
-            lastPeriod = period;
-            lastSums = s;
-            return s;
+            if (others == null) {
+                others = new HashMap<>(4);
+            }
+            return others.computeIfAbsent(period, p -> new Sums());
+        }
+
+        /** Every period's sums, oldest first. */
+        SortedMap<YearMonth, Sums> periods() {
+            SortedMap<YearMonth, Sums> out = new java.util.TreeMap<>();
+            if (primary != null) {
+                out.put(primary, this);
+            }
+            if (others != null) {
+                out.putAll(others);
+            }
+            return out;
         }
     }
 
@@ -73,8 +91,7 @@ public final class LedgerBatch {
     private final Map<GuideId, GuideLedger> base;
     /** The touched guides in insertion order. */
     private final List<Touched> touched = new ArrayList<>();
-    /** An open-addressing index of {@link #touched} with the guides' hashes beside it. */
-    private int[] hashes = new int[64];
+    /** An open-addressing index of {@link #touched} (each entry knows its guide's hash). */
     private Touched[] slots = new Touched[64];
 
     LedgerBatch(CommissionLedger engine, Map<GuideId, GuideLedger> base) {
@@ -107,36 +124,31 @@ public final class LedgerBatch {
     }
 
     private Touched touched(GuideId guide) {
-        int h = guide.hashCode();
         int mask = slots.length - 1;
+        Touched[] table = slots;
+        int h = guide.hashCode();
         int i = (h ^ (h >>> 16)) & mask;
-        for (Touched t = slots[i]; t != null; t = slots[i]) {
-            if (hashes[i] == h && (t.guide == guide || t.guide.equals(guide))) {
+        for (Touched t = table[i]; t != null; t = table[i]) {
+            if (t.guide == guide || (t.hash == h && t.guide.equals(guide))) {
                 return t;
             }
             i = (i + 1) & mask;
         }
         GuideLedger ledger = base.get(guide);
-        Touched t = new Touched(guide, ledger != null ? ledger : engine.open(guide));
+        Touched t = new Touched(guide, h, ledger != null ? ledger : engine.open(guide));
         touched.add(t);
-        hashes[i] = h;
-        slots[i] = t;
-        if (touched.size() * 2 > slots.length) {
-            int[] oldHashes = hashes;
-            Touched[] old = slots;
-            hashes = new int[old.length * 2];
-            slots = new Touched[old.length * 2];
-            int newMask = slots.length - 1;
-            for (int k = 0; k < old.length; k++) {
-                if (old[k] != null) {
-                    int j = (oldHashes[k] ^ (oldHashes[k] >>> 16)) & newMask;
-                    while (slots[j] != null) {
-                        j = (j + 1) & newMask;
-                    }
-                    hashes[j] = oldHashes[k];
-                    slots[j] = old[k];
+        table[i] = t;
+        if (touched.size() * 2 > table.length) {
+            Touched[] grown = new Touched[table.length * 2];
+            int newMask = grown.length - 1;
+            for (Touched e : touched) {
+                int j = (e.hash ^ (e.hash >>> 16)) & newMask;
+                while (grown[j] != null) {
+                    j = (j + 1) & newMask;
                 }
+                grown[j] = e;
             }
+            slots = grown;
         }
         return t;
     }
@@ -156,7 +168,7 @@ public final class LedgerBatch {
         Money zero = Money.zero(engine.plan().currency());
         touched.forEach(t -> {
             GuideLedger ledger = t.ledger;
-            Map<YearMonth, Sums> periods = t.periods;
+            SortedMap<YearMonth, Sums> periods = t.periods();
             if (ledger.operations().find(operation) >= 0) {
                 out.add(ledger);
                 return;
