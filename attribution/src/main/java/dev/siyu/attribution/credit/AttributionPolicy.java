@@ -119,6 +119,9 @@ public final class AttributionPolicy {
             }
         }
         GuideId opener = touches.cardOpener().orElse(null);
+        GuideId tillGuide = touches.saleGuide().orElse(null);
+        java.util.Map<Integer, GuideId> tillByLine = touches.saleGuideByLine();
+        boolean perLine = !tillByLine.isEmpty();
         List<OrderLine> orderLines = order.lines();
         LineCredit[] lines = new LineCredit[orderLines.size()];
         BindingScope orderStore = null;
@@ -144,7 +147,13 @@ public final class AttributionPolicy {
                 service = binding.guideAt(orderStore, at).orElse(null);
                 fellBack = service != null;
             }
-            GuideId sale = touches.saleGuideOf(line.lineNo()).orElse(null);
+            GuideId sale = tillGuide;
+            if (perLine) {
+                GuideId own = tillByLine.get(line.lineNo());
+                if (own != null) {
+                    sale = own;
+                }
+            }
             lines[i] = credit(line.lineNo(), scope, service, sale, sharer, opener, fellBack);
         }
         return new OrderAttribution(order.id(), order.member(), at, List.of(lines));
