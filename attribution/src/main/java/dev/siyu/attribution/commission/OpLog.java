@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Persistent: a log is a prefix of a shared append-only store. Adding to the longest log
  * sharing a store writes the next slot in place (claimed with a compare-and-set, so two threads
  * extending the same version never share a slot); adding to any other log copies its prefix into a
- * new store of twice the size. Amortized O(1) to add, O(n) to look up (a scan over a long array).
+ * new store half as large again. Amortized O(1) to add, O(n) to look up (a scan over a long array).
  * An id is matched by its digest: two ids of one ledger's open periods collide with probability
  * about n² / 2⁶⁵ (10⁻¹⁶ for 100 operations). Immutable as seen from outside; thread-safe.
  */
@@ -56,7 +56,7 @@ final class OpLog {
             write(s, size, digest, fingerprint, month, outcome);
             return new OpLog(s, size + 1);
         }
-        Store grown = new Store(Math.max(4, size * 2), size + 1);
+        Store grown = new Store(Math.max(4, size + (size >> 1)), size + 1);
         System.arraycopy(s.digests, 0, grown.digests, 0, size);
         System.arraycopy(s.prints, 0, grown.prints, 0, size);
         System.arraycopy(s.months, 0, grown.months, 0, size);
