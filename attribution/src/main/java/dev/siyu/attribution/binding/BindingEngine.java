@@ -271,7 +271,7 @@ public final class BindingEngine {
         if (index < 0) {
             return Optional.empty();
         }
-        Object payload = customer.operations()[index * CustomerBinding.SLOTS + 1];
+        Object payload = customer.payload(index);
         Object recordedRequest = payload instanceof Departure d ? d.request() : payload;
         Outcome recorded = rerun(customer, index, null);
         Outcome outcome = recordedRequest.equals(request) ? new Outcome.Duplicate(recorded)
@@ -285,13 +285,12 @@ public final class BindingEngine {
      * returns the outcome of operation {@code last}, which is the outcome it had the first time.
      */
     private static Outcome rerun(CustomerBinding customer, int last, List<BindingChange> changes) {
-        Object[] ops = customer.operations();
         CustomerBinding at = CustomerBinding.empty(customer.member());
         Outcome outcome = null;
         for (int i = 0; i <= last; i++) {
-            OperationId id = (OperationId) ops[i * CustomerBinding.SLOTS];
-            Object payload = ops[i * CustomerBinding.SLOTS + 1];
-            BindingEngine engine = new BindingEngine((BindingPolicy) ops[i * CustomerBinding.SLOTS + 2]);
+            OperationId id = customer.operation(i);
+            Object payload = customer.payload(i);
+            BindingEngine engine = new BindingEngine(customer.policy(i));
             BindingResult r;
             if (payload instanceof Touch t) {
                 r = engine.touch(at, t, id, changes);
@@ -389,11 +388,7 @@ public final class BindingEngine {
         }
 
         BindingResult finish(OperationId operation, Object payload, Outcome outcome) {
-            Object[] before = base.operations();
-            Object[] ops = Arrays.copyOf(before, before.length + CustomerBinding.SLOTS);
-            ops[before.length] = operation;
-            ops[before.length + 1] = payload;
-            ops[before.length + 2] = policy;
+            Object[] ops = CustomerBinding.plus(base.operations(), operation, policy, payload);
             Binding[] now = bindings.values().toArray(new Binding[0]);
             Arrays.sort(now, java.util.Comparator.comparing(Binding::scope));
             List<AttributionEvent> out = outcome.isApplied() ? events

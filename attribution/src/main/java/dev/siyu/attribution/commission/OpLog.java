@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * extending the same version never share a slot); adding to any other log copies its prefix into a
  * new store half as large again. Amortized O(1) to add, O(n) to look up (a scan over a long array).
  * An id is matched by its digest: two ids of one ledger's open periods collide with probability
- * about n² / 2⁶⁵ (10⁻¹⁶ for 100 operations). Immutable as seen from outside; thread-safe.
+ * about n² / 2⁶⁵ (3·10⁻¹⁶ for 100 operations). Immutable as seen from outside; thread-safe.
  */
 final class OpLog {
 
