@@ -35,7 +35,8 @@ import java.util.SplittableRandom;
  * with its own scope and operation id); (2) 40,000 guide ledgers booked order by order (attribute,
  * compute, accrue each recipient under a fresh operation id) for a month of 1.5 M orders (18 M a
  * year), then for a second month after the first is settled. Arguments: members (default 400,000),
- * orders per month (default 1,500,000). Run with {@code -Xmx4g}; uses public API only.
+ * orders per month (default 1,500,000), binding shape ({@code mixed} as above, or {@code one} or
+ * {@code two} bindings per member, then no ledgers). Run with {@code -Xmx4g}; uses public API only.
  */
 public final class AttributionFootprint {
 
@@ -55,6 +56,7 @@ public final class AttributionFootprint {
     public static void main(String[] args) throws Exception {
         int members = args.length > 0 ? Integer.parseInt(args[0]) : 400_000;
         int ordersPerMonth = args.length > 1 ? Integer.parseInt(args[1]) : 1_500_000;
+        String shape = args.length > 2 ? args[2] : "mixed";
         SplittableRandom random = new SplittableRandom(20_261_122L);
         GuideId[] guides = new GuideId[GUIDES];
         for (int g = 0; g < GUIDES; g++) {
@@ -72,7 +74,12 @@ public final class AttributionFootprint {
         for (int m = 0; m < members; m++) {
             CustomerBinding c = CustomerBinding.empty(ids[m]);
             for (int s = 0; s < 3; s++) {
-                if (s == 0 || random.nextInt(3) == 0) {
+                boolean bind = switch (shape) {
+                    case "one" -> s == 0;
+                    case "two" -> s < 2;
+                    default -> s == 0 || random.nextInt(3) == 0;
+                };
+                if (bind) {
                     c = engine.touch(c, new Touch(ids[m], guides[random.nextInt(GUIDES)],
                             BindingScope.store(StoreId.of("S" + s)), TouchKind.ADD, bound), OperationId.of("add" + s))
                             .binding();
@@ -85,6 +92,10 @@ public final class AttributionFootprint {
         System.out.printf(Locale.ROOT, "bindings: %,d members, %,d bindings, %,d bytes live, %.0f bytes per member"
                 + " (with its scopes and operation ids), reference array included%n", members, touches, after - before,
                 (after - before) / (double) members);
+        if (!shape.equals("mixed")) {
+            System.out.println("kept: " + bindings.length);
+            return;
+        }
 
         AttributionPolicy policy = AttributionPolicy.ofDefaults();
         CommissionPlan plan = CommissionPlan.fromJson("""
