@@ -28,7 +28,7 @@ public record Binding(GuideId guide, BindingScope scope, Instant since, Instant 
 
     /** Whether the binding holds at {@code at} (it has not lapsed). */
     public boolean isValidAt(Instant at) {
-        return validUntil.map(at::isBefore).orElse(true);
+        return validUntil.isEmpty() || at.isBefore(validUntil.get());
     }
 
     /** Whether the binding is protected against other guides' touches at {@code at}. */

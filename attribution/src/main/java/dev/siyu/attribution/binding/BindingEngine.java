@@ -12,6 +12,7 @@ import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,17 @@ import java.util.Optional;
 public final class BindingEngine {
 
     private final BindingPolicy policy;
+    /**
+     * One instance per scope value seen by this engine, so that customers share their scopes
+     * instead of keeping the caller's copies (a cache of immutable values, bounded).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<BindingScope, BindingScope> scopes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_SHARED_SCOPES = 65_536;
+    /** Likewise one instance per guide id, so customers share them and lookups by guide hit on identity. */
+    private final java.util.concurrent.ConcurrentHashMap<GuideId, GuideId> guides =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_SHARED_GUIDES = 1 << 20;
 
     private BindingEngine(BindingPolicy policy) {
         this.policy = policy;
@@ -63,15 +75,24 @@ public final class BindingEngine {
      * @throws IllegalArgumentException if the touch is for another member or its scope kind is not the policy's
      */
     public BindingResult touch(CustomerBinding customer, Touch touch, OperationId operation) {
+        return touch(customer, touch, operation, null);
+    }
+
+    private BindingResult touch(CustomerBinding customer, Touch touch, OperationId operation,
+            List<BindingChange> changes) {
         Objects.requireNonNull(touch, "touch");
         check(customer, touch.member(), touch.scope(), operation);
         Optional<BindingResult> replay = replay(customer, touch, operation);
         if (replay.isPresent()) {
             return replay.get();
         }
-        Draft draft = new Draft(customer, touch.at());
+        Draft draft = new Draft(customer, touch.at(), changes);
         Instant at = touch.at();
-        BindingScope scope = touch.scope();
+        BindingScope scope = shared(touch.scope());
+        GuideId guide = shared(touch.guide());
+        if (scope != touch.scope() || guide != touch.guide() || touch.member() != customer.member()) {
+            touch = new Touch(customer.member(), guide, scope, touch.kind(), touch.at());
+        }
         Binding current = draft.bindings.get(scope);
         if (current != null && !current.isValidAt(at)) {
             current = null;
@@ -106,7 +127,7 @@ public final class BindingEngine {
                 return draft.finish(operation, touch, Outcome.rejected(RejectReason.PROTECTED, why));
             }
         }
-        Binding lapsed = customer.bindings().get(scope);
+        Binding lapsed = customer.recorded(scope);
         String cause = current != null ? "REBOUND" : lapsed != null ? "LAPSED_REBOUND" : "BOUND";
         Binding bound = new Binding(touch.guide(), scope, at, at.plus(policy.protection()),
                 policy.validity().map(at::plus), touch.kind().name());
@@ -136,15 +157,22 @@ public final class BindingEngine {
      */
     public BindingResult transferOnDuty(CustomerBinding customer, BindingScope scope, GuideId to, Instant at,
             OperationId operation) {
-        Objects.requireNonNull(to, "to");
+        return transferOnDuty(customer, scope, to, at, operation, null);
+    }
+
+    private BindingResult transferOnDuty(CustomerBinding customer, BindingScope requested, GuideId requestedTo,
+            Instant at, OperationId operation, List<BindingChange> changes) {
+        Objects.requireNonNull(requestedTo, "to");
         Objects.requireNonNull(at, "at");
-        check(customer, customer.member(), scope, operation);
+        check(customer, customer.member(), requested, operation);
+        BindingScope scope = shared(requested);
+        GuideId to = shared(requestedTo);
         OnDutyRequest request = new OnDutyRequest(scope, to, at);
         Optional<BindingResult> replay = replay(customer, request, operation);
         if (replay.isPresent()) {
             return replay.get();
         }
-        Draft draft = new Draft(customer, at);
+        Draft draft = new Draft(customer, at, changes);
         Binding current = draft.bindings.get(scope);
         Explanation.Builder why = Explanation.builder("ON_DUTY_TRANSFER").fact("scope", scope).fact("to", to)
                 .fact("at", at);
@@ -187,20 +215,32 @@ public final class BindingEngine {
      */
     public BindingResult reassignOnDeparture(CustomerBinding customer, BindingScope scope, GuideId from, GuideId to,
             Instant at, Explanation why, OperationId operation) {
+        return reassignOnDeparture(customer, scope, from, to, at, why, operation, null);
+    }
+
+    /** A departure reassignment as recorded: the request (compared on replay) and the caller's reason. */
+    record Departure(DepartureRequest request, Explanation why) {
+    }
+
+    private BindingResult reassignOnDeparture(CustomerBinding customer, BindingScope requested, GuideId from,
+            GuideId requestedTo, Instant at, Explanation why, OperationId operation, List<BindingChange> changes) {
         Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(requestedTo, "to");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(why, "why");
-        check(customer, customer.member(), scope, operation);
+        check(customer, customer.member(), requested, operation);
+        BindingScope scope = shared(requested);
+        GuideId to = shared(requestedTo);
         DepartureRequest request = new DepartureRequest(scope, from, to, at);
         Optional<BindingResult> replay = replay(customer, request, operation);
         if (replay.isPresent()) {
             return replay.get();
         }
-        Draft draft = new Draft(customer, at);
+        Draft draft = new Draft(customer, at, changes);
+        Departure recorded = new Departure(request, why);
         Binding current = draft.bindings.get(scope);
         if (current == null || !current.guide().equals(from)) {
-            return draft.finish(operation, request, Outcome.rejected(RejectReason.NOT_BOUND,
+            return draft.finish(operation, recorded, Outcome.rejected(RejectReason.NOT_BOUND,
                     Explanation.builder("DEPARTURE_REASSIGN").fact("scope", scope).fact("from", from)
                             .fact("holder", current == null ? "none" : current.guide().toString())));
         }
@@ -209,7 +249,7 @@ public final class BindingEngine {
         draft.pending.removeIf(p -> p.scope().equals(scope));
         draft.history.add(new BindingChange(at, scope, Optional.of(from), to, "TRANSFERRED_ON_DEPARTURE", operation));
         draft.events.add(new CustomerTransferred(customer.member(), at, operation, scope, from, to, true, why));
-        return draft.finish(operation, request, new Outcome.Applied(why));
+        return draft.finish(operation, recorded, new Outcome.Applied(why));
     }
 
     private void check(CustomerBinding customer, MemberId member, BindingScope scope, OperationId operation) {
@@ -226,14 +266,80 @@ public final class BindingEngine {
         }
     }
 
-    private static Optional<BindingResult> replay(CustomerBinding customer, Object payload, OperationId operation) {
-        CustomerBinding.Recorded recorded = customer.operations().get(operation);
-        if (recorded == null) {
+    private static Optional<BindingResult> replay(CustomerBinding customer, Object request, OperationId operation) {
+        int index = customer.indexOf(operation);
+        if (index < 0) {
             return Optional.empty();
         }
-        Outcome outcome = recorded.payload().equals(payload) ? new Outcome.Duplicate(recorded.outcome())
-                : new Outcome.Conflict(operation, recorded.outcome());
+        Object payload = customer.payload(index);
+        Object recordedRequest = payload instanceof Departure d ? d.request() : payload;
+        Outcome recorded = rerun(customer, index, null);
+        Outcome outcome = recordedRequest.equals(request) ? new Outcome.Duplicate(recorded)
+                : new Outcome.Conflict(operation, recorded);
         return Optional.of(new BindingResult(customer, List.of(), outcome));
+    }
+
+    /**
+     * Re-runs the customer's operations {@code 0..last} from the empty customer, each under the
+     * policy it was applied with, collecting the changes of guide into {@code changes} (if given);
+     * returns the outcome of operation {@code last}, which is the outcome it had the first time.
+     */
+    private static Outcome rerun(CustomerBinding customer, int last, List<BindingChange> changes) {
+        CustomerBinding at = CustomerBinding.empty(customer.member());
+        Outcome outcome = null;
+        for (int i = 0; i <= last; i++) {
+            OperationId id = customer.operation(i);
+            Object payload = customer.payload(i);
+            BindingEngine engine = new BindingEngine(customer.policy(i));
+            BindingResult r;
+            if (payload instanceof Touch t) {
+                r = engine.touch(at, t, id, changes);
+            } else if (payload instanceof OnDutyRequest q) {
+                r = engine.transferOnDuty(at, q.scope(), q.to(), q.at(), id, changes);
+            } else {
+                Departure d = (Departure) payload;
+                DepartureRequest q = d.request();
+                r = engine.reassignOnDeparture(at, q.scope(), q.from(), q.to(), q.at(), d.why(), id, changes);
+            }
+            at = r.binding();
+            outcome = r.outcome();
+        }
+        return outcome;
+    }
+
+    /** Every change of guide of {@code customer}, oldest first, recomputed from its operations. */
+    static List<BindingChange> history(CustomerBinding customer) {
+        List<BindingChange> out = new ArrayList<>();
+        if (customer.operationCount() > 0) {
+            rerun(customer, customer.operationCount() - 1, out);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The engine's instance of {@code scope} (the scope itself once the cache is full). */
+    private BindingScope shared(BindingScope scope) {
+        BindingScope known = scopes.get(scope);
+        if (known != null) {
+            return known;
+        }
+        if (scopes.size() >= MAX_SHARED_SCOPES) {
+            return scope;
+        }
+        known = scopes.putIfAbsent(scope, scope);
+        return known != null ? known : scope;
+    }
+
+    /** The engine's instance of {@code guide} (the id itself once the cache is full). */
+    private GuideId shared(GuideId guide) {
+        GuideId known = guides.get(guide);
+        if (known != null) {
+            return known;
+        }
+        if (guides.size() >= MAX_SHARED_GUIDES) {
+            return guide;
+        }
+        known = guides.putIfAbsent(guide, guide);
+        return known != null ? known : guide;
     }
 
     private static Instant max(Instant a, Instant b) {
@@ -241,19 +347,23 @@ public final class BindingEngine {
     }
 
     /** The mutable working copy of one command; due on-duty transfers are materialized first. */
-    private static final class Draft {
+    private final class Draft {
         final CustomerBinding base;
         final Map<BindingScope, Binding> bindings;
         final List<PendingTransfer> pending;
+        /** This command's changes of guide, or null when nobody collects them. */
         final List<BindingChange> history;
         final List<Instant> onDuty;
         final List<AttributionEvent> events = new ArrayList<>();
 
-        Draft(CustomerBinding base, Instant at) {
+        Draft(CustomerBinding base, Instant at, List<BindingChange> changes) {
             this.base = base;
-            this.bindings = new HashMap<>(base.bindings());
+            this.bindings = new HashMap<>();
+            for (Binding b : base.bindingArray()) {
+                bindings.put(b.scope(), b);
+            }
             this.pending = new ArrayList<>(base.pending());
-            this.history = new ArrayList<>(base.history());
+            this.history = changes != null ? changes : new ArrayList<>(0);
             this.onDuty = new ArrayList<>(base.onDutyTransfers());
             pending.sort(java.util.Comparator.comparing(PendingTransfer::effectiveAt));
             for (java.util.Iterator<PendingTransfer> it = pending.iterator(); it.hasNext();) {
@@ -278,12 +388,12 @@ public final class BindingEngine {
         }
 
         BindingResult finish(OperationId operation, Object payload, Outcome outcome) {
-            Map<OperationId, CustomerBinding.Recorded> ops = new HashMap<>(base.operations());
-            ops.put(operation, new CustomerBinding.Recorded(payload, outcome));
+            Object[] ops = CustomerBinding.plus(base.operations(), operation, policy, payload);
+            Binding[] now = bindings.values().toArray(new Binding[0]);
+            Arrays.sort(now, java.util.Comparator.comparing(Binding::scope));
             List<AttributionEvent> out = outcome.isApplied() ? events
                     : events.stream().filter(e -> e instanceof CustomerTransferred).toList();
-            CustomerBinding next = new CustomerBinding(base.member(), base.version() + 1, bindings, pending, history,
-                    onDuty, ops);
+            CustomerBinding next = new CustomerBinding(base.member(), base.version() + 1, now, pending, onDuty, ops);
             return new BindingResult(next, out, outcome);
         }
     }

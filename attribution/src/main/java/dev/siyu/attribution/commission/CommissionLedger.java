@@ -39,10 +39,13 @@ import java.util.SortedMap;
  * after the last settled one), so it is netted against the next payout and never lost. A late
  * accrual for a settled month is booked likewise. Tier bonuses already settled are not revisited.
  *
- * <p><b>Memory.</b> A ledger keeps aggregates per open month and the operation ids of the open
- * months only; settlement prunes them. A replay of an operation from a settled month is caught by
- * the host's store ({@code VersionedStore#isApplied}, which records operation ids in the same
- * write), not by the ledger.
+ * <p><b>Memory.</b> A ledger keeps aggregates per open month and, for the operations of the open
+ * months only, a 64-bit digest of the operation id, a 64-bit fingerprint of the payload and the
+ * month it was booked in (20 bytes each, in primitive arrays; other commands than accruals and
+ * clawbacks also keep their outcome); settlement prunes them. Two ids of one ledger's open months
+ * would be confused only if their digests collided (about n² / 2⁶⁵ for n operations). A replay of
+ * an operation from a settled month is caught by the host's store ({@code VersionedStore#isApplied},
+ * which records operation ids in the same write), not by the ledger.
  *
  * <p>Idempotent by operation id within the open months; never reads the clock. Immutable and
  * thread-safe.
@@ -87,27 +90,44 @@ public final class CommissionLedger {
         Objects.requireNonNull(accrual, "accrual");
         check(ledger, accrual.guide(), accrual.amount(), operation);
         long fingerprint = fingerprint(accrual);
-        OpLog seen = ledger.operations().find(operation);
-        if (seen != null) {
-            Outcome recorded = new Outcome.Applied(accrued(accrual, seen.period));
-            return new LedgerResult(ledger, List.of(), seen.fingerprint == fingerprint ? new Outcome.Duplicate(recorded)
-                    : new Outcome.Conflict(operation, seen.outcome != null ? seen.outcome : recorded), Optional.empty());
+        OpLog ops = ledger.operations();
+        int seen = ops.find(operation);
+        if (seen >= 0) {
+            Outcome recorded = new Outcome.Applied(accrued(accrual, ops.period(seen)));
+            return new LedgerResult(ledger, List.of(), ops.fingerprint(seen) == fingerprint
+                    ? new Outcome.Duplicate(recorded)
+                    : new Outcome.Conflict(operation, ops.outcome(seen) != null ? ops.outcome(seen) : recorded),
+                    Optional.empty());
         }
         boolean late = isSettled(ledger, accrual.period());
         YearMonth target = late ? ledger.settledThrough().orElseThrow().plusMonths(1) : accrual.period();
-        SortedMap<YearMonth, PeriodAccount> open = ledger.openMutableCopy();
-        PeriodAccount a = open.getOrDefault(target, PeriodAccount.empty(target, zero, accrual.releaseOn()));
+        PeriodAccount[] periods = ledger.periods();
+        int at = 0;
+        while (at < periods.length && periods[at].period().isBefore(target)) {
+            at++;
+        }
+        boolean exists = at < periods.length && periods[at].period().equals(target);
+        PeriodAccount a = exists ? periods[at] : PeriodAccount.empty(target, zero, accrual.releaseOn());
         LocalDate releaseOn = a.releaseOn().isAfter(accrual.releaseOn()) ? a.releaseOn() : accrual.releaseOn();
-        open.put(target, new PeriodAccount(target, late ? a.accrued() : a.accrued().plus(accrual.amount()),
+        PeriodAccount booked = new PeriodAccount(target, late ? a.accrued() : a.accrued().plus(accrual.amount()),
                 a.refunded(), a.salesBase().plus(accrual.salesBase()), a.orders() + 1, a.clawbacksAfterSettlement(),
-                late ? a.lateAccruals().plus(accrual.amount()) : a.lateAccruals(), a.forfeited(), releaseOn));
+                late ? a.lateAccruals().plus(accrual.amount()) : a.lateAccruals(), a.forfeited(), releaseOn);
+        PeriodAccount[] next;
+        if (exists) {
+            next = periods.clone();
+            next[at] = booked;
+        } else {
+            next = new PeriodAccount[periods.length + 1];
+            System.arraycopy(periods, 0, next, 0, at);
+            next[at] = booked;
+            System.arraycopy(periods, at, next, at + 1, periods.length - at);
+        }
         Explanation why = accrued(accrual, target);
         Outcome outcome = new Outcome.Applied(why);
         CommissionAccrued event = new CommissionAccrued(accrual.member(), accrual.placedAt(), operation, accrual.guide(),
                 accrual.order(), target, accrual.amount(), accrual.releaseOn(), why);
-        return new LedgerResult(next(ledger, open, ledger.settledThrough(), ledger.carried(), ledger.lastStatement(),
-                ledger.departed(), ledger.operations().add(operation, fingerprint, null, target)), List.of(event),
-                outcome, Optional.empty());
+        return new LedgerResult(new GuideLedger(ledger, ledger.version() + 1, next,
+                ops.add(operation, fingerprint, null, target)), List.of(event), outcome, Optional.empty());
     }
 
     /**
@@ -120,12 +140,16 @@ public final class CommissionLedger {
         Objects.requireNonNull(clawback, "clawback");
         check(ledger, clawback.guide(), clawback.amount(), operation);
         long fingerprint = fingerprint(clawback);
-        OpLog seen = ledger.operations().find(operation);
-        if (seen != null) {
-            Outcome recorded = new Outcome.Applied(clawedBack(clawback, seen.period,
-                    !seen.period.equals(clawback.orderPeriod())));
-            return new LedgerResult(ledger, List.of(), seen.fingerprint == fingerprint ? new Outcome.Duplicate(recorded)
-                    : new Outcome.Conflict(operation, seen.outcome != null ? seen.outcome : recorded), Optional.empty());
+        OpLog ops = ledger.operations();
+        int seen = ops.find(operation);
+        if (seen >= 0) {
+            YearMonth bookedIn = ops.period(seen);
+            Outcome recorded = new Outcome.Applied(clawedBack(clawback, bookedIn,
+                    !bookedIn.equals(clawback.orderPeriod())));
+            return new LedgerResult(ledger, List.of(), ops.fingerprint(seen) == fingerprint
+                    ? new Outcome.Duplicate(recorded)
+                    : new Outcome.Conflict(operation, ops.outcome(seen) != null ? ops.outcome(seen) : recorded),
+                    Optional.empty());
         }
         SortedMap<YearMonth, PeriodAccount> open = ledger.openMutableCopy();
         boolean afterSettlement = isSettled(ledger, clawback.orderPeriod());
@@ -344,22 +368,28 @@ public final class CommissionLedger {
     }
 
     private static Optional<LedgerResult> replay(GuideLedger ledger, Record payload, OperationId operation) {
-        OpLog found = ledger.operations().find(operation);
-        if (found == null) {
+        OpLog ops = ledger.operations();
+        int found = ops.find(operation);
+        if (found < 0) {
             return Optional.empty();
         }
-        Outcome recorded = found.outcome != null ? found.outcome : Outcome.applied("BOOKED");
-        Outcome outcome = found.fingerprint == fingerprint(payload) ? new Outcome.Duplicate(recorded)
+        Outcome recorded = ops.outcome(found) != null ? ops.outcome(found) : Outcome.applied("BOOKED");
+        Outcome outcome = ops.fingerprint(found) == fingerprint(payload) ? new Outcome.Duplicate(recorded)
                 : new Outcome.Conflict(operation, recorded);
         return Optional.of(new LedgerResult(ledger, List.of(), outcome, Optional.empty()));
     }
 
     private static long fingerprint(Record payload) {
         if (payload instanceof Accrual a) {
-            return OpLog.fingerprint("accrual", a.guide().value(), a.member().value(), a.order().value(),
-                    a.placedAt().getEpochSecond() * 1_000_000_000L + a.placedAt().getNano(),
-                    (long) a.period().getYear() * 12 + a.period().getMonthValue(), a.releaseOn().toEpochDay(),
-                    a.amount().minor(), a.salesBase().minor());
+            long h = OpLog.mix(OpLog.START, "accrual");
+            h = OpLog.mix(h, a.guide().value());
+            h = OpLog.mix(h, a.member().value());
+            h = OpLog.mix(h, a.order().value());
+            h = OpLog.mix(h, a.placedAt().getEpochSecond() * 1_000_000_000L + a.placedAt().getNano());
+            h = OpLog.mix(h, (long) a.period().getYear() * 12 + a.period().getMonthValue());
+            h = OpLog.mix(h, a.releaseOn().toEpochDay());
+            h = OpLog.mix(h, a.amount().minor());
+            return OpLog.mix(h, a.salesBase().minor());
         }
         if (payload instanceof Clawback c) {
             return OpLog.fingerprint("clawback", c.guide().value(), c.member().value(), c.order().value(),

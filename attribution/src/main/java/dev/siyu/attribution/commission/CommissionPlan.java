@@ -15,10 +15,12 @@ import dev.siyu.core.order.RefundLine;
 import dev.siyu.core.time.BusinessClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,6 +74,44 @@ public final class CommissionPlan {
     private final Map<RateRule, String> ruleTexts;
     private final Money zero;
     private final String defaultRuleText;
+    private final Rate defaultRate;
+    private final Map<String, Rate> rateBySku;
+    private final Map<String, Rate> rateByBrand;
+    private final Map<String, Rate> rateByCategory;
+    private final long level1Share;
+    private final long level2Share;
+    private final boolean twoLevels;
+    /** From this epoch second on the zone's offset never changes again (Long.MAX_VALUE if it keeps changing). */
+    private final long lastTransition;
+    private final int offsetAfterLastTransition;
+
+    /**
+     * A rule compiled at plan build time: a fixed amount per unit, or a percentage as an integer
+     * numerator over a power of ten (so the pool of a line is a multiply, a divide and a rounding on
+     * longs), with the BigDecimal factor kept for amounts too large for that.
+     */
+    private static final class Rate {
+        final RateRule rule;
+        final String text;
+        final boolean fixed;
+        final long fixedMinor;
+        final BigDecimal factor;
+        final long numerator;
+        final long denominator;
+        final boolean small;
+
+        Rate(RateRule rule, String text, BigDecimal factor, long fixedMinor) {
+            this.rule = rule;
+            this.text = text;
+            this.fixed = factor == null;
+            this.fixedMinor = fixedMinor;
+            this.factor = factor;
+            this.small = factor != null && factor.scale() > 0 && factor.scale() <= 18
+                    && factor.unscaledValue().bitLength() < 32;
+            this.numerator = small ? factor.unscaledValue().longValue() : 0;
+            this.denominator = small ? TEN_POWERS[factor.scale()] : 1;
+        }
+    }
 
     private CommissionPlan(Builder b) {
         this.currency = b.currency;
@@ -106,6 +146,26 @@ public final class CommissionPlan {
         this.defaultFactor = defaultPercent.movePointLeft(2);
         this.defaultRuleText = "default=" + defaultPercent.toPlainString() + "%";
         this.levelShares = List.copyOf(b.levelShares);
+        this.twoLevels = levelShares.size() == 2;
+        this.level1Share = levelShares.get(0);
+        this.level2Share = twoLevels ? levelShares.get(1) : 0;
+        this.defaultRate = new Rate(null, defaultRuleText, defaultFactor, 0);
+        this.rateBySku = rates(bySku);
+        this.rateByBrand = rates(byBrand);
+        this.rateByCategory = rates(byCategory);
+        java.time.zone.ZoneRules zoneRules = b.zone.getRules();
+        if (zoneRules.isFixedOffset()) {
+            this.lastTransition = Long.MIN_VALUE;
+            this.offsetAfterLastTransition = zoneRules.getOffset(Instant.EPOCH).getTotalSeconds();
+        } else if (zoneRules.getTransitionRules().isEmpty() && !zoneRules.getTransitions().isEmpty()) {
+            java.time.zone.ZoneOffsetTransition last = zoneRules.getTransitions()
+                    .get(zoneRules.getTransitions().size() - 1);
+            this.lastTransition = last.toEpochSecond();
+            this.offsetAfterLastTransition = last.getOffsetAfter().getTotalSeconds();
+        } else {
+            this.lastTransition = Long.MAX_VALUE;
+            this.offsetAfterLastTransition = 0;
+        }
         this.tierMethod = Optional.ofNullable(b.tierMethod);
         this.tiers = List.copyOf(b.tiers);
         this.monthlyCap = Optional.ofNullable(b.monthlyCap);
@@ -179,6 +239,74 @@ public final class CommissionPlan {
         return pendingOnDeparture;
     }
 
+    private Map<String, Rate> rates(Map<String, RateRule> rules) {
+        Map<String, Rate> out = new HashMap<>();
+        rules.forEach((id, rule) -> out.put(id, new Rate(rule, ruleTexts.get(rule), factors.get(rule),
+                rule.fixedPerUnit().map(Money::minor).orElse(0L))));
+        return Map.copyOf(out);
+    }
+
+    /** The compiled rule of {@code line}: SKU, brand, category, else the default rate. */
+    private Rate rateFor(OrderLine line) {
+        Rate rate = rateBySku.isEmpty() ? null : rateBySku.get(line.sku().value());
+        if (rate == null && !rateByBrand.isEmpty()) {
+            rate = rateByBrand.get(line.brand().value());
+        }
+        if (rate == null && !rateByCategory.isEmpty()) {
+            rate = rateByCategory.get(line.category().value());
+        }
+        return rate != null ? rate : defaultRate;
+    }
+
+    /** The pool of a line with {@code net} minor units and {@code units} units left, under {@code rate}. */
+    private long pool(Rate rate, long net, int units) {
+        if (rate.fixed) {
+            return Math.multiplyExact(rate.fixedMinor, units);
+        }
+        if (rate.factor.signum() == 0 || net == 0) {
+            return 0;
+        }
+        if (net > 0 && rate.small && net < (1L << 31)) {
+            return roundedQuotient(net * rate.numerator, rate.denominator);
+        }
+        return BigDecimal.valueOf(net).multiply(rate.factor).setScale(0, rounding).longValueExact();
+    }
+
+    /** An order's business date with its period and release date: immutable, shared by the orders of a day. */
+    private static final class Day {
+        final long epochDay;
+        final LocalDate date;
+        final YearMonth period;
+        final LocalDate releaseOn;
+
+        Day(long epochDay, int returnWindowDays) {
+            this.epochDay = epochDay;
+            this.date = LocalDate.ofEpochDay(epochDay);
+            this.period = YearMonth.from(date);
+            this.releaseOn = date.plusDays(returnWindowDays);
+        }
+    }
+
+    /**
+     * Recently seen business days, by epoch day modulo the length. Races are benign: entries are
+     * immutable (final fields) and a miss only builds an equal one again.
+     */
+    private final Day[] days = new Day[64];
+
+    /** The business day of {@code at} in the plan's zone, without building a zoned date-time. */
+    private Day businessDay(Instant at) {
+        int offset = at.getEpochSecond() >= lastTransition ? offsetAfterLastTransition
+                : zone.getRules().getOffset(at).getTotalSeconds();
+        long epochDay = Math.floorDiv(at.getEpochSecond() + offset, 86_400L);
+        int slot = (int) (epochDay & (days.length - 1));
+        Day day = days[slot];
+        if (day == null || day.epochDay != epochDay) {
+            day = new Day(epochDay, returnWindowDays);
+            days[slot] = day;
+        }
+        return day;
+    }
+
     /** The rule that applies to {@code line}, empty for the default rate. */
     public Optional<RateRule> ruleFor(OrderLine line) {
         RateRule rule = bySku.get(line.sku().value());
@@ -189,22 +317,6 @@ public final class CommissionPlan {
             rule = byCategory.get(line.category().value());
         }
         return Optional.ofNullable(rule);
-    }
-
-    /** The pool of a line with {@code net} minor units and {@code units} units left, under {@code rule}. */
-    long pool(RateRule rule, long net, int units) {
-        if (rule != null && rule.fixedPerUnit().isPresent()) {
-            return Math.multiplyExact(rule.fixedPerUnit().get().minor(), units);
-        }
-        BigDecimal factor = rule == null ? defaultFactor : factors.get(rule);
-        if (factor.signum() == 0 || net == 0) {
-            return 0;
-        }
-        if (net > 0 && factor.scale() > 0 && factor.scale() <= 18 && factor.unscaledValue().bitLength() < 32
-                && net < (1L << 31)) {
-            return roundedQuotient(net * factor.unscaledValue().longValue(), TEN_POWERS[factor.scale()]);
-        }
-        return BigDecimal.valueOf(net).multiply(factor).setScale(0, rounding).longValueExact();
     }
 
     private static final long[] TEN_POWERS = new long[19];
@@ -254,29 +366,88 @@ public final class CommissionPlan {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "order currency must be %s: %s",
                     currency.getCurrencyCode(), order.currency().getCurrencyCode()));
         }
-        LocalDate date = order.placedAt().atZone(zone).toLocalDate();
-        List<LineCommission> lines = new ArrayList<>(order.lines().size());
-        for (OrderLine line : order.lines()) {
-            LineCredit credit = attribution.line(line.lineNo()).orElse(null);
+        Day day = businessDay(order.placedAt());
+        List<OrderLine> orderLines = order.lines();
+        List<LineCredit> credits = attribution.lines();
+        LineCommission[] lines = new LineCommission[orderLines.size()];
+        int count = 0;
+        for (int i = 0; i < orderLines.size(); i++) {
+            OrderLine line = orderLines.get(i);
+            LineCredit credit = i < credits.size() && credits.get(i).lineNo() == line.lineNo() ? credits.get(i)
+                    : attribution.line(line.lineNo()).orElse(null);
             if (credit == null || credit.credits().isEmpty()) {
                 continue;
             }
-            List<Share> recipients = new ArrayList<>(credit.credits().size() * levelShares.size());
-            for (Credit c : credit.credits()) {
-                Optional<GuideId> upline = levelShares.size() == 2 ? network.uplineOf(c.guide()) : Optional.empty();
-                if (upline.isPresent()) {
-                    recipients.add(new Share(c.guide(), 1, c.role(), c.weight(), levelShares.get(0), zero(), zero()));
-                    recipients.add(new Share(upline.get(), 2, c.role(), c.weight(), levelShares.get(1), zero(), zero()));
-                } else {
-                    long all = levelShares.size() == 2 ? levelShares.get(0) + levelShares.get(1) : levelShares.get(0);
-                    recipients.add(new Share(c.guide(), 1, c.role(), c.weight(), all, zero(), zero()));
-                }
-            }
-            RateRule rule = ruleFor(line).orElse(null);
-            lines.add(split(line, rule, 0, recipients, credit));
+            lines[count++] = credit.credits().size() == 1 ? single(line, rateFor(line), credit, network)
+                    : split(line, rateFor(line), 0, recipients(credit, network), credit);
         }
-        return new OrderCommission(order.id(), order.member(), order.placedAt(), YearMonth.from(date),
-                date.plusDays(returnWindowDays), lines, List.of());
+        List<LineCommission> list = count == lines.length ? List.of(lines) : List.of(Arrays.copyOf(lines, count));
+        return new OrderCommission(order.id(), order.member(), order.placedAt(), day.period, day.releaseOn, list,
+                List.of());
+    }
+
+    private List<Share> recipients(LineCredit credit, DistributionNetwork network) {
+        List<Share> recipients = new ArrayList<>(credit.credits().size() * levelShares.size());
+        for (Credit c : credit.credits()) {
+            GuideId upline = twoLevels ? network.uplineOrNull(c.guide()) : null;
+            if (upline != null) {
+                recipients.add(new Share(c.guide(), 1, c.role(), c.weight(), level1Share, zero, zero));
+                recipients.add(new Share(upline, 2, c.role(), c.weight(), level2Share, zero, zero));
+            } else {
+                recipients.add(new Share(c.guide(), 1, c.role(), c.weight(), level1Share + level2Share, zero, zero));
+            }
+        }
+        return recipients;
+    }
+
+    /**
+     * The commission of a line credited to one guide, before any return: the same numbers as
+     * {@link #split} (largest remainder between the guide and its upline), without its lists.
+     */
+    private LineCommission single(OrderLine line, Rate rate, LineCredit credit, DistributionNetwork network) {
+        Credit c = credit.credits().get(0);
+        long net = Math.subtractExact(Math.multiplyExact(line.unitPrice().minor(), line.quantity()),
+                line.lineDiscount().minor());
+        long pool = pool(rate, net, line.quantity());
+        GuideId upline = twoLevels ? network.uplineOrNull(c.guide()) : null;
+        List<Share> shares;
+        if (upline == null) {
+            shares = List.of(new Share(c.guide(), 1, c.role(), c.weight(), level1Share + level2Share, money(pool),
+                    money(net)));
+        } else {
+            long first = firstOfTwo(pool, Math.multiplyExact(c.weight(), level1Share),
+                    Math.multiplyExact(c.weight(), level2Share));
+            shares = List.of(new Share(c.guide(), 1, c.role(), c.weight(), level1Share, money(first), money(net)),
+                    new Share(upline, 2, c.role(), c.weight(), level2Share, money(pool - first), zero));
+        }
+        return new LineCommission(line.lineNo(), line.quantity(), 0, rate.text, net, pool, shares, credit);
+    }
+
+    /**
+     * The first part of {@code whole >= 0} split between two positive weights by largest remainder:
+     * the same as {@code Allocation.byLargestRemainder(whole, a, b)[0]} (ties go to the larger
+     * weight, then to the first).
+     */
+    static long firstOfTwo(long whole, long a, long b) {
+        long sum = a + b;
+        if (whole < 0 || sum < 0 || Math.multiplyHigh(whole, a) != 0 || Math.multiplyHigh(whole, b) != 0
+                || whole * a < 0 || whole * b < 0) {
+            return Allocation.byLargestRemainder(whole, a, b)[0];
+        }
+        long pa = whole * a;
+        long pb = whole * b;
+        long qa = pa / sum;
+        long qb = pb / sum;
+        if (whole - qa - qb == 0) {
+            return qa;
+        }
+        long ra = pa % sum;
+        long rb = pb % sum;
+        return ra > rb || (ra == rb && a >= b) ? qa + 1 : qa;
+    }
+
+    private Money money(long minor) {
+        return minor == 0 ? zero : Money.ofMinor(minor, currency);
     }
 
     /**
@@ -316,7 +487,7 @@ public final class CommissionPlan {
                     continue;
                 }
                 OrderLine sold = order.line(back.lineNo()).orElseThrow();
-                LineCommission after = split(sold, ruleFor(sold).orElse(null), before.returned() + back.quantity(),
+                LineCommission after = split(sold, rateFor(sold), before.returned() + back.quantity(),
                         before.shares(), before.credit());
                 lines.set(i, after);
                 for (int s = 0; s < before.shares().size(); s++) {
@@ -349,7 +520,7 @@ public final class CommissionPlan {
         return new RefundCommission(after, clawbacks, false);
     }
 
-    private LineCommission split(OrderLine line, RateRule rule, int returned, List<Share> recipients,
+    private LineCommission split(OrderLine line, Rate rule, int returned, List<Share> recipients,
             LineCredit credit) {
         long net = line.net().minor() - line.netForUnits(0, returned).minor();
         int units = line.quantity() - returned;
@@ -375,10 +546,9 @@ public final class CommissionPlan {
             Share r = recipients.get(i);
             long base = r.level() == 1 ? bases[k++] : 0;
             shares.add(new Share(r.guide(), r.level(), r.role(), r.creditWeight(), r.levelShare(),
-                    Money.ofMinor(amounts[i], currency), Money.ofMinor(base, currency)));
+                    money(amounts[i]), money(base)));
         }
-        String ruleText = rule == null ? defaultRuleText : ruleTexts.get(rule);
-        return new LineCommission(line.lineNo(), line.quantity(), returned, ruleText, net, pool, shares, credit);
+        return new LineCommission(line.lineNo(), line.quantity(), returned, rule.text, net, pool, shares, credit);
     }
 
     private Money zero() {

@@ -18,9 +18,39 @@ public final class DistributionNetwork {
     private static final DistributionNetwork NONE = new DistributionNetwork(Map.of());
 
     private final Map<GuideId, GuideId> uplines;
+    /**
+     * The same pairs in an open-addressing table: the keys' hashes (0 for an empty slot) in one
+     * array, so a guide without an upline (most of them) is answered from it alone, and each
+     * guide next to its upline in the other.
+     */
+    private final int[] hashes;
+    private final GuideId[] pairs;
 
     private DistributionNetwork(Map<GuideId, GuideId> uplines) {
         this.uplines = uplines;
+        int capacity = Integer.highestOneBit(Math.max(4, uplines.size() * 2 + 1)) << 1;
+        this.hashes = new int[capacity];
+        this.pairs = new GuideId[2 * capacity];
+        uplines.forEach((guide, upline) -> {
+            int h = hash(guide);
+            int i = spread(h) & (capacity - 1);
+            while (hashes[i] != 0) {
+                i = (i + 1) & (capacity - 1);
+            }
+            hashes[i] = h;
+            pairs[2 * i] = guide;
+            pairs[2 * i + 1] = upline;
+        });
+    }
+
+    /** The guide's hash, never 0 (0 marks an empty slot). */
+    private static int hash(GuideId guide) {
+        int h = guide.hashCode();
+        return h != 0 ? h : 1;
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
     }
 
     /** No uplines: everyone is paid at level 1 only. */
@@ -54,6 +84,24 @@ public final class DistributionNetwork {
     /** The direct upline of {@code guide}, if any. */
     public Optional<GuideId> uplineOf(GuideId guide) {
         return Optional.ofNullable(uplines.get(Objects.requireNonNull(guide, "guide")));
+    }
+
+    /** The direct upline of {@code guide}, null if none (the commission hot path). */
+    GuideId uplineOrNull(GuideId guide) {
+        if (uplines.isEmpty()) {
+            return null;
+        }
+        int h = hash(guide);
+        int mask = hashes.length - 1;
+        for (int i = spread(h) & mask; hashes[i] != 0; i = (i + 1) & mask) {
+            if (hashes[i] == h) {
+                GuideId key = pairs[2 * i];
+                if (key == guide || key.equals(guide)) {
+                    return pairs[2 * i + 1];
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.siyu.core.money.Money;
 import java.time.YearMonth;
 import java.util.Collections;
 import java.util.Currency;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -23,7 +22,8 @@ public final class GuideLedger {
     private final GuideId guide;
     private final Currency currency;
     private final long version;
-    private final SortedMap<YearMonth, PeriodAccount> open;
+    /** The open periods, oldest first (usually one or two). */
+    private final PeriodAccount[] open;
     private final Optional<YearMonth> settledThrough;
     private final Money carried;
     private final Optional<Statement> lastStatement;
@@ -36,11 +36,26 @@ public final class GuideLedger {
         this.guide = guide;
         this.currency = currency;
         this.version = version;
-        this.open = open;
+        this.open = open.values().toArray(NO_PERIODS);
         this.settledThrough = settledThrough;
         this.carried = carried;
         this.lastStatement = lastStatement;
         this.departed = departed;
+        this.operations = operations;
+    }
+
+    private static final PeriodAccount[] NO_PERIODS = new PeriodAccount[0];
+
+    /** A ledger version whose open periods are {@code open}, sorted by period (not copied). */
+    GuideLedger(GuideLedger base, long version, PeriodAccount[] open, OpLog operations) {
+        this.guide = base.guide;
+        this.currency = base.currency;
+        this.version = version;
+        this.open = open;
+        this.settledThrough = base.settledThrough;
+        this.carried = base.carried;
+        this.lastStatement = base.lastStatement;
+        this.departed = base.departed;
         this.operations = operations;
     }
 
@@ -66,7 +81,7 @@ public final class GuideLedger {
 
     /** The open periods, oldest first. */
     public SortedMap<YearMonth, PeriodAccount> open() {
-        return Collections.unmodifiableSortedMap(open);
+        return Collections.unmodifiableSortedMap(openMutableCopy());
     }
 
     /** The last settled period, if any. */
@@ -92,7 +107,7 @@ public final class GuideLedger {
     /** Frozen commission: the sum of the open periods' accrued amounts. */
     public Money frozen() {
         Money sum = Money.zero(currency);
-        for (PeriodAccount account : open.values()) {
+        for (PeriodAccount account : open) {
             sum = sum.plus(account.accrued()).plus(account.lateAccruals()).minus(account.clawbacksAfterSettlement());
         }
         return sum;
@@ -103,7 +118,16 @@ public final class GuideLedger {
     }
 
     SortedMap<YearMonth, PeriodAccount> openMutableCopy() {
-        return new TreeMap<>(open);
+        SortedMap<YearMonth, PeriodAccount> copy = new TreeMap<>();
+        for (PeriodAccount account : open) {
+            copy.put(account.period(), account);
+        }
+        return copy;
+    }
+
+    /** The open periods, oldest first; not to be modified. */
+    PeriodAccount[] periods() {
+        return open;
     }
 
     /** The number of operations remembered for idempotency (those of the open periods). */
@@ -111,12 +135,12 @@ public final class GuideLedger {
         return operations.size;
     }
 
-    Map<YearMonth, PeriodAccount> openRaw() {
-        return open;
+    SortedMap<YearMonth, PeriodAccount> openRaw() {
+        return openMutableCopy();
     }
 
     @Override
     public String toString() {
-        return "GuideLedger[" + guide + " v" + version + " open=" + open.keySet() + " carried=" + carried + "]";
+        return "GuideLedger[" + guide + " v" + version + " open=" + openMutableCopy().keySet() + " carried=" + carried + "]";
     }
 }

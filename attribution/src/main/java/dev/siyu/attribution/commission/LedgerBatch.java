@@ -8,6 +8,7 @@ import dev.siyu.core.money.Money;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import java.util.SortedMap;
 public final class LedgerBatch {
 
     /** Running sums of one guide's period. */
-    private static final class Sums {
+    private static class Sums {
         long accrued;
         long late;
         long salesBase;
@@ -36,13 +37,66 @@ public final class LedgerBatch {
         long releaseOn = Long.MIN_VALUE;
     }
 
+    /**
+     * One touched guide: its base ledger and its periods' sums. The sums of the first period booked
+     * (usually the only one) are this object's own fields, so an accrual reads one object; other
+     * periods have their own.
+     */
+    private static final class Touched extends Sums {
+        final GuideId guide;
+        final int hash;
+        final GuideLedger ledger;
+        /** The first open period for late accruals, null while nothing is settled. */
+        final YearMonth firstOpen;
+        /** The period of this object's own sums, null until the first accrual. */
+        YearMonth primary;
+        Map<YearMonth, Sums> others;
+
+        Touched(GuideId guide, int hash, GuideLedger ledger) {
+            this.guide = guide;
+            this.hash = hash;
+            this.ledger = ledger;
+            this.firstOpen = ledger.settledThrough().map(s -> s.plusMonths(1)).orElse(null);
+        }
+
+        Sums sums(YearMonth period) {
+            if (primary == null) {
+                primary = period;
+                return this;
+            }
+            if (period == primary || period.equals(primary)) {
+                return this;
+            }
+            if (others == null) {
+                others = new HashMap<>(4);
+            }
+            return others.computeIfAbsent(period, p -> new Sums());
+        }
+
+        /** Every period's sums, oldest first. */
+        SortedMap<YearMonth, Sums> periods() {
+            SortedMap<YearMonth, Sums> out = new java.util.TreeMap<>();
+            if (primary != null) {
+                out.put(primary, this);
+            }
+            if (others != null) {
+                out.putAll(others);
+            }
+            return out;
+        }
+    }
+
     private final CommissionLedger engine;
+    private final Currency currency;
     private final Map<GuideId, GuideLedger> base;
-    private final Map<GuideId, Map<YearMonth, Sums>> sums = new HashMap<>();
-    private final Map<GuideId, GuideLedger> touchedBase = new HashMap<>();
+    /** The touched guides in insertion order. */
+    private final List<Touched> touched = new ArrayList<>();
+    /** An open-addressing index of {@link #touched} (each entry knows its guide's hash). */
+    private Touched[] slots = new Touched[64];
 
     LedgerBatch(CommissionLedger engine, Map<GuideId, GuideLedger> base) {
         this.engine = engine;
+        this.currency = engine.plan().currency();
         this.base = base;
     }
 
@@ -53,19 +107,12 @@ public final class LedgerBatch {
      */
     public void accrue(Accrual accrual) {
         Objects.requireNonNull(accrual, "accrual");
-        accrual.amount().checkSameCurrency(Money.zero(engine.plan().currency()));
-        GuideId guide = accrual.guide();
-        Map<YearMonth, Sums> periods = sums.get(guide);
-        if (periods == null) {
-            periods = new HashMap<>(4);
-            sums.put(guide, periods);
-            GuideLedger ledger = base.get(guide);
-            touchedBase.put(guide, ledger != null ? ledger : engine.open(guide));
+        if (!accrual.amount().currency().equals(currency)) {
+            accrual.amount().checkSameCurrency(Money.zero(currency));
         }
-        GuideLedger ledger = touchedBase.get(guide);
-        boolean late = ledger.settledThrough().map(s -> !accrual.period().isAfter(s)).orElse(false);
-        YearMonth target = late ? ledger.settledThrough().orElseThrow().plusMonths(1) : accrual.period();
-        Sums s = periods.computeIfAbsent(target, p -> new Sums());
+        Touched t = touched(accrual.guide());
+        boolean late = t.firstOpen != null && accrual.period().isBefore(t.firstOpen);
+        Sums s = t.sums(late ? t.firstOpen : accrual.period());
         if (late) {
             s.late += accrual.amount().minor();
         } else {
@@ -76,9 +123,39 @@ public final class LedgerBatch {
         s.releaseOn = Math.max(s.releaseOn, accrual.releaseOn().toEpochDay());
     }
 
+    private Touched touched(GuideId guide) {
+        int mask = slots.length - 1;
+        Touched[] table = slots;
+        int h = guide.hashCode();
+        int i = (h ^ (h >>> 16)) & mask;
+        for (Touched t = table[i]; t != null; t = table[i]) {
+            if (t.guide == guide || (t.hash == h && t.guide.equals(guide))) {
+                return t;
+            }
+            i = (i + 1) & mask;
+        }
+        GuideLedger ledger = base.get(guide);
+        Touched t = new Touched(guide, h, ledger != null ? ledger : engine.open(guide));
+        touched.add(t);
+        table[i] = t;
+        if (touched.size() * 2 > table.length) {
+            Touched[] grown = new Touched[table.length * 2];
+            int newMask = grown.length - 1;
+            for (Touched e : touched) {
+                int j = (e.hash ^ (e.hash >>> 16)) & newMask;
+                while (grown[j] != null) {
+                    j = (j + 1) & newMask;
+                }
+                grown[j] = e;
+            }
+            slots = grown;
+        }
+        return t;
+    }
+
     /** The number of guides touched so far. */
     public int guides() {
-        return sums.size();
+        return touched.size();
     }
 
     /**
@@ -87,11 +164,12 @@ public final class LedgerBatch {
      */
     public List<GuideLedger> finish(OperationId operation) {
         Objects.requireNonNull(operation, "operation");
-        List<GuideLedger> out = new ArrayList<>(sums.size());
+        List<GuideLedger> out = new ArrayList<>(touched.size());
         Money zero = Money.zero(engine.plan().currency());
-        sums.forEach((guide, periods) -> {
-            GuideLedger ledger = touchedBase.get(guide);
-            if (ledger.operations().find(operation) != null) {
+        touched.forEach(t -> {
+            GuideLedger ledger = t.ledger;
+            SortedMap<YearMonth, Sums> periods = t.periods();
+            if (ledger.operations().find(operation) >= 0) {
                 out.add(ledger);
                 return;
             }

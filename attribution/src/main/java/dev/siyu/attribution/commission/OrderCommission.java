@@ -8,7 +8,6 @@ import dev.siyu.core.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,24 +82,32 @@ public record OrderCommission(OrderId order, MemberId member, Instant placedAt, 
             return List.of(new Accrual(only.guide(), member, order, placedAt, period, releaseOn, only.amount(),
                     only.salesBase(), 1));
         }
-        Map<GuideId, Money[]> sums = new LinkedHashMap<>();
-        Map<GuideId, int[]> counts = new LinkedHashMap<>();
+        int capacity = 0;
+        for (LineCommission line : lines) {
+            capacity += line.shares().size();
+        }
+        Accrual[] out = new Accrual[capacity];
+        int n = 0;
         for (LineCommission line : lines) {
             for (Share share : line.shares()) {
-                Money[] sum = sums.get(share.guide());
-                if (sum == null) {
-                    sums.put(share.guide(), new Money[] {share.amount(), share.salesBase()});
-                } else {
-                    sum[0] = sum[0].plus(share.amount());
-                    sum[1] = sum[1].plus(share.salesBase());
+                int at = 0;
+                while (at < n && !out[at].guide().equals(share.guide())) {
+                    at++;
                 }
-                counts.computeIfAbsent(share.guide(), g -> new int[1])[0]++;
+                if (at == n) {
+                    out[n++] = new Accrual(share.guide(), member, order, placedAt, period, releaseOn, share.amount(),
+                            share.salesBase(), 1);
+                } else {
+                    Accrual was = out[at];
+                    out[at] = new Accrual(was.guide(), member, order, placedAt, period, releaseOn,
+                            was.amount().plus(share.amount()), was.salesBase().plus(share.salesBase()),
+                            was.shares() + 1);
+                }
             }
         }
-        List<Accrual> out = new ArrayList<>(sums.size());
-        sums.forEach((guide, sum) -> out.add(new Accrual(guide, member, order, placedAt, period, releaseOn, sum[0],
-                sum[1], counts.get(guide)[0])));
-        return out;
+        if (n < capacity) {
+            out = java.util.Arrays.copyOf(out, n);
+        }
+        return List.of(out);
     }
-
 }

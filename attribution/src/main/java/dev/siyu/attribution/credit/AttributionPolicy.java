@@ -45,6 +45,8 @@ public final class AttributionPolicy {
     }
 
     private final List<GuideRole> precedence;
+    private final GuideRole[] precedenceRoles;
+    private final long[] roleWeights;
     private final Mode mode;
     private final Map<GuideRole, Long> weights;
     private final Duration sharerWindow;
@@ -53,6 +55,9 @@ public final class AttributionPolicy {
 
     private AttributionPolicy(Builder b) {
         this.precedence = List.copyOf(b.precedence);
+        this.precedenceRoles = precedence.toArray(new GuideRole[0]);
+        this.roleWeights = new long[GuideRole.values().length];
+        b.weights.forEach((role, w) -> roleWeights[role.ordinal()] = w);
         this.mode = b.mode;
         this.weights = Map.copyOf(b.weights);
         this.sharerWindow = b.sharerWindow;
@@ -106,75 +111,131 @@ public final class AttributionPolicy {
                     order.member(), binding.member()));
         }
         Instant at = order.placedAt();
-        Optional<GuideId> sharer = touches.sharer().filter(s -> {
+        GuideId sharer = null;
+        if (touches.sharer().isPresent()) {
             Instant sharedAt = touches.sharedAt().orElseThrow();
-            return !sharedAt.isAfter(at) && at.isBefore(sharedAt.plus(sharerWindow));
-        });
-        List<LineCredit> lines = new ArrayList<>(order.lines().size());
-        for (OrderLine line : order.lines()) {
-            EnumMap<GuideRole, GuideId> present = new EnumMap<>(GuideRole.class);
-            BindingScope scope = scopeKind == BindingScope.Kind.STORE ? BindingScope.store(line.store())
-                    : BindingScope.brand(line.brand());
-            Optional<GuideId> service = binding.guideAt(scope, at);
-            boolean fellBack = false;
-            if (service.isEmpty() && crossStoreFallback && scopeKind == BindingScope.Kind.STORE
-                    && !line.store().equals(order.store())) {
-                service = binding.guideAt(BindingScope.store(order.store()), at);
-                fellBack = service.isPresent();
+            if (!sharedAt.isAfter(at) && at.isBefore(sharedAt.plus(sharerWindow))) {
+                sharer = touches.sharer().get();
             }
-            service.ifPresent(g -> present.put(GuideRole.SERVICE, g));
-            touches.saleGuideOf(line.lineNo()).ifPresent(g -> present.put(GuideRole.SALE, g));
-            sharer.ifPresent(g -> present.put(GuideRole.SHARER, g));
-            touches.cardOpener().ifPresent(g -> present.put(GuideRole.CARD_OPENING, g));
-            lines.add(credit(line.lineNo(), scope, present, fellBack));
         }
-        return new OrderAttribution(order.id(), order.member(), at, lines);
+        GuideId opener = touches.cardOpener().orElse(null);
+        GuideId tillGuide = touches.saleGuide().orElse(null);
+        java.util.Map<Integer, GuideId> tillByLine = touches.saleGuideByLine();
+        boolean perLine = !tillByLine.isEmpty();
+        List<OrderLine> orderLines = order.lines();
+        LineCredit[] lines = new LineCredit[orderLines.size()];
+        BindingScope orderStore = null;
+        BindingScope scope = null;
+        OrderLine previous = null;
+        for (int i = 0; i < lines.length; i++) {
+            OrderLine line = orderLines.get(i);
+            if (scopeKind == BindingScope.Kind.STORE) {
+                if (previous == null || !previous.store().equals(line.store())) {
+                    scope = BindingScope.store(line.store());
+                }
+            } else if (previous == null || !previous.brand().equals(line.brand())) {
+                scope = BindingScope.brand(line.brand());
+            }
+            previous = line;
+            GuideId service = binding.guideAt(scope, at).orElse(null);
+            boolean fellBack = false;
+            if (service == null && crossStoreFallback && scopeKind == BindingScope.Kind.STORE
+                    && !line.store().equals(order.store())) {
+                if (orderStore == null) {
+                    orderStore = BindingScope.store(order.store());
+                }
+                service = binding.guideAt(orderStore, at).orElse(null);
+                fellBack = service != null;
+            }
+            GuideId sale = tillGuide;
+            if (perLine) {
+                GuideId own = tillByLine.get(line.lineNo());
+                if (own != null) {
+                    sale = own;
+                }
+            }
+            lines[i] = credit(line.lineNo(), scope, service, sale, sharer, opener, fellBack);
+        }
+        return new OrderAttribution(order.id(), order.member(), at, List.of(lines));
     }
 
-    private LineCredit credit(int lineNo, BindingScope scope, EnumMap<GuideRole, GuideId> present, boolean fellBack) {
-        List<Credit> credits = new ArrayList<>(2);
+    /** The guide holding {@code role} on a line, null if none. */
+    private static GuideId holder(GuideRole role, GuideId service, GuideId sale, GuideId sharer, GuideId opener) {
+        return switch (role) {
+            case SERVICE -> service;
+            case SALE -> sale;
+            case SHARER -> sharer;
+            case CARD_OPENING -> opener;
+        };
+    }
+
+    private LineCredit credit(int lineNo, BindingScope scope, GuideId service, GuideId sale, GuideId sharer,
+            GuideId opener, boolean fellBack) {
+        List<Credit> credits;
         GuideRole winner = null;
         if (mode == Mode.PRECEDENCE) {
-            for (GuideRole role : precedence) {
-                GuideId guide = present.get(role);
+            credits = List.of();
+            for (GuideRole role : precedenceRoles) {
+                GuideId guide = holder(role, service, sale, sharer, opener);
                 if (guide != null) {
-                    credits.add(new Credit(guide, role, 1));
+                    credits = List.of(new Credit(guide, role, 1));
                     winner = role;
                     break;
                 }
             }
         } else {
-            Map<GuideId, long[]> byGuide = new LinkedHashMap<>();
-            Map<GuideId, GuideRole> firstRole = new LinkedHashMap<>();
-            for (GuideRole role : precedence) {
-                GuideId guide = present.get(role);
-                long weight = weights.getOrDefault(role, 0L);
-                if (guide != null && weight > 0) {
-                    byGuide.computeIfAbsent(guide, g -> new long[1])[0] += weight;
-                    firstRole.putIfAbsent(guide, role);
+            List<Credit> split = new ArrayList<>(2);
+            for (GuideRole role : precedenceRoles) {
+                GuideId guide = holder(role, service, sale, sharer, opener);
+                long weight = roleWeights[role.ordinal()];
+                if (guide == null || weight <= 0) {
+                    continue;
+                }
+                int at = -1;
+                for (int k = 0; k < split.size(); k++) {
+                    if (split.get(k).guide().equals(guide)) {
+                        at = k;
+                        break;
+                    }
+                }
+                if (at < 0) {
+                    split.add(new Credit(guide, role, weight));
+                } else {
+                    Credit was = split.get(at);
+                    split.set(at, new Credit(guide, was.role(), was.weight() + weight));
                 }
             }
-            byGuide.forEach((guide, w) -> credits.add(new Credit(guide, firstRole.get(guide), w[0])));
+            credits = List.copyOf(split);
         }
         GuideRole won = winner;
-        return LineCredit.lazy(lineNo, credits, () -> {
-            if (credits.isEmpty()) {
-                return Explanation.builder("NO_GUIDE").fact("lineNo", lineNo).fact("scope", scope).build();
+        List<Credit> credited = credits;
+        return LineCredit.lazy(lineNo, credited, () -> explain(lineNo, scope, credited.isEmpty(), service, sale, sharer,
+                opener, fellBack, won));
+    }
+
+    private Explanation explain(int lineNo, BindingScope scope, boolean none, GuideId service, GuideId sale,
+            GuideId sharer, GuideId opener, boolean fellBack, GuideRole won) {
+        if (none) {
+            return Explanation.builder("NO_GUIDE").fact("lineNo", lineNo).fact("scope", scope).build();
+        }
+        Explanation.Builder why = Explanation.builder(mode == Mode.PRECEDENCE ? "CREDIT_BY_PRECEDENCE"
+                : "CREDIT_BY_SPLIT").fact("lineNo", lineNo).fact("scope", scope);
+        for (GuideRole role : GuideRole.values()) {
+            GuideId guide = holder(role, service, sale, sharer, opener);
+            if (guide != null) {
+                why.fact(role.name(), guide);
             }
-            Explanation.Builder why = Explanation.builder(mode == Mode.PRECEDENCE ? "CREDIT_BY_PRECEDENCE"
-                    : "CREDIT_BY_SPLIT").fact("lineNo", lineNo).fact("scope", scope);
-            present.forEach((role, guide) -> why.fact(role.name(), guide));
-            if (fellBack) {
-                why.fact("serviceFrom", "order store (cross-store line)");
-            }
-            why.fact("precedence", precedence);
-            if (won != null) {
-                why.fact("winner", won);
-            } else {
-                why.fact("weights", weights);
-            }
-            return why.build();
-        });
+        }
+        if (fellBack) {
+            why.fact("serviceFrom", "order store (cross-store line)");
+        }
+        why.fact("precedence", precedence);
+        if (won != null) {
+            why.fact("winner", won);
+        } else {
+            why.fact("weights", weights);
+        }
+        return why.build();
     }
 
     /** Collects a policy; not thread-safe. */

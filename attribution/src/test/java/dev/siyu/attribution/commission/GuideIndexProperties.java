@@ -1,0 +1,83 @@
+package dev.siyu.attribution.commission;
+
+import static dev.siyu.testkit.Generators.gen;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.siyu.attribution.Outcome;
+import dev.siyu.core.id.GuideId;
+import dev.siyu.core.id.MemberId;
+import dev.siyu.core.id.OperationId;
+import dev.siyu.core.id.OrderId;
+import dev.siyu.core.money.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The hash-indexed guide tables of the network and the batch against plain maps, with many guides. */
+class GuideIndexProperties {
+
+    /** Ids whose string hashes collide in pairs ("Aa" and "BB" hash alike), to exercise probing. */
+    static GuideId guide(int n) {
+        return GuideId.of((n % 2 == 0 ? "Aa" : "BB") + (n / 2));
+    }
+
+    @Test
+    void the_network_finds_exactly_the_uplines_of_its_map() {
+        qt().withExamples(200).forAll(gen(r -> {
+            Map<GuideId, GuideId> uplines = new HashMap<>();
+            int n = r.nextInt(400);
+            for (int g = 50; g < 50 + n; g++) {
+                if (r.nextBoolean()) {
+                    uplines.put(guide(g), guide(r.nextInt(50)));
+                }
+            }
+            return uplines;
+        })).checkAssert(uplines -> {
+            DistributionNetwork network = DistributionNetwork.of(uplines);
+            for (int g = 0; g < 500; g++) {
+                GuideId copy = GuideId.of(guide(g).value());
+                assertThat(network.uplineOrNull(copy)).isEqualTo(uplines.get(copy));
+                assertThat(network.uplineOf(copy)).isEqualTo(java.util.Optional.ofNullable(uplines.get(copy)));
+            }
+        });
+    }
+
+    @Test
+    void a_batch_over_hundreds_of_guides_books_what_one_by_one_accruals_book() {
+        CommissionLedger engine = CommissionLedger.of(CommissionPlan.builder().build());
+        qt().withExamples(50).forAll(gen(r -> {
+            int n = r.nextInt(1500);
+            java.util.List<Accrual> out = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                YearMonth period = YearMonth.of(2026, 1 + r.nextInt(2));
+                LocalDate day = period.atDay(1 + r.nextInt(28));
+                out.add(new Accrual(GuideId.of(guide(r.nextInt(600)).value()), MemberId.of("M" + i),
+                        OrderId.of("O" + i), Instant.parse(day + "T04:00:00Z"), period, day.plusDays(7),
+                        Money.cnyMinor(r.nextInt(5000)), Money.cnyMinor(r.nextInt(500_000)), 1));
+            }
+            return out;
+        })).checkAssert(accruals -> {
+            Map<GuideId, GuideLedger> single = new HashMap<>();
+            LedgerBatch batch = engine.batch(Map.of());
+            for (int i = 0; i < accruals.size(); i++) {
+                Accrual a = accruals.get(i);
+                LedgerResult r = engine.accrue(single.computeIfAbsent(a.guide(), engine::open), a,
+                        OperationId.of("a" + i));
+                assertThat(r.outcome()).isInstanceOf(Outcome.Applied.class);
+                single.put(a.guide(), r.ledger());
+                batch.accrue(a);
+            }
+            assertThat(batch.guides()).isEqualTo(single.size());
+            List<GuideLedger> batched = batch.finish(OperationId.of("batch"));
+            assertThat(batched).hasSize(single.size());
+            for (GuideLedger l : batched) {
+                assertThat(l.open()).isEqualTo(single.get(l.guide()).open());
+            }
+        });
+    }
+}
