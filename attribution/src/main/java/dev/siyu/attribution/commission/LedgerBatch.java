@@ -51,6 +51,9 @@ public final class LedgerBatch {
         /** The period of this object's own sums, null until the first accrual. */
         YearMonth primary;
         Map<YearMonth, Sums> others;
+        /** The other period last asked for and its sums: accruals come in runs of one period. */
+        private YearMonth lastOther;
+        private Sums lastOtherSums;
 
         Touched(GuideId guide, int hash, GuideLedger ledger) {
             this.guide = guide;
@@ -67,10 +70,16 @@ public final class LedgerBatch {
             if (period == primary || period.equals(primary)) {
                 return this;
             }
+            if (period == lastOther) {
+                return lastOtherSums;
+            }
             if (others == null) {
                 others = new HashMap<>(4);
             }
-            return others.computeIfAbsent(period, p -> new Sums());
+            Sums sums = others.computeIfAbsent(period, p -> new Sums());
+            lastOther = period;
+            lastOtherSums = sums;
+            return sums;
         }
 
         /** Every period's sums, oldest first. */

@@ -1,14 +1,6 @@
 package dev.siyu.core.explain;
 
-import dev.siyu.core.id.BrandId;
-import dev.siyu.core.id.CategoryId;
-import dev.siyu.core.id.MemberId;
-import dev.siyu.core.id.OperationId;
-import dev.siyu.core.id.OrderId;
-import dev.siyu.core.id.RefundId;
-import dev.siyu.core.id.SkuId;
-import dev.siyu.core.id.StoreId;
-import dev.siyu.core.id.TierId;
+import dev.siyu.core.id.TypedId;
 import dev.siyu.core.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -102,25 +94,30 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
     }
 
     /**
-     * Values the builder keeps as they are and renders with {@link String#valueOf} when read: immutable
-     * types of the JDK and of this library whose text depends only on their value, so rendering later
-     * gives the very text rendering at once would. Anything else is rendered when recorded.
+     * Whether the builder keeps {@code value} as it is and renders it with {@link String#valueOf} only
+     * when read: immutable values whose text depends only on their value (numbers, booleans, dates,
+     * instants, amounts, enum constants, the library's id records), so rendering later gives the very
+     * text rendering at once would. Anything else is rendered when recorded. Type tests, not a set
+     * look-up: this runs for every fact of every decision.
      */
-    private static final Set<Class<?>> RENDERED_WHEN_READ = Set.of(Long.class, Integer.class, Boolean.class,
-            BigDecimal.class, LocalDate.class, Instant.class, Money.class, OrderId.class, OperationId.class,
-            MemberId.class, TierId.class, RefundId.class, StoreId.class, BrandId.class, CategoryId.class, SkuId.class);
+    static boolean renderedWhenRead(Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Money
+                || value instanceof LocalDate || value instanceof TypedId && value instanceof Record
+                || value instanceof BigDecimal || value instanceof Instant || value instanceof Boolean
+                || value instanceof Enum<?>;
+    }
 
     /**
      * Facts built by a {@link Builder}: names and values alternating in the builder's array (handed over,
      * not copied: the builder copies before any later change), read through the {@link Map} interface as texts (unmodifiable, in insertion order, equal
      * to any map with the same entries). Explanations are recorded with every points operation, so
      * they are kept small: no hash table or entry objects, and numbers, dates, amounts and ids are
-     * rendered only when read (see {@link #RENDERED_WHEN_READ}).
+     * rendered only when read (see {@link #renderedWhenRead}).
      */
     private static final class FrozenFacts extends AbstractMap<String, String> {
         /**
-         * Even slots below {@link #length}: names; odd slots: a String, an enum constant or a value of a
-         * {@link #RENDERED_WHEN_READ} type. Slots from {@code length} on are unused.
+         * Even slots below {@link #length}: names; odd slots: a String or a
+         * value {@link #renderedWhenRead} accepts. Slots from {@code length} on are unused.
          */
         private final Object[] namesAndValues;
         private final int length;
@@ -220,8 +217,7 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         /** Records {@code name = String.valueOf(value)}. */
         public Builder fact(String name, Object value) {
             Objects.requireNonNull(name, "name");
-            Object text = value != null && (value instanceof Enum<?> || RENDERED_WHEN_READ.contains(value.getClass()))
-                    ? value : String.valueOf(value);
+            Object text = value instanceof String || renderedWhenRead(value) ? value : String.valueOf(value);
             if (shared) {
                 facts = Arrays.copyOf(facts, facts.length);
                 shared = false;
@@ -237,6 +233,19 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
             }
             facts[size++] = name;
             facts[size++] = text;
+            return this;
+        }
+
+        /** Records every fact of {@code other}, in its order, as {@link #fact} would one by one. */
+        public Builder factsOf(Explanation other) {
+            Objects.requireNonNull(other, "other");
+            if (other.facts() instanceof FrozenFacts frozen) {
+                for (int i = 0; i < frozen.length; i += 2) {
+                    fact((String) frozen.namesAndValues[i], frozen.namesAndValues[i + 1]);
+                }
+            } else {
+                other.facts().forEach(this::fact);
+            }
             return this;
         }
 

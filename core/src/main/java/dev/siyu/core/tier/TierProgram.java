@@ -629,7 +629,7 @@ public final class TierProgram {
                 .fact("asOfDate", w.date)
                 .fact("from", from)
                 .fact("to", to);
-        decisive.facts().forEach(top::fact);
+        top.factsOf(decisive);
         for (Explanation step : w.steps) {
             top.because(step);
         }

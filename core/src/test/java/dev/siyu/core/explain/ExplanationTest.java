@@ -66,6 +66,15 @@ class ExplanationTest {
     }
 
     @Test
+    void facts_of_another_explanation_are_recorded_in_order_as_one_by_one() {
+        Explanation inner = Explanation.builder("INNER").fact("a", 1L).fact("b", "two").build();
+        Explanation copied = Explanation.builder("OUTER").fact("b", "first").factsOf(inner)
+                .factsOf(new Explanation("X", java.util.Map.of("c", "3"), java.util.List.of())).build();
+        assertThat(copied.facts()).containsExactly(java.util.Map.entry("b", "two"), java.util.Map.entry("a", "1"),
+                java.util.Map.entry("c", "3"));
+    }
+
+    @Test
     void values_kept_until_read_render_as_they_would_have_when_recorded() {
         java.math.BigDecimal rate = new java.math.BigDecimal("1.50");
         Explanation why = Explanation.builder("A").fact("rate", rate).fact("on", java.time.Instant.EPOCH)
