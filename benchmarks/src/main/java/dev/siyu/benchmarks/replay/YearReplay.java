@@ -277,6 +277,13 @@ public final class YearReplay {
         long replayed = replay.done.get();
         System.out.printf(Locale.ROOT, "replay: %,d orders in %.1f s, %,.0f orders/s%n", replayed, (t3 - t2) / 1e9,
                 replayed / ((t3 - t2) / 1e9));
+        long cpu = 0;
+        for (Worker w : workers) {
+            cpu += w.replayCpuNanos;
+        }
+        System.out.printf(Locale.ROOT, "replay thread CPU time: %.1f s, %.2f µs an order (order generation included; GC threads"
+                + " not counted); load average %.2f%n", cpu / 1e9, cpu / 1e3 / Math.max(1, replayed),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         runAll(workers, Worker::book);
         long t4 = System.nanoTime();
@@ -329,6 +336,8 @@ public final class YearReplay {
         long checkouts;
         long couponsApplied;
         long discount;
+        /** This thread's CPU time in {@link #replay}, nanoseconds (other processes' load does not count). */
+        long replayCpuNanos;
 
         Worker(int id) {
             this.id = id;
@@ -355,6 +364,7 @@ public final class YearReplay {
         }
 
         void replay() {
+            long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long base = orders / members;
             long extra = orders % members;
             long pending = 0;
@@ -387,6 +397,7 @@ public final class YearReplay {
                 }
             }
             done.addAndGet(pending);
+            replayCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
         }
 
         void order(int m, long j, int day) {
