@@ -177,7 +177,9 @@ final class HardenedMapper {
 
         @Override
         public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonNode node = p.readValueAsTree();
+            // ctxt.readTree reads just this value; p.readValueAsTree() would go through the mapper's
+            // root-level read, whose trailing-token check fails on the fields after a nested money.
+            JsonNode node = ctxt.readTree(p);
             if (node == null || !node.isObject() || node.size() != 2 || !node.path("amount").isTextual()
                     || !node.path("currency").isTextual()) {
                 return (Money) ctxt.handleWeirdStringValue(Money.class, String.valueOf(node),

@@ -88,4 +88,16 @@ class EventsTest {
                 "{\"type\":\"points-expired\",\"member\":\"M1\",\"at\":\"2026-05-01T10:15:30Z\",\"expiredOn\":\"2026-05-01\",\"points\":30,\"extra\":1}"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("extra");
     }
+
+    /** A value with money followed by another field. */
+    public record Priced(dev.siyu.core.money.Money price, String label) {
+    }
+
+    @Test
+    void money_followed_by_other_fields_reads_back() {
+        Priced priced = new Priced(dev.siyu.core.money.Money.cny("12.30"), "tea");
+        String json = dev.siyu.core.json.SiyuJson.write(priced);
+        assertThat(json).isEqualTo("{\"price\":{\"amount\":\"12.30\",\"currency\":\"CNY\"},\"label\":\"tea\"}");
+        assertThat(dev.siyu.core.json.SiyuJson.read(json, Priced.class)).isEqualTo(priced);
+    }
 }

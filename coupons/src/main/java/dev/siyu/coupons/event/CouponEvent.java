@@ -1,6 +1,7 @@
 package dev.siyu.coupons.event;
 
 import dev.siyu.core.event.DomainEvent;
+import dev.siyu.core.event.EventFamily;
 import dev.siyu.core.id.CouponTemplateId;
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
@@ -14,14 +15,30 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What happened to a coupon, for hosts to publish; records serialisable with
- * {@code dev.siyu.core.event.Events#toJson}. Immutable.
+ * What happened to a coupon, for hosts to publish; records that serialise with
+ * {@link dev.siyu.core.event.Events#toJson} and read back with {@link #fromJson}. Immutable.
  */
 public sealed interface CouponEvent extends DomainEvent {
 
+    /** The coupon concerned. */
     CouponId coupon();
 
+    /** The operation that caused it. */
     OperationId operation();
+
+    /** The type names and record classes of this family. */
+    static EventFamily<CouponEvent> family() {
+        return CouponEventTypes.FAMILY;
+    }
+
+    /**
+     * Reads a coupon event written by {@link dev.siyu.core.event.Events#toJson}.
+     *
+     * @throws dev.siyu.core.json.ConfigException if the type is unknown or a field is missing or does not fit
+     */
+    static CouponEvent fromJson(String json) {
+        return CouponEventTypes.FAMILY.fromJson(json);
+    }
 
     /** A coupon was issued into a member's wallet. */
     record CouponIssued(MemberId member, Instant at, OperationId operation, CouponId coupon,

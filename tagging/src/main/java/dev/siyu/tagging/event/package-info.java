@@ -1,2 +1,6 @@
-/** Tag events: {@code TagAssigned} and {@code TagRemoved}, records serializable with {@code Events.toJson}. */
+/**
+ * Tag events: {@link dev.siyu.tagging.event.TagAssigned} and {@link dev.siyu.tagging.event.TagRemoved},
+ * records that serialize with {@link dev.siyu.core.event.Events#toJson} and read back with
+ * {@link dev.siyu.tagging.event.TagEvent#fromJson}.
+ */
 package dev.siyu.tagging.event;
