@@ -1,5 +1,6 @@
 package dev.siyu.coupons.wallet;
 
+import dev.siyu.core.id.TypedId;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * The id of one issued coupon (a row in a member's wallet), 1 to 128 characters, not blank, no
  * control characters. Immutable.
  */
-public record CouponId(String value) implements Comparable<CouponId> {
+public record CouponId(String value) implements TypedId, Comparable<CouponId> {
 
     /** @throws IllegalArgumentException for a blank, too long or control-character id */
     public CouponId {

@@ -22,6 +22,6 @@ class CouponEventJsonTest {
                 OperationId.of("op"), CouponId.of("c1"), CouponTemplateId.of("t"), OrderId.of("O1"), Money.cny("10"),
                 List.of(new LineShare(1, Money.cny("10"))));
         String json = Events.toJson(e);
-        assertThat(json).contains("coupon-redeemed").contains("\"lineNo\":1").contains("c1");
+        assertThat(json).contains("coupon-redeemed").contains("\"lineNo\":1").contains("\"coupon\":\"c1\"");
     }
 }
