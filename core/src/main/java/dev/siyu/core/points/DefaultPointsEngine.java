@@ -126,13 +126,24 @@ final class DefaultPointsEngine implements PointsEngine {
                     : new PointsOutcome.Conflict(command.operation(), was);
             return new PointsResult(account, List.of(), outcome);
         }
+        LocalDate date = dateOf(command.at());
+        PointsOutcome outcome = null;
         if (command instanceof PointsCommand.RefundOrder r) {
-            OrderRecord record = account.orders.get(r.order().id());
-            r.refund().checkAgainst(r.order(), record == null ? java.util.Map.of() : record.returnedByLine());
+            OrderRecord record = account.orders.get(orderKey(r.order().id()));
+            if (record != null && record.lineCount() > 0 && record.lineCount() != r.order().lines().size()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "refund order must have the lines of the order as earned %s: %d lines, not %d",
+                        r.order().id(), record.lineCount(), r.order().lines().size()));
+            }
+            r.refund().checkAgainst(r.order(), record == null ? Map.of() : record.returnedByLine(r.order()));
+            outcome = checkRefundWindow(account, r, date);
         }
-        Work work = new Work(account);
-        PointsOutcome outcome;
-        if (command instanceof PointsCommand.Earn e) {
+        Work work = new Work(account, date, program.refundWindowDays().isPresent()
+                ? (int) Math.max(Integer.MIN_VALUE + 1, date.toEpochDay() - program.refundWindowDays().getAsInt())
+                : Integer.MIN_VALUE);
+        if (outcome != null) {
+            // refused before any change
+        } else if (command instanceof PointsCommand.Earn e) {
             outcome = earn(work, e);
         } else if (command instanceof PointsCommand.RedeemForPayment r) {
             outcome = redeemForPayment(work, r);
@@ -151,6 +162,26 @@ final class DefaultPointsEngine implements PointsEngine {
             return new PointsResult(rejected, List.of(), outcome);
         }
         return new PointsResult(work.build(digest, fingerprint, outcome), work.events(), outcome);
+    }
+
+    /** The key of an order's records: the first 64 bits of the {@link OperationDigest} of its id. */
+    static long orderKey(OrderId order) {
+        return OperationDigest.of(order.value()).hi();
+    }
+
+    /** A refusal if the program has a refund window and {@code r}'s order was placed before it, else null. */
+    private PointsOutcome checkRefundWindow(PointsAccount account, PointsCommand.RefundOrder r, LocalDate date) {
+        if (program.refundWindowDays().isEmpty()) {
+            return null;
+        }
+        int window = program.refundWindowDays().getAsInt();
+        LocalDate placed = dateOf(r.order().placedAt());
+        long placedDay = placed.toEpochDay();
+        if (placedDay < date.toEpochDay() - window || placedDay < account.orders.horizon()) {
+            return reject(RejectReason.REFUND_WINDOW_CLOSED, "order", r.order().id(), "placedOn", placed,
+                    "refundOn", date, "refundWindowDays", window);
+        }
+        return null;
     }
 
     private void checkCallerErrors(PointsAccount account, PointsCommand command) {
@@ -182,13 +213,14 @@ final class DefaultPointsEngine implements PointsEngine {
 
     private PointsOutcome earn(Work w, PointsCommand.Earn cmd) {
         Order order = cmd.order();
-        OrderRecord record = w.order(order.id());
+        long key = orderKey(order.id());
+        OrderRecord record = w.order(key);
         if (record.isEarned()) {
             return new PointsOutcome.Rejected(RejectReason.ORDER_ALREADY_EARNED,
-                    Explanation.builder(RejectReason.ORDER_ALREADY_EARNED.name()).fact("order", order.id())
-                            .fact("earnedBy", record.earnOperation).build());
+                    Explanation.builder(RejectReason.ORDER_ALREADY_EARNED.name()).fact("order", order.id()).build());
         }
         LocalDate purchaseDate = dateOf(order.placedAt());
+        int placedDay = (int) purchaseDate.toEpochDay();
         LocalDate earnDate = order.placedAt().equals(cmd.at()) ? purchaseDate : dateOf(cmd.at());
         List<OrderLine> lines = order.lines();
         int n = lines.size();
@@ -266,18 +298,20 @@ final class DefaultPointsEngine implements PointsEngine {
             LocalDate availableOn = dates.plusDays(earnDate, program.pendingDays());
             Optional<LocalDate> expiresOn = dates.expiresOn(earnDate);
             w.earned += points;
-            long debtRepaid = w.credit(points, cmd.operation(), earnDate, availableOn, expiresOn, why);
+            long debtRepaid = w.credit(points, earnDate, availableOn, expiresOn, why);
             long balanceChange = points - debtRepaid;
             why.fact("points", points).fact("availableOn", availableOn)
                     .fact("expiresOn", expiresOn.isPresent() ? expiresOn.get() : "never");
             Explanation explanation = why.build();
             w.event(new PointsEarned(w.base.member, cmd.at(), cmd.operation(), Optional.of(order.id()), points,
                     availableOn, expiresOn, explanation));
-            w.orders = w.orders.put(order.id(), record.withEarned(cmd.operation(), w.creditedLot, order, perLine));
+            w.orders = w.orders.with(key, record.withEarned(w.creditedLot,
+                    expiresOn.isPresent() ? expiresOn.get().toEpochDay() : OrderRecord.NEVER, placedDay, perLine),
+                    w.cutoff);
             return new PointsOutcome.Applied(balanceChange, explanation);
         }
         why.fact("points", 0);
-        w.orders = w.orders.put(order.id(), record.withEarned(cmd.operation(), -1, order, perLine));
+        w.orders = w.orders.with(key, record.withEarned(-1, OrderRecord.NEVER, placedDay, perLine), w.cutoff);
         return new PointsOutcome.Applied(0, why.build());
     }
 
@@ -370,7 +404,8 @@ final class DefaultPointsEngine implements PointsEngine {
                 .fact("rounding", "value floored to the minor unit (DOWN)");
         w.consume(points, date, why);
         w.redeemed += points;
-        w.orders = w.orders.put(cmd.order(), w.order(cmd.order()).withRedeemed(points));
+        long key = orderKey(cmd.order());
+        w.orders = w.orders.with(key, w.order(key).withRedeemed(points, (int) date.toEpochDay()), w.cutoff);
         w.event(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.of(cmd.order()), "payment",
                 points));
         return new PointsOutcome.Applied(-points, why.build());
@@ -431,7 +466,8 @@ final class DefaultPointsEngine implements PointsEngine {
         Order order = cmd.order();
         Instant at = cmd.at();
         LocalDate date = dateOf(at);
-        OrderRecord record = w.order(order.id()).withLines(order);
+        long key = orderKey(order.id());
+        OrderRecord record = w.order(key).withLines(order, (int) dateOf(order.placedAt()).toEpochDay());
         int[] returned = record.returnedCopy();
         long reversal = 0;
         long refundedNet = record.refundedNet;
@@ -440,16 +476,16 @@ final class DefaultPointsEngine implements PointsEngine {
                 .fact("rounding", "cumulative: reversed = ceil(earned x unitsReturned / units) per line; "
                         + "returned = floor(redeemed x netRefunded / orderNet)");
         for (RefundLine line : cmd.refund().lines()) {
-            int idx = record.indexOf(line.lineNo());
+            int idx = indexOf(order, line.lineNo());
             if (idx < 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "refund lineNo must exist in the order as earned %s: %d", order.id(), line.lineNo()));
             }
-            OrderLine sold = order.line(line.lineNo()).orElseThrow();
+            OrderLine sold = order.lines().get(idx);
             int before = returned[idx];
             int after = before + line.quantity();
             long earned = record.earned(idx);
-            long lineReversal = ceilShare(earned, after, record.quantity(idx)) - ceilShare(earned, before, record.quantity(idx));
+            long lineReversal = ceilShare(earned, after, sold.quantity()) - ceilShare(earned, before, sold.quantity());
             reversal += lineReversal;
             refundedNet = Math.addExact(refundedNet, sold.netForUnits(before, line.quantity()).minor());
             returned[idx] = after;
@@ -463,20 +499,20 @@ final class DefaultPointsEngine implements PointsEngine {
             returnedPaidNow = BigDecimal.valueOf(record.redeemed).multiply(BigDecimal.valueOf(refundedNet))
                     .divide(BigDecimal.valueOf(orderNet), 0, RoundingMode.DOWN).longValueExact();
         } else {
-            returnedPaidNow = updatedLines.allReturned() ? record.redeemed : 0;
+            returnedPaidNow = updatedLines.allReturned(order) ? record.redeemed : 0;
         }
         long toReturn = returnedPaidNow - record.returnedPaid;
         // Points that paid for the lines come back first, as a new lot available at once.
         long debtRepaid = 0;
         if (toReturn > 0) {
             w.returned += toReturn;
-            debtRepaid = w.credit(toReturn, cmd.operation(), date, date, dates.expiresOn(date), why);
+            debtRepaid = w.credit(toReturn, date, date, dates.expiresOn(date), why);
             w.event(new PointsReturned(w.base.member, at, cmd.operation(), order.id(), toReturn));
         }
         long taken = 0;
         long shortfall = 0;
         if (reversal > 0) {
-            taken = w.takeBack(reversal, date, record.earnLot);
+            taken = w.takeBack(reversal, date, record.earnLot, record.earnExpiry);
             shortfall = reversal - taken;
             NegativeBalancePolicy policy = program.negativeBalance();
             if (shortfall > 0 && policy == NegativeBalancePolicy.DENY) {
@@ -494,11 +530,22 @@ final class DefaultPointsEngine implements PointsEngine {
             w.reversed += taken;
             w.event(new PointsReversed(w.base.member, at, cmd.operation(), order.id(), taken, debtNow));
         }
-        w.orders = w.orders.put(order.id(), record.withRefund(returned, returnedPaidNow, refundedNet));
+        w.orders = w.orders.with(key, record.withRefund(returned, returnedPaidNow, refundedNet), w.cutoff);
         why.fact("reversed", reversal).fact("takenFromBalance", taken).fact("recordedAsDebt",
                 program.negativeBalance() == NegativeBalancePolicy.CLAMP ? shortfall : 0)
                 .fact("returnedPoints", toReturn).fact("policy", program.negativeBalance());
         return new PointsOutcome.Applied(toReturn - debtRepaid - taken, why.build());
+    }
+
+    /** The index of line {@code lineNo} in {@code order}, or -1. */
+    private static int indexOf(Order order, int lineNo) {
+        List<OrderLine> lines = order.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).lineNo() == lineNo) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** {@code ceil(whole × part / of)}, exact. */
@@ -628,6 +675,39 @@ final class DefaultPointsEngine implements PointsEngine {
         }
     }
 
+    /**
+     * {@code lots} (live, in consumption order) with the lots available on {@code date} that share an
+     * expiry date merged into the first of them; {@code lots} itself if there are none to merge.
+     */
+    static PointsLot[] mergeAvailable(PointsLot[] lots, LocalDate date) {
+        PointsLot[] out = null;
+        int n = 0;
+        int runFirst = -1; // index in out of the first available lot of the current expiry run
+        for (int i = 0; i < lots.length; i++) {
+            PointsLot lot = lots[i];
+            if (i > 0 && !lots[i - 1].expiresOn().equals(lot.expiresOn())) {
+                runFirst = -1;
+            }
+            boolean available = lot.isAvailableOn(date);
+            if (available && runFirst >= 0) {
+                if (out == null) {
+                    out = Arrays.copyOf(lots, lots.length);
+                    n = i;
+                }
+                out[runFirst] = out[runFirst].merge(lot);
+                continue;
+            }
+            if (out != null) {
+                out[n] = lot;
+            }
+            if (available) {
+                runFirst = out == null ? i : n;
+            }
+            n++;
+        }
+        return out == null ? lots : Arrays.copyOf(out, n);
+    }
+
     /** A mutable working copy of an account for one command; {@link #build} freezes it. Confined to one thread. */
     private static final class Work {
         final PointsAccount base;
@@ -642,8 +722,12 @@ final class DefaultPointsEngine implements PointsEngine {
         long reversed;
         long expired;
         long debtRepaid;
-        PersistentMap<OrderId, OrderRecord> orders;
+        OrderBook orders;
         KeyedAmounts earnedByDay;
+        /** The command's business date. */
+        final LocalDate date;
+        /** Order records placed before this epoch day may be dropped (the refund window), or Integer.MIN_VALUE. */
+        final int cutoff;
         /** The sequence of the lot the last {@link #credit} added to, or -1. */
         long creditedLot = -1;
         /** The first event, and all of them once there are more: most commands have one. */
@@ -667,8 +751,10 @@ final class DefaultPointsEngine implements PointsEngine {
             return moreEvents != null ? List.copyOf(moreEvents) : firstEvent != null ? List.of(firstEvent) : List.of();
         }
 
-        Work(PointsAccount a) {
+        Work(PointsAccount a, LocalDate date, int cutoff) {
             this.base = a;
+            this.date = date;
+            this.cutoff = cutoff;
             this.lots = new Lots(a.lots);
             this.lotsTotal = a.lotsTotal;
             this.overdraft = a.overdraft;
@@ -685,13 +771,13 @@ final class DefaultPointsEngine implements PointsEngine {
             this.earnedByDay = a.earnedByDay;
         }
 
-        OrderRecord order(OrderId id) {
-            OrderRecord r = orders.get(id);
+        OrderRecord order(long key) {
+            OrderRecord r = orders.get(key);
             return r == null ? OrderRecord.EMPTY : r;
         }
 
         /** Credits {@code points}: repays overdraft, then debt, then opens a lot. Returns the debt repaid. */
-        long credit(long points, OperationId operation, LocalDate on, LocalDate availableOn,
+        long credit(long points, LocalDate on, LocalDate availableOn,
                 Optional<LocalDate> expiresOn, Explanation.Builder why) {
             long toOverdraft = Math.min(points, overdraft);
             overdraft -= toOverdraft;
@@ -719,7 +805,7 @@ final class DefaultPointsEngine implements PointsEngine {
                         return toDebt;
                     }
                 }
-                PointsLot lot = new PointsLot(nextSequence++, operation, on, availableOn, expiresOn, rest, rest);
+                PointsLot lot = new PointsLot(nextSequence++, on, availableOn, expiresOn, rest, rest);
                 int pos = lots.size();
                 while (pos > 0 && PointsLot.consumptionOrder(lots.get(pos - 1), lot) > 0) {
                     pos--;
@@ -754,8 +840,30 @@ final class DefaultPointsEngine implements PointsEngine {
             why.fact("lotsUsed", used);
         }
 
-        /** Takes up to {@code points} from unexpired lots, lot {@code preferred} (the order's earn lot) first; returns what was taken. */
-        long takeBack(long points, LocalDate date, long preferred) {
+        /**
+         * Takes up to {@code points} from unexpired lots, the order's earn lot first, returns what was
+         * taken. The earn lot is lot {@code preferred} while it is live; once it was merged (see
+         * {@link PointsLot}), the first lot available on {@code date} with its expiry
+         * ({@code preferredExpiry}, an epoch day or {@link OrderRecord#NEVER}).
+         */
+        long takeBack(long points, LocalDate date, long preferred, long preferredExpiry) {
+            if (preferred >= 0) {
+                boolean live = false;
+                for (int i = 0; i < lots.size() && !live; i++) {
+                    live = lots.get(i).sequence() == preferred && lots.get(i).remaining() > 0;
+                }
+                if (!live) {
+                    long merged = -1;
+                    for (int i = 0; i < lots.size() && merged < 0; i++) {
+                        PointsLot lot = lots.get(i);
+                        long expiry = lot.expiresOn().isPresent() ? lot.expiresOn().get().toEpochDay() : OrderRecord.NEVER;
+                        if (lot.remaining() > 0 && expiry == preferredExpiry && lot.isAvailableOn(date)) {
+                            merged = lot.sequence();
+                        }
+                    }
+                    preferred = merged;
+                }
+            }
             long left = points;
             for (int pass = 0; pass < 2 && left > 0; pass++) {
                 for (int i = 0; i < lots.size() && left > 0; i++) {
@@ -773,7 +881,7 @@ final class DefaultPointsEngine implements PointsEngine {
         }
 
         PointsAccount build(OperationDigest operation, long fingerprint, PointsOutcome outcome) {
-            PointsLot[] array = lots.live();
+            PointsLot[] array = mergeAvailable(lots.live(), date);
             PointsTotals totals = new PointsTotals(earned, returned, redeemed, reversed, expired, debtRepaid);
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, overdraft, debt,
                     nextSequence, totals, base.operations.with(operation, fingerprint, PointsAccount.code(outcome),

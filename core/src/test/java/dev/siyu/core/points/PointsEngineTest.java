@@ -247,8 +247,8 @@ class PointsEngineTest {
             a = run(monthly, a, earn(order("O2", day(1), line(1, "C", "B", 1, "100"))));
             a = run(monthly, a, earn(order("O3", day(0), line(1, "C", "B", 1, "100"))));
             PointsResult r = forever.apply(a, reward("r", day(2), 250));
-            assertThat(r.account().lots()).extracting(PointsLot::operation, PointsLot::remaining)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(OperationId.of("O1:earn"), 50L));
+            assertThat(r.account().lots()).extracting(PointsLot::sequence, PointsLot::remaining)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 50L));
             assertThat(((PointsOutcome.Applied) r.outcome()).explanation().fact("lotsUsed")).contains("3:100,2:100,1:50");
         }
     }
