@@ -294,7 +294,10 @@ final class DefaultPointsEngine implements PointsEngine {
         }
         long[] perLine = points == total || total == 0 ? raw : Allocation.byLargestRemainder(points, raw);
         if (points > 0) {
-            w.earnedByDay = w.earnedByDay.plus(purchaseDate.toEpochDay(), points);
+            if (program.maxPerDay().isPresent()) {
+                // only the daily cap reads it: without one, nothing is kept per day
+                w.earnedByDay = w.earnedByDay.plus(purchaseDate.toEpochDay(), points);
+            }
             LocalDate availableOn = dates.plusDays(earnDate, program.pendingDays());
             Optional<LocalDate> expiresOn = dates.expiresOn(earnDate);
             w.earned += points;

@@ -10,9 +10,9 @@ import java.util.Set;
  * An account's order records ({@link OrderRecord}), keyed by a 64-bit digest of the order id, in one
  * append-only {@code long[]}: no order id, string or object per order is kept. A record is two
  * words (the key, then the placed day, line count and flags) followed by the words its flags call
- * for: the earn's lot and expiry (2), money (3: redeemed, returned, refunded net), points earned per
+ * for: the earn's lot and expiry (one word of two ints; two words if the lot's sequence does not fit an int), money (3: redeemed, returned, refunded net), points earned per
  * line (one a line) and units returned per line (two lines a word). An earned order of two lines
- * without redemption or refund is six words (48 bytes).
+ * without redemption or refund is five words (40 bytes).
  *
  * <p>{@link #with} appends a new version of a record; the latest version of a key wins. Versions of
  * one lineage share their array as the kernel's operation logs do: appending to the newest version
@@ -33,6 +33,8 @@ final class OrderBook {
     private static final int MONEY = 2;
     private static final int RETURNED = 4;
     private static final int LINES = 8;
+    /** The earn's lot sequence does not fit an int: lot and expiry take a word each instead of sharing one. */
+    private static final int WIDE = 16;
     private static final int MAX_LINES = (1 << 24) - 1;
 
     private static final OrderBook EMPTY = new OrderBook(new long[1], 0, Integer.MIN_VALUE);
@@ -66,7 +68,7 @@ final class OrderBook {
     private static int length(long meta) {
         int flags = (int) meta & 0xFF;
         int lines = (int) (meta >>> 8) & MAX_LINES;
-        return 2 + ((flags & EARNED) != 0 ? 2 : 0) + ((flags & MONEY) != 0 ? 3 : 0)
+        return 2 + ((flags & EARNED) != 0 ? ((flags & WIDE) != 0 ? 2 : 1) : 0) + ((flags & MONEY) != 0 ? 3 : 0)
                 + ((flags & LINES) != 0 ? lines : 0) + ((flags & RETURNED) != 0 ? (lines + 1) / 2 : 0);
     }
 
@@ -98,9 +100,14 @@ final class OrderBook {
         int p = at + 2;
         long lot = -1;
         long expiry = OrderRecord.NEVER;
-        if ((flags & EARNED) != 0) {
+        if ((flags & WIDE) != 0) {
             lot = d[p++];
             expiry = d[p++];
+        } else if ((flags & EARNED) != 0) {
+            long w = d[p++];
+            lot = (int) w;
+            int expiryDay = (int) (w >>> 32);
+            expiry = expiryDay == Integer.MAX_VALUE ? OrderRecord.NEVER : expiryDay;
         }
         long redeemed = 0;
         long returnedPaid = 0;
@@ -138,16 +145,22 @@ final class OrderBook {
                 returned |= x != 0;
             }
         }
-        int flags = (r.earned ? EARNED : 0) | (money ? MONEY : 0) | (returned ? RETURNED : 0)
+        boolean wide = r.earned && (r.earnLot != (int) r.earnLot
+                || (r.earnExpiry != OrderRecord.NEVER && r.earnExpiry != (int) r.earnExpiry)
+                || r.earnExpiry == Integer.MAX_VALUE);
+        int flags = (wide ? WIDE : 0) | (r.earned ? EARNED : 0) | (money ? MONEY : 0) | (returned ? RETURNED : 0)
                 | (r.earnedByLine != null ? LINES : 0);
         long meta = (long) r.placedDay << 32 | (long) lines << 8 | flags;
         long[] out = new long[length(meta)];
         out[0] = key;
         out[1] = meta;
         int p = 2;
-        if (r.earned) {
+        if (wide) {
             out[p++] = r.earnLot;
             out[p++] = r.earnExpiry;
+        } else if (r.earned) {
+            long day = r.earnExpiry == OrderRecord.NEVER ? Integer.MAX_VALUE : r.earnExpiry;
+            out[p++] = day << 32 | (r.earnLot & 0xFFFFFFFFL);
         }
         if (money) {
             out[p++] = r.redeemed;
