@@ -262,6 +262,22 @@ class PointsEngineTest {
     class Refunds {
 
         @Test
+        void with_a_seven_day_window_refuse_a_refund_on_day_eight_and_change_nothing() {
+            PointsEngine week = PointsEngine.of(PLAIN.program().toBuilder().refundWindowDays(7).build());
+            Order o = order("O1", day(0), line(1, "C", "B", 2, "50.00"));
+            PointsAccount a = run(week, PointsAccount.empty(MEMBER), earn(o));
+            assertThat(applied(week.apply(a, refund("R1", o, day(7), 1, 1)))).isEqualTo(-50);
+            PointsResult late = week.apply(a, refund("R1", o, day(8), 1, 1));
+            assertThat(reason(late)).isEqualTo(RejectReason.REFUND_WINDOW_CLOSED);
+            assertThat(late.account().balance()).isEqualTo(a.balance());
+            assertThat(late.account().totals()).isEqualTo(a.totals());
+            assertThat(late.account().lots()).isEqualTo(a.lots());
+            assertThat(late.events()).isEmpty();
+            assertThat(week.apply(late.account(), refund("R1", o, day(8), 1, 1)).outcome())
+                    .isInstanceOf(PointsOutcome.Duplicate.class);
+        }
+
+        @Test
         void reverse_earned_points_cumulatively_so_all_steps_sum_to_the_earn() {
             Order o = order("O1", day(0), line(1, "C", "B", 3, "33.34"));
             PointsAccount a = run(PLAIN, PointsAccount.empty(MEMBER), earn(o));
