@@ -238,7 +238,8 @@ final class DefaultPointsEngine implements PointsEngine {
                 paidByPoints = Math.addExact(paidByPoints, tender.amount().minor());
             }
         }
-        long[] pointsShare = paidByPoints > 0 && netSum > 0 ? Allocation.byLargestRemainder(paidByPoints, nets) : new long[n];
+        // null when no points paid: every line's share is zero
+        long[] pointsShare = paidByPoints > 0 && netSum > 0 ? Allocation.byLargestRemainder(paidByPoints, nets) : null;
 
         Explanation.Builder why = Explanation.builder("POINTS_EARNED")
                 .fact("order", order.id())
@@ -270,12 +271,13 @@ final class DefaultPointsEngine implements PointsEngine {
             // 1 × m has m's value and scale, so the product's text is the other factor's when one is absent.
             String multiplierText = category == Scaled.ONE ? brand.text()
                     : brand == Scaled.ONE ? category.text() : category.value().multiply(brand.value()).toPlainString();
-            long eligible = nets[i] - pointsShare[i];
+            long share = pointsShare == null ? 0 : pointsShare[i];
+            long eligible = nets[i] - share;
             raw[i] = base.linePoints(eligible, category, brand, fractionDigits);
             total = Math.addExact(total, raw[i]);
             why.because(Explanation.builder("LINE_POINTS").fact("lineNo", line.lineNo())
                     .fact("net", netMoney[i])
-                    .fact("paidByPoints", pointsShare[i] == 0 ? zero : Money.ofMinor(pointsShare[i], program.currency()))
+                    .fact("paidByPoints", share == 0 ? zero : Money.ofMinor(share, program.currency()))
                     .fact("lineMultiplier", multiplierText).fact("points", raw[i]).build());
         }
         long points = total;
@@ -823,19 +825,26 @@ final class DefaultPointsEngine implements PointsEngine {
         /** Spends {@code points} from lots available on {@code date}, in consumption order; the caller checked there are enough. */
         void consume(long points, LocalDate date, Explanation.Builder why) {
             long left = points;
-            StringBuilder used = new StringBuilder();
+            // "sequence:taken" per lot used, comma-separated; one lot (the common case) is one string
+            String first = null;
+            StringBuilder more = null;
             for (int i = 0; i < lots.size() && left > 0; i++) {
                 PointsLot lot = lots.get(i);
                 if (lot.remaining() > 0 && lot.isAvailableOn(date)) {
                     long take = Math.min(left, lot.remaining());
                     lots.set(i, lot.withRemaining(lot.remaining() - take));
                     left -= take;
-                    if (used.length() > 0) {
-                        used.append(',');
+                    if (first == null) {
+                        first = lot.sequence() + ":" + take;
+                    } else {
+                        if (more == null) {
+                            more = new StringBuilder(first);
+                        }
+                        more.append(',').append(lot.sequence()).append(':').append(take);
                     }
-                    used.append(lot.sequence()).append(':').append(take);
                 }
             }
+            String used = more != null ? more.toString() : first != null ? first : "";
             if (left != 0) {
                 throw new IllegalStateException("available points must cover the redemption: short by " + left);
             }

@@ -133,7 +133,8 @@ final class OrderBook {
                 refundedNet);
     }
 
-    private static long[] encode(long key, OrderRecord r) {
+    /** The meta word of {@code r}'s entry (placed day, line count, flags); its length is {@link #length}. */
+    private static long meta(OrderRecord r) {
         int lines = r.lineCount();
         if (lines > MAX_LINES) {
             throw new IllegalArgumentException("order lines must be at most " + MAX_LINES + ": " + lines);
@@ -150,11 +151,19 @@ final class OrderBook {
                 || r.earnExpiry == Integer.MAX_VALUE);
         int flags = (wide ? WIDE : 0) | (r.earned ? EARNED : 0) | (money ? MONEY : 0) | (returned ? RETURNED : 0)
                 | (r.earnedByLine != null ? LINES : 0);
-        long meta = (long) r.placedDay << 32 | (long) lines << 8 | flags;
-        long[] out = new long[length(meta)];
-        out[0] = key;
-        out[1] = meta;
-        int p = 2;
+        return (long) r.placedDay << 32 | (long) lines << 8 | flags;
+    }
+
+    /** Writes {@code r}'s entry, meta word {@code meta}, at {@code out[at]}; the words there are zero. */
+    private static void encode(long key, OrderRecord r, long meta, long[] out, int at) {
+        int flags = (int) meta & 0xFF;
+        int lines = r.lineCount();
+        boolean wide = (flags & WIDE) != 0;
+        boolean money = (flags & MONEY) != 0;
+        boolean returned = (flags & RETURNED) != 0;
+        out[at] = key;
+        out[at + 1] = meta;
+        int p = at + 2;
         if (wide) {
             out[p++] = r.earnLot;
             out[p++] = r.earnExpiry;
@@ -176,7 +185,6 @@ final class OrderBook {
                 out[p + i / 2] |= (r.returnedByLine[i] & 0xFFFFFFFFL) << (32 * (i & 1));
             }
         }
-        return out;
     }
 
     /**
@@ -185,10 +193,11 @@ final class OrderBook {
      * are dropped.
      */
     OrderBook with(long key, OrderRecord record, int cutoff) {
-        long[] entry = encode(key, record);
-        int n = entry.length;
+        long meta = meta(record);
+        int n = length(meta);
         if (1 + size + n <= data.length && WORD.compareAndSet(data, 0, (long) size, (long) size + n)) {
-            System.arraycopy(entry, 0, data, 1 + size, n);
+            // the claimed words were never written: arrays are zeroed and each slot is claimed once
+            encode(key, record, meta, data, 1 + size);
             return new OrderBook(data, size + n, horizon);
         }
         // Copy: latest versions only, placed within the window; then the new entry.
@@ -197,14 +206,26 @@ final class OrderBook {
         for (int at = 1; at < 1 + size; at += length(data[at + 1])) {
             starts[count++] = at;
         }
-        Set<Long> seen = new HashSet<>();
-        seen.add(key);
+        // a few records a member: a quadratic scan for later versions allocates nothing; a set past that
+        Set<Long> seen = count > 64 ? new HashSet<>() : null;
+        if (seen != null) {
+            seen.add(key);
+        }
         boolean[] keep = new boolean[count];
         int words = 0;
         for (int i = count - 1; i >= 0; i--) {
             int at = starts[i];
             int day = (int) (data[at + 1] >>> 32);
-            if (seen.add(data[at]) && (day == OrderRecord.UNKNOWN_DAY || day >= cutoff)) {
+            boolean latest;
+            if (seen != null) {
+                latest = seen.add(data[at]);
+            } else {
+                latest = data[at] != key;
+                for (int j = i + 1; j < count && latest; j++) {
+                    latest = data[starts[j]] != data[at];
+                }
+            }
+            if (latest && (day == OrderRecord.UNKNOWN_DAY || day >= cutoff)) {
                 keep[i] = true;
                 words += length(data[at + 1]);
             }
@@ -219,7 +240,7 @@ final class OrderBook {
                 p += len;
             }
         }
-        System.arraycopy(entry, 0, target, p, n);
+        encode(key, record, meta, target, p);
         target[0] = used;
         return new OrderBook(target, used, Math.max(horizon, cutoff));
     }
