@@ -157,7 +157,8 @@ final class DefaultPointsEngine implements PointsEngine {
         if (outcome instanceof PointsOutcome.Rejected) {
             PointsAccount a = account;
             PointsAccount rejected = new PointsAccount(a.member, a.version + 1, a.lots, a.lotsTotal, a.overdraft, a.debt,
-                    a.nextSequence, a.totals, a.operations.with(digest, fingerprint, PointsAccount.code(outcome),
+                    a.nextSequence, a.earned, a.returned, a.redeemed, a.reversed, a.expired, a.debtRepaid,
+                    a.operations.with(digest, fingerprint, PointsAccount.code(outcome),
                             PointsAccount.value(outcome)), a.orders, a.earnedByDay);
             return new PointsResult(rejected, List.of(), outcome);
         }
@@ -765,13 +766,12 @@ final class DefaultPointsEngine implements PointsEngine {
             this.overdraft = a.overdraft;
             this.debt = a.debt;
             this.nextSequence = a.nextSequence;
-            PointsTotals t = a.totals;
-            this.earned = t.earned();
-            this.returned = t.returned();
-            this.redeemed = t.redeemed();
-            this.reversed = t.reversed();
-            this.expired = t.expired();
-            this.debtRepaid = t.debtRepaid();
+            this.earned = a.earned;
+            this.returned = a.returned;
+            this.redeemed = a.redeemed;
+            this.reversed = a.reversed;
+            this.expired = a.expired;
+            this.debtRepaid = a.debtRepaid;
             this.orders = a.orders;
             this.earnedByDay = a.earnedByDay;
         }
@@ -894,13 +894,15 @@ final class DefaultPointsEngine implements PointsEngine {
 
         PointsAccount build(OperationDigest operation, long fingerprint, PointsOutcome outcome) {
             PointsLot[] array = mergeAvailable(lots.live(), date);
-            PointsTotals totals = new PointsTotals(earned, returned, redeemed, reversed, expired, debtRepaid);
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, overdraft, debt,
-                    nextSequence, totals, base.operations.with(operation, fingerprint, PointsAccount.code(outcome),
+                    nextSequence, earned, returned, redeemed, reversed, expired, debtRepaid,
+                    base.operations.with(operation, fingerprint, PointsAccount.code(outcome),
                             PointsAccount.value(outcome)), orders, earnedByDay);
-            if (next.balance() != totals.net()) {
+            // PointsTotals.net(), without making the totals
+            long net = earned + returned - redeemed - reversed - expired - debtRepaid;
+            if (next.balance() != net) {
                 throw new IllegalStateException("conservation must hold: balance " + next.balance() + " vs ledger "
-                        + totals.net());
+                        + net);
             }
             return next;
         }

@@ -43,14 +43,21 @@ public final class PointsAccount {
     final long overdraft;
     final long debt;
     final long nextSequence;
-    final PointsTotals totals;
+    // the running totals, as fields: no totals object kept or copied per command
+    final long earned;
+    final long returned;
+    final long redeemed;
+    final long reversed;
+    final long expired;
+    final long debtRepaid;
     final OperationLog operations;
     final OrderBook orders;
     /** Points earned per purchase date (epoch day), for the daily cap. */
     final KeyedAmounts earnedByDay;
 
     PointsAccount(MemberId member, long version, PointsLot[] lots, long lotsTotal, long overdraft, long debt,
-            long nextSequence, PointsTotals totals, OperationLog operations,
+            long nextSequence, long earned, long returned, long redeemed, long reversed, long expired,
+            long debtRepaid, OperationLog operations,
             OrderBook orders, KeyedAmounts earnedByDay) {
         this.member = member;
         this.version = version;
@@ -59,7 +66,12 @@ public final class PointsAccount {
         this.overdraft = overdraft;
         this.debt = debt;
         this.nextSequence = nextSequence;
-        this.totals = totals;
+        this.earned = earned;
+        this.returned = returned;
+        this.redeemed = redeemed;
+        this.reversed = reversed;
+        this.expired = expired;
+        this.debtRepaid = debtRepaid;
         this.operations = operations;
         this.orders = orders;
         this.earnedByDay = earnedByDay;
@@ -68,7 +80,7 @@ public final class PointsAccount {
     /** A new member's account: no lots, no operations, version 0. */
     public static PointsAccount empty(MemberId member) {
         Objects.requireNonNull(member, "member");
-        return new PointsAccount(member, 0, NO_LOTS, 0, 0, 0, 1, PointsTotals.zero(), OperationLog.empty(),
+        return new PointsAccount(member, 0, NO_LOTS, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, OperationLog.empty(),
                 OrderBook.empty(), KeyedAmounts.empty());
     }
 
@@ -99,7 +111,7 @@ public final class PointsAccount {
 
     /** The running ledger totals; {@code totals().net() == balance()}. */
     public PointsTotals totals() {
-        return totals;
+        return new PointsTotals(earned, returned, redeemed, reversed, expired, debtRepaid);
     }
 
     /** The number of operations recorded. */
