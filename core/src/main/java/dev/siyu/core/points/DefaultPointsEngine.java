@@ -568,12 +568,12 @@ final class DefaultPointsEngine implements PointsEngine {
     private PointsOutcome expire(Work w, PointsCommand.Expire cmd) {
         LocalDate date = dateOf(cmd.at());
         TreeMap<LocalDate, Long> byDate = new TreeMap<>();
-        for (int i = 0; i < w.lots.size(); i++) {
-            PointsLot lot = w.lots.get(i);
+        for (int i = 0; i < w.size(); i++) {
+            PointsLot lot = w.get(i);
             if (lot.remaining() > 0 && lot.isExpiredOn(date)) {
                 byDate.merge(lot.expiresOn().get(), lot.remaining(), Long::sum);
                 w.lotsTotal -= lot.remaining();
-                w.lots.set(i, lot.withRemaining(0));
+                w.set(i, lot.withRemaining(0));
             }
         }
         long total = 0;
@@ -620,9 +620,10 @@ final class DefaultPointsEngine implements PointsEngine {
 
     /**
      * The lots of a {@link Work}: the account's array, copied on the first change (with room for one
-     * more lot), so a command that changes no lot copies none.
+     * more lot), so a command that changes no lot copies none. {@link Work} extends it (one object a
+     * command, not two).
      */
-    private static final class Lots {
+    private static class Lots {
         private final PointsLot[] original;
         private PointsLot[] array;
         private int size;
@@ -715,9 +716,8 @@ final class DefaultPointsEngine implements PointsEngine {
     }
 
     /** A mutable working copy of an account for one command; {@link #build} freezes it. Confined to one thread. */
-    private static final class Work {
+    private static final class Work extends Lots {
         final PointsAccount base;
-        final Lots lots;
         long lotsTotal;
         long overdraft;
         long debt;
@@ -758,10 +758,10 @@ final class DefaultPointsEngine implements PointsEngine {
         }
 
         Work(PointsAccount a, LocalDate date, int cutoff) {
+            super(a.lots);
             this.base = a;
             this.date = date;
             this.cutoff = cutoff;
-            this.lots = new Lots(a.lots);
             this.lotsTotal = a.lotsTotal;
             this.overdraft = a.overdraft;
             this.debt = a.debt;
@@ -800,22 +800,22 @@ final class DefaultPointsEngine implements PointsEngine {
             creditedLot = -1;
             if (rest > 0) {
                 lotsTotal += rest;
-                for (int i = lots.size() - 1; i >= 0; i--) {
-                    PointsLot same = lots.get(i);
+                for (int i = size() - 1; i >= 0; i--) {
+                    PointsLot same = get(i);
                     if (same.earnedOn().equals(on) && same.availableOn().equals(availableOn)
                             && same.expiresOn().equals(expiresOn)) {
-                        lots.set(i, same.plus(rest));
+                        set(i, same.plus(rest));
                         creditedLot = same.sequence();
                         why.fact("lot", creditedLot);
                         return toDebt;
                     }
                 }
                 PointsLot lot = new PointsLot(nextSequence++, on, availableOn, expiresOn, rest, rest);
-                int pos = lots.size();
-                while (pos > 0 && PointsLot.consumptionOrder(lots.get(pos - 1), lot) > 0) {
+                int pos = size();
+                while (pos > 0 && PointsLot.consumptionOrder(get(pos - 1), lot) > 0) {
                     pos--;
                 }
-                lots.add(pos, lot);
+                add(pos, lot);
                 creditedLot = lot.sequence();
                 why.fact("lot", creditedLot);
             }
@@ -828,11 +828,11 @@ final class DefaultPointsEngine implements PointsEngine {
             // "sequence:taken" per lot used, comma-separated; one lot (the common case) is one string
             String first = null;
             StringBuilder more = null;
-            for (int i = 0; i < lots.size() && left > 0; i++) {
-                PointsLot lot = lots.get(i);
+            for (int i = 0; i < size() && left > 0; i++) {
+                PointsLot lot = get(i);
                 if (lot.remaining() > 0 && lot.isAvailableOn(date)) {
                     long take = Math.min(left, lot.remaining());
-                    lots.set(i, lot.withRemaining(lot.remaining() - take));
+                    set(i, lot.withRemaining(lot.remaining() - take));
                     left -= take;
                     if (first == null) {
                         first = lot.sequence() + ":" + take;
@@ -861,13 +861,13 @@ final class DefaultPointsEngine implements PointsEngine {
         long takeBack(long points, LocalDate date, long preferred, long preferredExpiry) {
             if (preferred >= 0) {
                 boolean live = false;
-                for (int i = 0; i < lots.size() && !live; i++) {
-                    live = lots.get(i).sequence() == preferred && lots.get(i).remaining() > 0;
+                for (int i = 0; i < size() && !live; i++) {
+                    live = get(i).sequence() == preferred && get(i).remaining() > 0;
                 }
                 if (!live) {
                     long merged = -1;
-                    for (int i = 0; i < lots.size() && merged < 0; i++) {
-                        PointsLot lot = lots.get(i);
+                    for (int i = 0; i < size() && merged < 0; i++) {
+                        PointsLot lot = get(i);
                         long expiry = lot.expiresOn().isPresent() ? lot.expiresOn().get().toEpochDay() : OrderRecord.NEVER;
                         if (lot.remaining() > 0 && expiry == preferredExpiry && lot.isAvailableOn(date)) {
                             merged = lot.sequence();
@@ -878,12 +878,12 @@ final class DefaultPointsEngine implements PointsEngine {
             }
             long left = points;
             for (int pass = 0; pass < 2 && left > 0; pass++) {
-                for (int i = 0; i < lots.size() && left > 0; i++) {
-                    PointsLot lot = lots.get(i);
+                for (int i = 0; i < size() && left > 0; i++) {
+                    PointsLot lot = get(i);
                     boolean own = lot.sequence() == preferred;
                     if ((pass == 0) == own && lot.remaining() > 0 && !lot.isExpiredOn(date)) {
                         long take = Math.min(left, lot.remaining());
-                        lots.set(i, lot.withRemaining(lot.remaining() - take));
+                        set(i, lot.withRemaining(lot.remaining() - take));
                         left -= take;
                     }
                 }
@@ -893,7 +893,7 @@ final class DefaultPointsEngine implements PointsEngine {
         }
 
         PointsAccount build(OperationDigest operation, long fingerprint, PointsOutcome outcome) {
-            PointsLot[] array = mergeAvailable(lots.live(), date);
+            PointsLot[] array = mergeAvailable(live(), date);
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, overdraft, debt,
                     nextSequence, earned, returned, redeemed, reversed, expired, debtRepaid,
                     base.operations.with(operation, fingerprint, PointsAccount.code(outcome),
