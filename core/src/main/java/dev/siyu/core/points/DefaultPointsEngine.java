@@ -327,14 +327,17 @@ final class DefaultPointsEngine implements PointsEngine {
      */
     private static final class Base {
         /** The factors, the earn rate first; their exact product is made only for the fallback. */
-        private final Scaled[] factors = new Scaled[4];
-        private int count;
+        private final Scaled earnRate;
+        /** Tier, birthday and campaign factors, in the order given; null while absent (no array per order). */
+        private Scaled f1;
+        private Scaled f2;
+        private Scaled f3;
         private long unscaled;
         private int scale;
         private boolean exact;
 
         Base(Scaled earnRate) {
-            this.factors[count++] = earnRate;
+            this.earnRate = earnRate;
             this.unscaled = earnRate.unscaled();
             this.scale = earnRate.scale();
             this.exact = earnRate.exact();
@@ -342,15 +345,23 @@ final class DefaultPointsEngine implements PointsEngine {
 
         /** The exact product of the factors. */
         private BigDecimal value() {
-            BigDecimal v = factors[0].value();
-            for (int i = 1; i < count; i++) {
-                v = v.multiply(factors[i].value());
+            BigDecimal v = earnRate.value();
+            for (Scaled f : new Scaled[] {f1, f2, f3}) {
+                if (f != null) {
+                    v = v.multiply(f.value());
+                }
             }
             return v;
         }
 
         void times(Scaled m) {
-            factors[count++] = m;
+            if (f1 == null) {
+                f1 = m;
+            } else if (f2 == null) {
+                f2 = m;
+            } else {
+                f3 = m;
+            }
             if (exact && m.exact()) {
                 long hi = Math.multiplyHigh(unscaled, m.unscaled());
                 long lo = unscaled * m.unscaled();
