@@ -9,7 +9,6 @@ import dev.siyu.core.event.PointsReversed;
 import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.id.BrandId;
 import dev.siyu.core.id.CategoryId;
-import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.OrderId;
 import dev.siyu.core.id.TierId;
 import dev.siyu.core.kernel.KeyedAmounts;
@@ -220,9 +219,9 @@ final class DefaultPointsEngine implements PointsEngine {
             return new PointsOutcome.Rejected(RejectReason.ORDER_ALREADY_EARNED,
                     Explanation.builder(RejectReason.ORDER_ALREADY_EARNED.name()).fact("order", order.id()).build());
         }
-        LocalDate purchaseDate = dateOf(order.placedAt());
+        LocalDate earnDate = w.date; // the command's business date
+        LocalDate purchaseDate = order.placedAt().equals(cmd.at()) ? earnDate : dateOf(order.placedAt());
         int placedDay = (int) purchaseDate.toEpochDay();
-        LocalDate earnDate = order.placedAt().equals(cmd.at()) ? purchaseDate : dateOf(cmd.at());
         List<OrderLine> lines = order.lines();
         int n = lines.size();
         long[] nets = new long[n];
@@ -410,7 +409,7 @@ final class DefaultPointsEngine implements PointsEngine {
             return reject(RejectReason.ABOVE_MAX_SHARE, "value", value, "maxValue", maxValue,
                     "maxSharePercent", program.maxSharePercent().toPlainString());
         }
-        LocalDate date = dateOf(cmd.at());
+        LocalDate date = w.date;
         PointsOutcome refused = checkSpendable(w, date, points);
         if (refused != null) {
             return refused;
@@ -430,7 +429,7 @@ final class DefaultPointsEngine implements PointsEngine {
 
     private PointsOutcome redeemForReward(Work w, PointsCommand.RedeemForReward cmd) {
         long points = cmd.points();
-        LocalDate date = dateOf(cmd.at());
+        LocalDate date = w.date;
         PointsOutcome refused = checkSpendable(w, date, points);
         if (refused != null) {
             return refused;
@@ -482,7 +481,7 @@ final class DefaultPointsEngine implements PointsEngine {
     private PointsOutcome refund(Work w, PointsCommand.RefundOrder cmd) {
         Order order = cmd.order();
         Instant at = cmd.at();
-        LocalDate date = dateOf(at);
+        LocalDate date = w.date;
         long key = orderKey(order.id());
         OrderRecord record = w.order(key).withLines(order, (int) dateOf(order.placedAt()).toEpochDay());
         int[] returned = record.returnedCopy();
@@ -577,7 +576,7 @@ final class DefaultPointsEngine implements PointsEngine {
     // ---------------------------------------------------------------- expire
 
     private PointsOutcome expire(Work w, PointsCommand.Expire cmd) {
-        LocalDate date = dateOf(cmd.at());
+        LocalDate date = w.date;
         TreeMap<LocalDate, Long> byDate = new TreeMap<>();
         for (int i = 0; i < w.size(); i++) {
             PointsLot lot = w.get(i);
@@ -698,6 +697,14 @@ final class DefaultPointsEngine implements PointsEngine {
      * expiry date merged into the first of them; {@code lots} itself if there are none to merge.
      */
     static PointsLot[] mergeAvailable(PointsLot[] lots, LocalDate date) {
+        // lots of one expiry are adjacent (consumption order): none to merge without two adjacent of one expiry
+        boolean shared = false;
+        for (int i = 1; i < lots.length && !shared; i++) {
+            shared = lots[i - 1].expiresOn().equals(lots[i].expiresOn());
+        }
+        if (!shared) {
+            return lots;
+        }
         PointsLot[] out = null;
         int n = 0;
         int runFirst = -1; // index in out of the first available lot of the current expiry run
