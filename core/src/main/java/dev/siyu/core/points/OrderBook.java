@@ -37,18 +37,28 @@ final class OrderBook {
     private static final int WIDE = 16;
     private static final int MAX_LINES = (1 << 24) - 1;
 
-    private static final OrderBook EMPTY = new OrderBook(new long[1], 0, Integer.MIN_VALUE);
+    private static final OrderBook EMPTY = new OrderBook(new long[1], 0, Integer.MIN_VALUE, 0);
 
     /** Word 0: words claimed in the shared array; then records. */
     private final long[] data;
     /** Words of records this version sees (after word 0). */
     private final int size;
     private final int horizon;
+    /**
+     * A one-word filter of the keys this version holds: bit {@code key >>> 58} of each. A key whose
+     * bit is clear is absent, so looking up a new order (an earn's usual case) touches no array.
+     */
+    private final long filter;
 
-    private OrderBook(long[] data, int size, int horizon) {
+    private OrderBook(long[] data, int size, int horizon, long filter) {
         this.data = data;
         this.size = size;
         this.horizon = horizon;
+        this.filter = filter;
+    }
+
+    private static long bit(long key) {
+        return 1L << (key >>> 58);
     }
 
     static OrderBook empty() {
@@ -74,6 +84,9 @@ final class OrderBook {
 
     /** The offset of the latest record of {@code key}, or -1. */
     private int find(long key) {
+        if ((filter & bit(key)) == 0) {
+            return -1;
+        }
         int found = -1;
         int at = 1;
         int end = 1 + size;
@@ -198,7 +211,7 @@ final class OrderBook {
         if (1 + size + n <= data.length && WORD.compareAndSet(data, 0, (long) size, (long) size + n)) {
             // the claimed words were never written: arrays are zeroed and each slot is claimed once
             encode(key, record, meta, data, 1 + size);
-            return new OrderBook(data, size + n, horizon);
+            return new OrderBook(data, size + n, horizon, filter | bit(key));
         }
         // Copy: latest versions only, placed within the window; then the new entry.
         int[] starts = new int[Math.max(1, size / 2)];
@@ -233,8 +246,10 @@ final class OrderBook {
         int used = words + n;
         long[] target = new long[1 + Math.max(8, used + (used >> 1))];
         int p = 1;
+        long kept = bit(key);
         for (int i = 0; i < count; i++) {
             if (keep[i]) {
+                kept |= bit(data[starts[i]]);
                 int len = length(data[starts[i] + 1]);
                 System.arraycopy(data, starts[i], target, p, len);
                 p += len;
@@ -242,6 +257,6 @@ final class OrderBook {
         }
         encode(key, record, meta, target, p);
         target[0] = used;
-        return new OrderBook(target, used, Math.max(horizon, cutoff));
+        return new OrderBook(target, used, Math.max(horizon, cutoff), kept);
     }
 }
