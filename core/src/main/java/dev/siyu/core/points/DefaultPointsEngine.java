@@ -9,7 +9,6 @@ import dev.siyu.core.event.PointsReversed;
 import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.id.BrandId;
 import dev.siyu.core.id.CategoryId;
-import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.OrderId;
 import dev.siyu.core.id.TierId;
 import dev.siyu.core.kernel.KeyedAmounts;
@@ -126,13 +125,24 @@ final class DefaultPointsEngine implements PointsEngine {
                     : new PointsOutcome.Conflict(command.operation(), was);
             return new PointsResult(account, List.of(), outcome);
         }
+        LocalDate date = dateOf(command.at());
+        PointsOutcome outcome = null;
         if (command instanceof PointsCommand.RefundOrder r) {
-            OrderRecord record = account.orders.get(r.order().id());
-            r.refund().checkAgainst(r.order(), record == null ? java.util.Map.of() : record.returnedByLine());
+            OrderRecord record = account.orders.get(orderKey(r.order().id()));
+            if (record != null && record.lineCount() > 0 && record.lineCount() != r.order().lines().size()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "refund order must have the lines of the order as earned %s: %d lines, not %d",
+                        r.order().id(), record.lineCount(), r.order().lines().size()));
+            }
+            r.refund().checkAgainst(r.order(), record == null ? Map.of() : record.returnedByLine(r.order()));
+            outcome = checkRefundWindow(account, r, date);
         }
-        Work work = new Work(account);
-        PointsOutcome outcome;
-        if (command instanceof PointsCommand.Earn e) {
+        Work work = new Work(account, date, program.refundWindowDays().isPresent()
+                ? (int) Math.max(Integer.MIN_VALUE + 1, date.toEpochDay() - program.refundWindowDays().getAsInt())
+                : Integer.MIN_VALUE);
+        if (outcome != null) {
+            // refused before any change
+        } else if (command instanceof PointsCommand.Earn e) {
             outcome = earn(work, e);
         } else if (command instanceof PointsCommand.RedeemForPayment r) {
             outcome = redeemForPayment(work, r);
@@ -146,11 +156,32 @@ final class DefaultPointsEngine implements PointsEngine {
         if (outcome instanceof PointsOutcome.Rejected) {
             PointsAccount a = account;
             PointsAccount rejected = new PointsAccount(a.member, a.version + 1, a.lots, a.lotsTotal, a.overdraft, a.debt,
-                    a.nextSequence, a.totals, a.operations.with(digest, fingerprint, PointsAccount.code(outcome),
+                    a.nextSequence, a.earned, a.returned, a.redeemed, a.reversed, a.expired, a.debtRepaid,
+                    a.operations.with(digest, fingerprint, PointsAccount.code(outcome),
                             PointsAccount.value(outcome)), a.orders, a.earnedByDay);
             return new PointsResult(rejected, List.of(), outcome);
         }
         return new PointsResult(work.build(digest, fingerprint, outcome), work.events(), outcome);
+    }
+
+    /** The key of an order's records: the first 64 bits of the {@link OperationDigest} of its id. */
+    static long orderKey(OrderId order) {
+        return OperationDigest.of(order.value()).hi();
+    }
+
+    /** A refusal if the program has a refund window and {@code r}'s order was placed before it, else null. */
+    private PointsOutcome checkRefundWindow(PointsAccount account, PointsCommand.RefundOrder r, LocalDate date) {
+        if (program.refundWindowDays().isEmpty()) {
+            return null;
+        }
+        int window = program.refundWindowDays().getAsInt();
+        LocalDate placed = dateOf(r.order().placedAt());
+        long placedDay = placed.toEpochDay();
+        if (placedDay < date.toEpochDay() - window || placedDay < account.orders.horizon()) {
+            return reject(RejectReason.REFUND_WINDOW_CLOSED, "order", r.order().id(), "placedOn", placed,
+                    "refundOn", date, "refundWindowDays", window);
+        }
+        return null;
     }
 
     private void checkCallerErrors(PointsAccount account, PointsCommand command) {
@@ -182,14 +213,15 @@ final class DefaultPointsEngine implements PointsEngine {
 
     private PointsOutcome earn(Work w, PointsCommand.Earn cmd) {
         Order order = cmd.order();
-        OrderRecord record = w.order(order.id());
+        long key = orderKey(order.id());
+        OrderRecord record = w.order(key);
         if (record.isEarned()) {
             return new PointsOutcome.Rejected(RejectReason.ORDER_ALREADY_EARNED,
-                    Explanation.builder(RejectReason.ORDER_ALREADY_EARNED.name()).fact("order", order.id())
-                            .fact("earnedBy", record.earnOperation).build());
+                    Explanation.builder(RejectReason.ORDER_ALREADY_EARNED.name()).fact("order", order.id()).build());
         }
-        LocalDate purchaseDate = dateOf(order.placedAt());
-        LocalDate earnDate = order.placedAt().equals(cmd.at()) ? purchaseDate : dateOf(cmd.at());
+        LocalDate earnDate = w.date; // the command's business date
+        LocalDate purchaseDate = order.placedAt().equals(cmd.at()) ? earnDate : dateOf(order.placedAt());
+        int placedDay = (int) purchaseDate.toEpochDay();
         List<OrderLine> lines = order.lines();
         int n = lines.size();
         long[] nets = new long[n];
@@ -206,7 +238,8 @@ final class DefaultPointsEngine implements PointsEngine {
                 paidByPoints = Math.addExact(paidByPoints, tender.amount().minor());
             }
         }
-        long[] pointsShare = paidByPoints > 0 && netSum > 0 ? Allocation.byLargestRemainder(paidByPoints, nets) : new long[n];
+        // null when no points paid: every line's share is zero
+        long[] pointsShare = paidByPoints > 0 && netSum > 0 ? Allocation.byLargestRemainder(paidByPoints, nets) : null;
 
         Explanation.Builder why = Explanation.builder("POINTS_EARNED")
                 .fact("order", order.id())
@@ -238,12 +271,13 @@ final class DefaultPointsEngine implements PointsEngine {
             // 1 × m has m's value and scale, so the product's text is the other factor's when one is absent.
             String multiplierText = category == Scaled.ONE ? brand.text()
                     : brand == Scaled.ONE ? category.text() : category.value().multiply(brand.value()).toPlainString();
-            long eligible = nets[i] - pointsShare[i];
+            long share = pointsShare == null ? 0 : pointsShare[i];
+            long eligible = nets[i] - share;
             raw[i] = base.linePoints(eligible, category, brand, fractionDigits);
             total = Math.addExact(total, raw[i]);
             why.because(Explanation.builder("LINE_POINTS").fact("lineNo", line.lineNo())
                     .fact("net", netMoney[i])
-                    .fact("paidByPoints", pointsShare[i] == 0 ? zero : Money.ofMinor(pointsShare[i], program.currency()))
+                    .fact("paidByPoints", share == 0 ? zero : Money.ofMinor(share, program.currency()))
                     .fact("lineMultiplier", multiplierText).fact("points", raw[i]).build());
         }
         long points = total;
@@ -262,22 +296,27 @@ final class DefaultPointsEngine implements PointsEngine {
         }
         long[] perLine = points == total || total == 0 ? raw : Allocation.byLargestRemainder(points, raw);
         if (points > 0) {
-            w.earnedByDay = w.earnedByDay.plus(purchaseDate.toEpochDay(), points);
+            if (program.maxPerDay().isPresent()) {
+                // only the daily cap reads it: without one, nothing is kept per day
+                w.earnedByDay = w.earnedByDay.plus(purchaseDate.toEpochDay(), points);
+            }
             LocalDate availableOn = dates.plusDays(earnDate, program.pendingDays());
             Optional<LocalDate> expiresOn = dates.expiresOn(earnDate);
             w.earned += points;
-            long debtRepaid = w.credit(points, cmd.operation(), earnDate, availableOn, expiresOn, why);
+            long debtRepaid = w.credit(points, earnDate, availableOn, expiresOn, why);
             long balanceChange = points - debtRepaid;
             why.fact("points", points).fact("availableOn", availableOn)
                     .fact("expiresOn", expiresOn.isPresent() ? expiresOn.get() : "never");
             Explanation explanation = why.build();
             w.event(new PointsEarned(w.base.member, cmd.at(), cmd.operation(), Optional.of(order.id()), points,
                     availableOn, expiresOn, explanation));
-            w.orders = w.orders.put(order.id(), record.withEarned(cmd.operation(), w.creditedLot, order, perLine));
+            w.orders = w.orders.with(key, record.withEarned(w.creditedLot,
+                    expiresOn.isPresent() ? expiresOn.get().toEpochDay() : OrderRecord.NEVER, placedDay, perLine),
+                    w.cutoff);
             return new PointsOutcome.Applied(balanceChange, explanation);
         }
         why.fact("points", 0);
-        w.orders = w.orders.put(order.id(), record.withEarned(cmd.operation(), -1, order, perLine));
+        w.orders = w.orders.with(key, record.withEarned(-1, OrderRecord.NEVER, placedDay, perLine), w.cutoff);
         return new PointsOutcome.Applied(0, why.build());
     }
 
@@ -287,14 +326,17 @@ final class DefaultPointsEngine implements PointsEngine {
      */
     private static final class Base {
         /** The factors, the earn rate first; their exact product is made only for the fallback. */
-        private final Scaled[] factors = new Scaled[4];
-        private int count;
+        private final Scaled earnRate;
+        /** Tier, birthday and campaign factors, in the order given; null while absent (no array per order). */
+        private Scaled f1;
+        private Scaled f2;
+        private Scaled f3;
         private long unscaled;
         private int scale;
         private boolean exact;
 
         Base(Scaled earnRate) {
-            this.factors[count++] = earnRate;
+            this.earnRate = earnRate;
             this.unscaled = earnRate.unscaled();
             this.scale = earnRate.scale();
             this.exact = earnRate.exact();
@@ -302,15 +344,23 @@ final class DefaultPointsEngine implements PointsEngine {
 
         /** The exact product of the factors. */
         private BigDecimal value() {
-            BigDecimal v = factors[0].value();
-            for (int i = 1; i < count; i++) {
-                v = v.multiply(factors[i].value());
+            BigDecimal v = earnRate.value();
+            for (Scaled f : new Scaled[] {f1, f2, f3}) {
+                if (f != null) {
+                    v = v.multiply(f.value());
+                }
             }
             return v;
         }
 
         void times(Scaled m) {
-            factors[count++] = m;
+            if (f1 == null) {
+                f1 = m;
+            } else if (f2 == null) {
+                f2 = m;
+            } else {
+                f3 = m;
+            }
             if (exact && m.exact()) {
                 long hi = Math.multiplyHigh(unscaled, m.unscaled());
                 long lo = unscaled * m.unscaled();
@@ -359,7 +409,7 @@ final class DefaultPointsEngine implements PointsEngine {
             return reject(RejectReason.ABOVE_MAX_SHARE, "value", value, "maxValue", maxValue,
                     "maxSharePercent", program.maxSharePercent().toPlainString());
         }
-        LocalDate date = dateOf(cmd.at());
+        LocalDate date = w.date;
         PointsOutcome refused = checkSpendable(w, date, points);
         if (refused != null) {
             return refused;
@@ -370,7 +420,8 @@ final class DefaultPointsEngine implements PointsEngine {
                 .fact("rounding", "value floored to the minor unit (DOWN)");
         w.consume(points, date, why);
         w.redeemed += points;
-        w.orders = w.orders.put(cmd.order(), w.order(cmd.order()).withRedeemed(points));
+        long key = orderKey(cmd.order());
+        w.orders = w.orders.with(key, w.order(key).withRedeemed(points, (int) date.toEpochDay()), w.cutoff);
         w.event(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.of(cmd.order()), "payment",
                 points));
         return new PointsOutcome.Applied(-points, why.build());
@@ -378,7 +429,7 @@ final class DefaultPointsEngine implements PointsEngine {
 
     private PointsOutcome redeemForReward(Work w, PointsCommand.RedeemForReward cmd) {
         long points = cmd.points();
-        LocalDate date = dateOf(cmd.at());
+        LocalDate date = w.date;
         PointsOutcome refused = checkSpendable(w, date, points);
         if (refused != null) {
             return refused;
@@ -430,8 +481,9 @@ final class DefaultPointsEngine implements PointsEngine {
     private PointsOutcome refund(Work w, PointsCommand.RefundOrder cmd) {
         Order order = cmd.order();
         Instant at = cmd.at();
-        LocalDate date = dateOf(at);
-        OrderRecord record = w.order(order.id()).withLines(order);
+        LocalDate date = w.date;
+        long key = orderKey(order.id());
+        OrderRecord record = w.order(key).withLines(order, (int) dateOf(order.placedAt()).toEpochDay());
         int[] returned = record.returnedCopy();
         long reversal = 0;
         long refundedNet = record.refundedNet;
@@ -440,16 +492,16 @@ final class DefaultPointsEngine implements PointsEngine {
                 .fact("rounding", "cumulative: reversed = ceil(earned x unitsReturned / units) per line; "
                         + "returned = floor(redeemed x netRefunded / orderNet)");
         for (RefundLine line : cmd.refund().lines()) {
-            int idx = record.indexOf(line.lineNo());
+            int idx = indexOf(order, line.lineNo());
             if (idx < 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "refund lineNo must exist in the order as earned %s: %d", order.id(), line.lineNo()));
             }
-            OrderLine sold = order.line(line.lineNo()).orElseThrow();
+            OrderLine sold = order.lines().get(idx);
             int before = returned[idx];
             int after = before + line.quantity();
             long earned = record.earned(idx);
-            long lineReversal = ceilShare(earned, after, record.quantity(idx)) - ceilShare(earned, before, record.quantity(idx));
+            long lineReversal = ceilShare(earned, after, sold.quantity()) - ceilShare(earned, before, sold.quantity());
             reversal += lineReversal;
             refundedNet = Math.addExact(refundedNet, sold.netForUnits(before, line.quantity()).minor());
             returned[idx] = after;
@@ -463,20 +515,20 @@ final class DefaultPointsEngine implements PointsEngine {
             returnedPaidNow = BigDecimal.valueOf(record.redeemed).multiply(BigDecimal.valueOf(refundedNet))
                     .divide(BigDecimal.valueOf(orderNet), 0, RoundingMode.DOWN).longValueExact();
         } else {
-            returnedPaidNow = updatedLines.allReturned() ? record.redeemed : 0;
+            returnedPaidNow = updatedLines.allReturned(order) ? record.redeemed : 0;
         }
         long toReturn = returnedPaidNow - record.returnedPaid;
         // Points that paid for the lines come back first, as a new lot available at once.
         long debtRepaid = 0;
         if (toReturn > 0) {
             w.returned += toReturn;
-            debtRepaid = w.credit(toReturn, cmd.operation(), date, date, dates.expiresOn(date), why);
+            debtRepaid = w.credit(toReturn, date, date, dates.expiresOn(date), why);
             w.event(new PointsReturned(w.base.member, at, cmd.operation(), order.id(), toReturn));
         }
         long taken = 0;
         long shortfall = 0;
         if (reversal > 0) {
-            taken = w.takeBack(reversal, date, record.earnLot);
+            taken = w.takeBack(reversal, date, record.earnLot, record.earnExpiry);
             shortfall = reversal - taken;
             NegativeBalancePolicy policy = program.negativeBalance();
             if (shortfall > 0 && policy == NegativeBalancePolicy.DENY) {
@@ -494,11 +546,22 @@ final class DefaultPointsEngine implements PointsEngine {
             w.reversed += taken;
             w.event(new PointsReversed(w.base.member, at, cmd.operation(), order.id(), taken, debtNow));
         }
-        w.orders = w.orders.put(order.id(), record.withRefund(returned, returnedPaidNow, refundedNet));
+        w.orders = w.orders.with(key, record.withRefund(returned, returnedPaidNow, refundedNet), w.cutoff);
         why.fact("reversed", reversal).fact("takenFromBalance", taken).fact("recordedAsDebt",
                 program.negativeBalance() == NegativeBalancePolicy.CLAMP ? shortfall : 0)
                 .fact("returnedPoints", toReturn).fact("policy", program.negativeBalance());
         return new PointsOutcome.Applied(toReturn - debtRepaid - taken, why.build());
+    }
+
+    /** The index of line {@code lineNo} in {@code order}, or -1. */
+    private static int indexOf(Order order, int lineNo) {
+        List<OrderLine> lines = order.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).lineNo() == lineNo) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** {@code ceil(whole × part / of)}, exact. */
@@ -513,14 +576,14 @@ final class DefaultPointsEngine implements PointsEngine {
     // ---------------------------------------------------------------- expire
 
     private PointsOutcome expire(Work w, PointsCommand.Expire cmd) {
-        LocalDate date = dateOf(cmd.at());
+        LocalDate date = w.date;
         TreeMap<LocalDate, Long> byDate = new TreeMap<>();
-        for (int i = 0; i < w.lots.size(); i++) {
-            PointsLot lot = w.lots.get(i);
+        for (int i = 0; i < w.size(); i++) {
+            PointsLot lot = w.get(i);
             if (lot.remaining() > 0 && lot.isExpiredOn(date)) {
                 byDate.merge(lot.expiresOn().get(), lot.remaining(), Long::sum);
                 w.lotsTotal -= lot.remaining();
-                w.lots.set(i, lot.withRemaining(0));
+                w.set(i, lot.withRemaining(0));
             }
         }
         long total = 0;
@@ -567,9 +630,10 @@ final class DefaultPointsEngine implements PointsEngine {
 
     /**
      * The lots of a {@link Work}: the account's array, copied on the first change (with room for one
-     * more lot), so a command that changes no lot copies none.
+     * more lot), so a command that changes no lot copies none. {@link Work} extends it (one object a
+     * command, not two).
      */
-    private static final class Lots {
+    private static class Lots {
         private final PointsLot[] original;
         private PointsLot[] array;
         private int size;
@@ -628,10 +692,50 @@ final class DefaultPointsEngine implements PointsEngine {
         }
     }
 
+    /**
+     * {@code lots} (live, in consumption order) with the lots available on {@code date} that share an
+     * expiry date merged into the first of them; {@code lots} itself if there are none to merge.
+     */
+    static PointsLot[] mergeAvailable(PointsLot[] lots, LocalDate date) {
+        // lots of one expiry are adjacent (consumption order): none to merge without two adjacent of one expiry
+        boolean shared = false;
+        for (int i = 1; i < lots.length && !shared; i++) {
+            shared = lots[i - 1].expiresOn().equals(lots[i].expiresOn());
+        }
+        if (!shared) {
+            return lots;
+        }
+        PointsLot[] out = null;
+        int n = 0;
+        int runFirst = -1; // index in out of the first available lot of the current expiry run
+        for (int i = 0; i < lots.length; i++) {
+            PointsLot lot = lots[i];
+            if (i > 0 && !lots[i - 1].expiresOn().equals(lot.expiresOn())) {
+                runFirst = -1;
+            }
+            boolean available = lot.isAvailableOn(date);
+            if (available && runFirst >= 0) {
+                if (out == null) {
+                    out = Arrays.copyOf(lots, lots.length);
+                    n = i;
+                }
+                out[runFirst] = out[runFirst].merge(lot);
+                continue;
+            }
+            if (out != null) {
+                out[n] = lot;
+            }
+            if (available) {
+                runFirst = out == null ? i : n;
+            }
+            n++;
+        }
+        return out == null ? lots : Arrays.copyOf(out, n);
+    }
+
     /** A mutable working copy of an account for one command; {@link #build} freezes it. Confined to one thread. */
-    private static final class Work {
+    private static final class Work extends Lots {
         final PointsAccount base;
-        final Lots lots;
         long lotsTotal;
         long overdraft;
         long debt;
@@ -642,8 +746,12 @@ final class DefaultPointsEngine implements PointsEngine {
         long reversed;
         long expired;
         long debtRepaid;
-        PersistentMap<OrderId, OrderRecord> orders;
+        OrderBook orders;
         KeyedAmounts earnedByDay;
+        /** The command's business date. */
+        final LocalDate date;
+        /** Order records placed before this epoch day may be dropped (the refund window), or Integer.MIN_VALUE. */
+        final int cutoff;
         /** The sequence of the lot the last {@link #credit} added to, or -1. */
         long creditedLot = -1;
         /** The first event, and all of them once there are more: most commands have one. */
@@ -667,31 +775,32 @@ final class DefaultPointsEngine implements PointsEngine {
             return moreEvents != null ? List.copyOf(moreEvents) : firstEvent != null ? List.of(firstEvent) : List.of();
         }
 
-        Work(PointsAccount a) {
+        Work(PointsAccount a, LocalDate date, int cutoff) {
+            super(a.lots);
             this.base = a;
-            this.lots = new Lots(a.lots);
+            this.date = date;
+            this.cutoff = cutoff;
             this.lotsTotal = a.lotsTotal;
             this.overdraft = a.overdraft;
             this.debt = a.debt;
             this.nextSequence = a.nextSequence;
-            PointsTotals t = a.totals;
-            this.earned = t.earned();
-            this.returned = t.returned();
-            this.redeemed = t.redeemed();
-            this.reversed = t.reversed();
-            this.expired = t.expired();
-            this.debtRepaid = t.debtRepaid();
+            this.earned = a.earned;
+            this.returned = a.returned;
+            this.redeemed = a.redeemed;
+            this.reversed = a.reversed;
+            this.expired = a.expired;
+            this.debtRepaid = a.debtRepaid;
             this.orders = a.orders;
             this.earnedByDay = a.earnedByDay;
         }
 
-        OrderRecord order(OrderId id) {
-            OrderRecord r = orders.get(id);
+        OrderRecord order(long key) {
+            OrderRecord r = orders.get(key);
             return r == null ? OrderRecord.EMPTY : r;
         }
 
         /** Credits {@code points}: repays overdraft, then debt, then opens a lot. Returns the debt repaid. */
-        long credit(long points, OperationId operation, LocalDate on, LocalDate availableOn,
+        long credit(long points, LocalDate on, LocalDate availableOn,
                 Optional<LocalDate> expiresOn, Explanation.Builder why) {
             long toOverdraft = Math.min(points, overdraft);
             overdraft -= toOverdraft;
@@ -709,22 +818,22 @@ final class DefaultPointsEngine implements PointsEngine {
             creditedLot = -1;
             if (rest > 0) {
                 lotsTotal += rest;
-                for (int i = lots.size() - 1; i >= 0; i--) {
-                    PointsLot same = lots.get(i);
+                for (int i = size() - 1; i >= 0; i--) {
+                    PointsLot same = get(i);
                     if (same.earnedOn().equals(on) && same.availableOn().equals(availableOn)
                             && same.expiresOn().equals(expiresOn)) {
-                        lots.set(i, same.plus(rest));
+                        set(i, same.plus(rest));
                         creditedLot = same.sequence();
                         why.fact("lot", creditedLot);
                         return toDebt;
                     }
                 }
-                PointsLot lot = new PointsLot(nextSequence++, operation, on, availableOn, expiresOn, rest, rest);
-                int pos = lots.size();
-                while (pos > 0 && PointsLot.consumptionOrder(lots.get(pos - 1), lot) > 0) {
+                PointsLot lot = new PointsLot(nextSequence++, on, availableOn, expiresOn, rest, rest);
+                int pos = size();
+                while (pos > 0 && PointsLot.consumptionOrder(get(pos - 1), lot) > 0) {
                     pos--;
                 }
-                lots.add(pos, lot);
+                add(pos, lot);
                 creditedLot = lot.sequence();
                 why.fact("lot", creditedLot);
             }
@@ -734,19 +843,26 @@ final class DefaultPointsEngine implements PointsEngine {
         /** Spends {@code points} from lots available on {@code date}, in consumption order; the caller checked there are enough. */
         void consume(long points, LocalDate date, Explanation.Builder why) {
             long left = points;
-            StringBuilder used = new StringBuilder();
-            for (int i = 0; i < lots.size() && left > 0; i++) {
-                PointsLot lot = lots.get(i);
+            // "sequence:taken" per lot used, comma-separated; one lot (the common case) is one string
+            String first = null;
+            StringBuilder more = null;
+            for (int i = 0; i < size() && left > 0; i++) {
+                PointsLot lot = get(i);
                 if (lot.remaining() > 0 && lot.isAvailableOn(date)) {
                     long take = Math.min(left, lot.remaining());
-                    lots.set(i, lot.withRemaining(lot.remaining() - take));
+                    set(i, lot.withRemaining(lot.remaining() - take));
                     left -= take;
-                    if (used.length() > 0) {
-                        used.append(',');
+                    if (first == null) {
+                        first = lot.sequence() + ":" + take;
+                    } else {
+                        if (more == null) {
+                            more = new StringBuilder(first);
+                        }
+                        more.append(',').append(lot.sequence()).append(':').append(take);
                     }
-                    used.append(lot.sequence()).append(':').append(take);
                 }
             }
+            String used = more != null ? more.toString() : first != null ? first : "";
             if (left != 0) {
                 throw new IllegalStateException("available points must cover the redemption: short by " + left);
             }
@@ -754,16 +870,38 @@ final class DefaultPointsEngine implements PointsEngine {
             why.fact("lotsUsed", used);
         }
 
-        /** Takes up to {@code points} from unexpired lots, lot {@code preferred} (the order's earn lot) first; returns what was taken. */
-        long takeBack(long points, LocalDate date, long preferred) {
+        /**
+         * Takes up to {@code points} from unexpired lots, the order's earn lot first, returns what was
+         * taken. The earn lot is lot {@code preferred} while it is live; once it was merged (see
+         * {@link PointsLot}), the first lot available on {@code date} with its expiry
+         * ({@code preferredExpiry}, an epoch day or {@link OrderRecord#NEVER}).
+         */
+        long takeBack(long points, LocalDate date, long preferred, long preferredExpiry) {
+            if (preferred >= 0) {
+                boolean live = false;
+                for (int i = 0; i < size() && !live; i++) {
+                    live = get(i).sequence() == preferred && get(i).remaining() > 0;
+                }
+                if (!live) {
+                    long merged = -1;
+                    for (int i = 0; i < size() && merged < 0; i++) {
+                        PointsLot lot = get(i);
+                        long expiry = lot.expiresOn().isPresent() ? lot.expiresOn().get().toEpochDay() : OrderRecord.NEVER;
+                        if (lot.remaining() > 0 && expiry == preferredExpiry && lot.isAvailableOn(date)) {
+                            merged = lot.sequence();
+                        }
+                    }
+                    preferred = merged;
+                }
+            }
             long left = points;
             for (int pass = 0; pass < 2 && left > 0; pass++) {
-                for (int i = 0; i < lots.size() && left > 0; i++) {
-                    PointsLot lot = lots.get(i);
+                for (int i = 0; i < size() && left > 0; i++) {
+                    PointsLot lot = get(i);
                     boolean own = lot.sequence() == preferred;
                     if ((pass == 0) == own && lot.remaining() > 0 && !lot.isExpiredOn(date)) {
                         long take = Math.min(left, lot.remaining());
-                        lots.set(i, lot.withRemaining(lot.remaining() - take));
+                        set(i, lot.withRemaining(lot.remaining() - take));
                         left -= take;
                     }
                 }
@@ -773,14 +911,16 @@ final class DefaultPointsEngine implements PointsEngine {
         }
 
         PointsAccount build(OperationDigest operation, long fingerprint, PointsOutcome outcome) {
-            PointsLot[] array = lots.live();
-            PointsTotals totals = new PointsTotals(earned, returned, redeemed, reversed, expired, debtRepaid);
+            PointsLot[] array = mergeAvailable(live(), date);
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, overdraft, debt,
-                    nextSequence, totals, base.operations.with(operation, fingerprint, PointsAccount.code(outcome),
+                    nextSequence, earned, returned, redeemed, reversed, expired, debtRepaid,
+                    base.operations.with(operation, fingerprint, PointsAccount.code(outcome),
                             PointsAccount.value(outcome)), orders, earnedByDay);
-            if (next.balance() != totals.net()) {
+            // PointsTotals.net(), without making the totals
+            long net = earned + returned - redeemed - reversed - expired - debtRepaid;
+            if (next.balance() != net) {
                 throw new IllegalStateException("conservation must hold: balance " + next.balance() + " vs ledger "
-                        + totals.net());
+                        + net);
             }
             return next;
         }

@@ -1,133 +1,123 @@
 package dev.siyu.core.points;
 
-import dev.siyu.core.id.OperationId;
 import dev.siyu.core.order.Order;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the ledger remembers of one order: points earned per line, units returned per line, points
- * that paid for it and how many came back. The lines are one {@code long[]}, {@value #WORDS} words a
- * line (line number, units sold, points earned, units returned), so a record is two objects.
- * Immutable; "with" methods copy the small array.
+ * What the ledger remembers of one order, decoded from its {@link OrderBook} entry for one command:
+ * the business date it was placed, whether points were earned on it (the lot and expiry date the
+ * earn credited), points earned and units returned per line (indexed like the order's lines), points
+ * that paid for it and how many came back. Lines are matched by index against the order the command
+ * carries (line numbers and units sold are the order's own). Immutable; "with" methods copy the small
+ * arrays.
  */
 final class OrderRecord {
 
-    private static final int WORDS = 4;
-    private static final long[] NO_LINES = new long[0];
+    /** {@link #placedDay} when not known (only a redemption for the order was seen). */
+    static final int UNKNOWN_DAY = Integer.MIN_VALUE;
+    /** {@link #earnExpiry} of an earn whose points never expire, or of no earn. */
+    static final long NEVER = Long.MAX_VALUE;
 
-    static final OrderRecord EMPTY = new OrderRecord(null, -1, null, 0, 0, 0);
+    static final OrderRecord EMPTY = new OrderRecord(UNKNOWN_DAY, false, -1, NEVER, null, null, 0, 0, 0);
 
-    final OperationId earnOperation;
+    /** The epoch day the order was placed (business date), or {@link #UNKNOWN_DAY}. */
+    final int placedDay;
+    final boolean earned;
     /** The sequence of the lot the earn credited, or -1. */
     final long earnLot;
-    /** Per line: lineNo, quantity, earned, returned; null until the order's lines are known. */
-    private final long[] lines;
+    /** The epoch day the earn's lot expires, or {@link #NEVER}. */
+    final long earnExpiry;
+    /** Points earned per line; null until the order's lines are known. */
+    final long[] earnedByLine;
+    /** Units returned per line; null while none were. */
+    final int[] returnedByLine;
     final long redeemed;
     final long returnedPaid;
     final long refundedNet;
 
-    private OrderRecord(OperationId earnOperation, long earnLot, long[] lines, long redeemed, long returnedPaid,
-            long refundedNet) {
-        this.earnOperation = earnOperation;
+    OrderRecord(int placedDay, boolean earned, long earnLot, long earnExpiry, long[] earnedByLine,
+            int[] returnedByLine, long redeemed, long returnedPaid, long refundedNet) {
+        this.placedDay = placedDay;
+        this.earned = earned;
         this.earnLot = earnLot;
-        this.lines = lines;
+        this.earnExpiry = earnExpiry;
+        this.earnedByLine = earnedByLine;
+        this.returnedByLine = returnedByLine;
         this.redeemed = redeemed;
         this.returnedPaid = returnedPaid;
         this.refundedNet = refundedNet;
     }
 
     boolean isEarned() {
-        return earnOperation != null;
+        return earned;
     }
 
-    private static long[] linesOf(Order order) {
-        int n = order.lines().size();
-        long[] out = n == 0 ? NO_LINES : new long[n * WORDS];
-        for (int i = 0; i < n; i++) {
-            out[i * WORDS] = order.lines().get(i).lineNo();
-            out[i * WORDS + 1] = order.lines().get(i).quantity();
+    /** This record with the order's lines known (no points earned, nothing returned) and its day, if they were not. */
+    OrderRecord withLines(Order order, int day) {
+        if (earnedByLine != null) {
+            if (earnedByLine.length != order.lines().size()) {
+                throw new IllegalArgumentException("order must have the lines of the order as first seen "
+                        + order.id() + ": " + earnedByLine.length + " lines, not " + order.lines().size());
+            }
+            return placedDay == UNKNOWN_DAY ? withDay(day) : this;
         }
-        return out;
+        return new OrderRecord(placedDay == UNKNOWN_DAY ? day : placedDay, earned, earnLot, earnExpiry,
+                new long[order.lines().size()], returnedByLine, redeemed, returnedPaid, refundedNet);
     }
 
-    /** This record with the order's lines known (no points earned, nothing returned), if they were not. */
-    OrderRecord withLines(Order order) {
-        if (lines != null) {
-            return this;
-        }
-        return new OrderRecord(earnOperation, earnLot, linesOf(order), redeemed, returnedPaid, refundedNet);
+    private OrderRecord withDay(int day) {
+        return new OrderRecord(day, earned, earnLot, earnExpiry, earnedByLine, returnedByLine, redeemed,
+                returnedPaid, refundedNet);
     }
 
-    OrderRecord withEarned(OperationId operation, long lot, Order order, long[] perLine) {
-        long[] out = lines != null ? lines.clone() : linesOf(order);
-        for (int i = 0; i < perLine.length; i++) {
-            out[i * WORDS + 2] = perLine[i];
-        }
-        return new OrderRecord(operation, lot, out, redeemed, returnedPaid, refundedNet);
+    OrderRecord withEarned(long lot, long expiry, int day, long[] perLine) {
+        return new OrderRecord(placedDay == UNKNOWN_DAY ? day : placedDay, true, lot, expiry, perLine,
+                returnedByLine, redeemed, returnedPaid, refundedNet);
     }
 
-    OrderRecord withRedeemed(long points) {
-        return new OrderRecord(earnOperation, earnLot, lines, Math.addExact(redeemed, points), returnedPaid,
-                refundedNet);
+    OrderRecord withRedeemed(long points, int day) {
+        return new OrderRecord(placedDay == UNKNOWN_DAY ? day : placedDay, earned, earnLot, earnExpiry,
+                earnedByLine, returnedByLine, Math.addExact(redeemed, points), returnedPaid, refundedNet);
     }
 
     /** This record with units returned per line {@code newReturned} (indexed like the lines). */
     OrderRecord withRefund(int[] newReturned, long newReturnedPaid, long newRefundedNet) {
-        long[] out = lines.clone();
-        for (int i = 0; i < newReturned.length; i++) {
-            out[i * WORDS + 3] = newReturned[i];
-        }
-        return new OrderRecord(earnOperation, earnLot, out, redeemed, newReturnedPaid, newRefundedNet);
+        return new OrderRecord(placedDay, earned, earnLot, earnExpiry, earnedByLine, newReturned, redeemed,
+                newReturnedPaid, newRefundedNet);
     }
 
     int lineCount() {
-        return lines == null ? 0 : lines.length / WORDS;
-    }
-
-    int quantity(int index) {
-        return (int) lines[index * WORDS + 1];
+        return earnedByLine == null ? 0 : earnedByLine.length;
     }
 
     long earned(int index) {
-        return lines[index * WORDS + 2];
+        return earnedByLine[index];
     }
 
     int returned(int index) {
-        return (int) lines[index * WORDS + 3];
+        return returnedByLine == null ? 0 : returnedByLine[index];
     }
 
     /** Units returned per line, indexed like the lines. */
     int[] returnedCopy() {
-        int[] out = new int[lineCount()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = returned(i);
-        }
-        return out;
+        return returnedByLine == null ? new int[lineCount()] : returnedByLine.clone();
     }
 
-    int indexOf(int lineNo) {
-        for (int i = 0; i < lineCount(); i++) {
-            if (lines[i * WORDS] == lineNo) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    Map<Integer, Integer> returnedByLine() {
+    /** Units returned per line number of {@code order} (the order these lines are of). */
+    Map<Integer, Integer> returnedByLine(Order order) {
         Map<Integer, Integer> map = new HashMap<>();
         for (int i = 0; i < lineCount(); i++) {
             if (returned(i) > 0) {
-                map.put((int) lines[i * WORDS], returned(i));
+                map.put(order.lines().get(i).lineNo(), returned(i));
             }
         }
         return map;
     }
 
-    boolean allReturned() {
+    boolean allReturned(Order order) {
         for (int i = 0; i < lineCount(); i++) {
-            if (returned(i) < quantity(i)) {
+            if (returned(i) < order.lines().get(i).quantity()) {
                 return false;
             }
         }

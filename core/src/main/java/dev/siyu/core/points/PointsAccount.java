@@ -5,7 +5,6 @@ import dev.siyu.core.id.OperationId;
 import dev.siyu.core.kernel.KeyedAmounts;
 import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.kernel.OperationLog;
-import dev.siyu.core.id.OrderId;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +21,8 @@ import java.util.Optional;
  * spending, reversal or expiry leave the working set; their effect stays in the totals.
  * Operations are recorded compactly for idempotency (an {@link OperationLog}: a 128-bit digest of
  * the id, the payload fingerprint, and the balance change or reject reason, 40 bytes each); order
- * records are kept in a persistent map, so a command copies only the live lots, the operation log's
- * primitive array and an O(log n) path of the map.
+ * records in an {@link OrderBook} (a 64-bit digest of the order id and a few words, no id kept), so a
+ * command copies only the live lots and appends to primitive arrays.
  *
  * <p>Accounts change only through {@link PointsEngine#apply}. Immutable and thread-safe.
  */
@@ -44,15 +43,22 @@ public final class PointsAccount {
     final long overdraft;
     final long debt;
     final long nextSequence;
-    final PointsTotals totals;
+    // the running totals, as fields: no totals object kept or copied per command
+    final long earned;
+    final long returned;
+    final long redeemed;
+    final long reversed;
+    final long expired;
+    final long debtRepaid;
     final OperationLog operations;
-    final PersistentMap<OrderId, OrderRecord> orders;
+    final OrderBook orders;
     /** Points earned per purchase date (epoch day), for the daily cap. */
     final KeyedAmounts earnedByDay;
 
     PointsAccount(MemberId member, long version, PointsLot[] lots, long lotsTotal, long overdraft, long debt,
-            long nextSequence, PointsTotals totals, OperationLog operations,
-            PersistentMap<OrderId, OrderRecord> orders, KeyedAmounts earnedByDay) {
+            long nextSequence, long earned, long returned, long redeemed, long reversed, long expired,
+            long debtRepaid, OperationLog operations,
+            OrderBook orders, KeyedAmounts earnedByDay) {
         this.member = member;
         this.version = version;
         this.lots = lots;
@@ -60,7 +66,12 @@ public final class PointsAccount {
         this.overdraft = overdraft;
         this.debt = debt;
         this.nextSequence = nextSequence;
-        this.totals = totals;
+        this.earned = earned;
+        this.returned = returned;
+        this.redeemed = redeemed;
+        this.reversed = reversed;
+        this.expired = expired;
+        this.debtRepaid = debtRepaid;
         this.operations = operations;
         this.orders = orders;
         this.earnedByDay = earnedByDay;
@@ -69,8 +80,8 @@ public final class PointsAccount {
     /** A new member's account: no lots, no operations, version 0. */
     public static PointsAccount empty(MemberId member) {
         Objects.requireNonNull(member, "member");
-        return new PointsAccount(member, 0, NO_LOTS, 0, 0, 0, 1, PointsTotals.zero(), OperationLog.empty(),
-                PersistentMap.empty(), KeyedAmounts.empty());
+        return new PointsAccount(member, 0, NO_LOTS, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, OperationLog.empty(),
+                OrderBook.empty(), KeyedAmounts.empty());
     }
 
     /** The member. */
@@ -100,7 +111,7 @@ public final class PointsAccount {
 
     /** The running ledger totals; {@code totals().net() == balance()}. */
     public PointsTotals totals() {
-        return totals;
+        return new PointsTotals(earned, returned, redeemed, reversed, expired, debtRepaid);
     }
 
     /** The number of operations recorded. */

@@ -27,9 +27,12 @@ import java.util.Objects;
  *       refunded: {@code floor(pointsPaid × n / N)} in total ({@link java.math.RoundingMode#DOWN});
  *       they are credited first, as a new lot available at once whose expiry follows the program's
  *       policy from the refund date (after repaying any overdraft or debt);</li>
- *   <li>the reversal is taken from the lot the order's earn credited first, then from any other
- *       unexpired lot (pending ones included) in consumption order; what cannot be taken is handled
- *       by the {@link NegativeBalancePolicy}.</li>
+ *   <li>the reversal is taken from the lot the order's earn credited first (once that lot, past its
+ *       pending period, was merged with others of its expiry date, from the merged lot), then from
+ *       any other unexpired lot (pending ones included) in consumption order; what cannot be taken
+ *       is handled by the {@link NegativeBalancePolicy};</li>
+ *   <li>with a {@link PointsProgram#refundWindowDays() refund window}, a refund of an order placed
+ *       before the window is refused ({@link RejectReason#REFUND_WINDOW_CLOSED}) and changes nothing.</li>
  * </ul>
  *
  * <p><b>Expiry</b> is applied by {@link PointsCommand.Expire}; until then expired lots are simply not

@@ -1,33 +1,32 @@
 package dev.siyu.core.points;
 
-import dev.siyu.core.id.OperationId;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A lot of points: the points credited (by earns, or returned by refunds) on one business date with
- * the same pending period and expiry. Credits that share all three dates are merged into one lot,
- * which keeps the number of lots bounded by the days in the expiry window however many operations
- * an account sees.
+ * A lot of points: points credited (by earns, or returned by refunds) with one expiry date. Credits
+ * that share all three dates are merged into one lot; and once lots are past their pending period,
+ * lots of the same expiry date are merged into the one of lowest sequence (points of one expiry date
+ * are fungible), which keeps the number of live lots bounded by the expiry dates in use plus the
+ * lots still pending, however many operations an account sees. A merged lot keeps the lowest
+ * sequence and earliest {@code earnedOn} of its parts, and the latest {@code availableOn}.
  *
  * <p>It is pending before {@code availableOn}, spendable from that date, and worthless from
  * {@code expiresOn} (business dates in the program's zone). Lots are consumed earliest expiry first,
  * never-expiring lots last, ties by {@code sequence}. Immutable.
  *
  * @param sequence the lot's number within its account, increasing with creation
- * @param operation the operation that opened it (later credits of the same dates are merged in)
  * @param earnedOn the business date it was credited
  * @param availableOn the first business date it can be spent
  * @param expiresOn the first business date it is no longer valid, if it expires
  * @param points points credited to it in all, {@code > 0}
  * @param remaining points not yet spent, reversed or expired, {@code 0..points}
  */
-public record PointsLot(long sequence, OperationId operation, LocalDate earnedOn, LocalDate availableOn,
+public record PointsLot(long sequence, LocalDate earnedOn, LocalDate availableOn,
         Optional<LocalDate> expiresOn, long points, long remaining) {
 
     public PointsLot {
-        Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(earnedOn, "earnedOn");
         Objects.requireNonNull(availableOn, "availableOn");
         Objects.requireNonNull(expiresOn, "expiresOn");
@@ -47,12 +46,20 @@ public record PointsLot(long sequence, OperationId operation, LocalDate earnedOn
     }
 
     PointsLot plus(long credited) {
-        return new PointsLot(sequence, operation, earnedOn, availableOn, expiresOn, Math.addExact(points, credited),
+        return new PointsLot(sequence, earnedOn, availableOn, expiresOn, Math.addExact(points, credited),
                 Math.addExact(remaining, credited));
     }
 
     PointsLot withRemaining(long newRemaining) {
-        return new PointsLot(sequence, operation, earnedOn, availableOn, expiresOn, points, newRemaining);
+        return new PointsLot(sequence, earnedOn, availableOn, expiresOn, points, newRemaining);
+    }
+
+    /** This lot and {@code other} (of the same expiry) as one lot, as described in the class Javadoc. */
+    PointsLot merge(PointsLot other) {
+        return new PointsLot(Math.min(sequence, other.sequence),
+                earnedOn.isBefore(other.earnedOn) ? earnedOn : other.earnedOn,
+                availableOn.isAfter(other.availableOn) ? availableOn : other.availableOn, expiresOn,
+                Math.addExact(points, other.points), Math.addExact(remaining, other.remaining));
     }
 
     /** Consumption order: earliest expiry first, never-expiring last, then by sequence. */

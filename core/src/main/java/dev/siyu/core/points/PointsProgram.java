@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -38,6 +39,16 @@ import java.util.OptionalLong;
  *
  * <p><b>Lots.</b> A lot is pending for {@link #pendingDays()} days after its earn date (the return
  * window), then available until its {@link #expiry()} date.
+ *
+ * <p><b>Refunds.</b> Without a {@link #refundWindowDays()} (the default) an order can be refunded at
+ * any time and its record is kept for the life of the account. With a window of {@code N} days, a
+ * refund of an order placed (business date) more than {@code N} days before the refund's business
+ * date is refused with {@link RejectReason#REFUND_WINDOW_CLOSED} and changes nothing, and order
+ * records placed before the window are dropped as later commands pass, so an account's memory is
+ * bounded by the window rather than its history. Commands are expected in roughly time order: a
+ * refund dated earlier than a command that already dropped its order's record is refused the same
+ * way, and an order can be earned on again once its record was dropped (earn orders within the
+ * window).
  *
  * <p><b>Redemption.</b> {@link #redeemRate()} points are worth one currency unit (100 points = 1 yuan);
  * a payment's value is floored to the minor unit; it may not exceed {@link #maxSharePercent()} percent
@@ -89,6 +100,7 @@ public final class PointsProgram {
     private final OptionalLong maxPerOrder;
     private final OptionalLong maxPerDay;
     private final int pendingDays;
+    private final OptionalInt refundWindowDays;
     private final ExpiryPolicy expiry;
     private final long redeemRate;
     private final BigDecimal maxSharePercent;
@@ -110,6 +122,7 @@ public final class PointsProgram {
         this.maxPerOrder = b.maxPerOrder;
         this.maxPerDay = b.maxPerDay;
         this.pendingDays = b.pendingDays;
+        this.refundWindowDays = b.refundWindowDays;
         this.expiry = b.expiry;
         this.redeemRate = b.redeemRate;
         this.maxSharePercent = b.maxSharePercent;
@@ -137,6 +150,7 @@ public final class PointsProgram {
         b.maxPerOrder = maxPerOrder;
         b.maxPerDay = maxPerDay;
         b.pendingDays = pendingDays;
+        b.refundWindowDays = refundWindowDays;
         b.expiry = expiry;
         b.redeemRate = redeemRate;
         b.maxSharePercent = maxSharePercent;
@@ -201,6 +215,11 @@ public final class PointsProgram {
         return pendingDays;
     }
 
+    /** Days after an order's business date within which it can be refunded, if limited (see the class Javadoc). */
+    public OptionalInt refundWindowDays() {
+        return refundWindowDays;
+    }
+
     /** When lots expire. */
     public ExpiryPolicy expiry() {
         return expiry;
@@ -255,7 +274,7 @@ public final class PointsProgram {
      *  "earn": {"rate": 1, "tierMultipliers": {"GOLD": 1.5}, "categoryMultipliers": {}, "brandMultipliers": {},
      *           "birthdayMultiplier": 2, "campaigns": [{"code": "D11", "from": "2026-11-01", "to": "2026-11-11", "multiplier": 2}],
      *           "maxPerOrder": 5000, "maxPerDay": 10000},
-     *  "lots": {"pendingDays": 7, "expiry": {"policy": "rolling-months", "months": 12}},
+     *  "lots": {"pendingDays": 7, "refundWindowDays": 30, "expiry": {"policy": "rolling-months", "months": 12}},
      *  "redemption": {"rate": 100, "maxSharePercent": 50, "minimumBalance": 100, "step": 100},
      *  "negativeBalance": "clamp"}
      * }</pre>
@@ -281,6 +300,7 @@ public final class PointsProgram {
         private final List<Campaign> campaigns = new ArrayList<>();
         private OptionalLong maxPerOrder = OptionalLong.empty();
         private OptionalLong maxPerDay = OptionalLong.empty();
+        private OptionalInt refundWindowDays = OptionalInt.empty();
         private int pendingDays;
         private ExpiryPolicy expiry = ExpiryPolicy.never();
         private long redeemRate = 100;
@@ -385,6 +405,15 @@ public final class PointsProgram {
                 throw new IllegalArgumentException("pendingDays must be between 0 and 3650: " + days);
             }
             this.pendingDays = days;
+            return this;
+        }
+
+        /** Days after an order's business date within which it can be refunded, 0 to 3650 (default: unlimited). */
+        public Builder refundWindowDays(int days) {
+            if (days < 0 || days > 3650) {
+                throw new IllegalArgumentException("refundWindowDays must be between 0 and 3650: " + days);
+            }
+            this.refundWindowDays = OptionalInt.of(days);
             return this;
         }
 

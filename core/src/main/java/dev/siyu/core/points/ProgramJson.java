@@ -23,8 +23,9 @@ final class ProgramJson {
         root.optional("zone").ifPresent(n -> b.zone(n.asZone()));
         root.optional("earn").ifPresent(earn -> readEarn(earn, b));
         root.optional("lots").ifPresent(lots -> {
-            lots.fields("pendingDays", "expiry");
+            lots.fields("pendingDays", "refundWindowDays", "expiry");
             lots.optional("pendingDays").ifPresent(n -> n.as(x -> b.pendingDays(x.asInt())));
+            lots.optional("refundWindowDays").ifPresent(n -> n.as(x -> b.refundWindowDays(x.asInt())));
             lots.optional("expiry").ifPresent(n -> b.expiry(readExpiry(n)));
         });
         root.optional("redemption").ifPresent(r -> {

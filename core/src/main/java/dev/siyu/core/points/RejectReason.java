@@ -13,5 +13,10 @@ public enum RejectReason {
     /** Points were already earned on this order (under another operation id). */
     ORDER_ALREADY_EARNED,
     /** Under {@link NegativeBalancePolicy#DENY}, the refund's reversal would take the balance below zero. */
-    NEGATIVE_BALANCE_DENIED
+    NEGATIVE_BALANCE_DENIED,
+    /**
+     * The program has a refund window ({@link PointsProgram#refundWindowDays()}) and the order was
+     * placed more days before the refund than it allows.
+     */
+    REFUND_WINDOW_CLOSED
 }

@@ -247,8 +247,8 @@ class PointsEngineTest {
             a = run(monthly, a, earn(order("O2", day(1), line(1, "C", "B", 1, "100"))));
             a = run(monthly, a, earn(order("O3", day(0), line(1, "C", "B", 1, "100"))));
             PointsResult r = forever.apply(a, reward("r", day(2), 250));
-            assertThat(r.account().lots()).extracting(PointsLot::operation, PointsLot::remaining)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(OperationId.of("O1:earn"), 50L));
+            assertThat(r.account().lots()).extracting(PointsLot::sequence, PointsLot::remaining)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 50L));
             assertThat(((PointsOutcome.Applied) r.outcome()).explanation().fact("lotsUsed")).contains("3:100,2:100,1:50");
         }
     }
@@ -260,6 +260,22 @@ class PointsEngineTest {
 
     @Nested
     class Refunds {
+
+        @Test
+        void with_a_seven_day_window_refuse_a_refund_on_day_eight_and_change_nothing() {
+            PointsEngine week = PointsEngine.of(PLAIN.program().toBuilder().refundWindowDays(7).build());
+            Order o = order("O1", day(0), line(1, "C", "B", 2, "50.00"));
+            PointsAccount a = run(week, PointsAccount.empty(MEMBER), earn(o));
+            assertThat(applied(week.apply(a, refund("R1", o, day(7), 1, 1)))).isEqualTo(-50);
+            PointsResult late = week.apply(a, refund("R1", o, day(8), 1, 1));
+            assertThat(reason(late)).isEqualTo(RejectReason.REFUND_WINDOW_CLOSED);
+            assertThat(late.account().balance()).isEqualTo(a.balance());
+            assertThat(late.account().totals()).isEqualTo(a.totals());
+            assertThat(late.account().lots()).isEqualTo(a.lots());
+            assertThat(late.events()).isEmpty();
+            assertThat(week.apply(late.account(), refund("R1", o, day(8), 1, 1)).outcome())
+                    .isInstanceOf(PointsOutcome.Duplicate.class);
+        }
 
         @Test
         void reverse_earned_points_cumulatively_so_all_steps_sum_to_the_earn() {

@@ -61,6 +61,23 @@ class PointsProgramTest {
         }
 
         @Test
+        void reads_an_optional_refund_window_and_rejects_a_bad_one_naming_its_pointer() {
+            assertThat(PointsProgram.fromJson("{\"schemaVersion\": 1}").refundWindowDays()).isEmpty();
+            assertThat(PointsProgram.fromJson("{\"schemaVersion\":1,\"lots\":{\"refundWindowDays\":7}}")
+                    .refundWindowDays()).hasValue(7);
+            assertThat(PointsProgram.fromJson("{\"schemaVersion\":1,\"lots\":{\"refundWindowDays\":30}}")
+                    .toBuilder().build().refundWindowDays()).hasValue(30);
+            assertThatThrownBy(() -> PointsProgram.fromJson("{\"schemaVersion\":1,\"lots\":{\"refundWindowDays\":-1}}"))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> {
+                        assertThat(e.pointer()).isEqualTo("/lots/refundWindowDays");
+                        assertThat(e.problem()).isEqualTo("refundWindowDays must be between 0 and 3650: -1");
+                    });
+            assertThatThrownBy(() -> PointsProgram.fromJson("{\"schemaVersion\":1,\"lots\":{\"refundWindowDays\":\"7\"}}"))
+                    .isInstanceOfSatisfying(ConfigException.class,
+                            e -> assertThat(e.pointer()).isEqualTo("/lots/refundWindowDays"));
+        }
+
+        @Test
         void rejects_an_unknown_field_naming_its_pointer() {
             assertThatThrownBy(() -> PointsProgram.fromJson("{\"schemaVersion\":1,\"earn\":{\"bonus\":2}}"))
                     .isInstanceOfSatisfying(ConfigException.class, e -> {

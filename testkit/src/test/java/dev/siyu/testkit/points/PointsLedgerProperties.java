@@ -163,26 +163,33 @@ class PointsLedgerProperties {
                 });
     }
 
-    /** The lots touched are the first available ones in expiry order; all but the last touched are used up. */
+    /**
+     * The expiry dates drawn on are the first available ones in expiry order; all but the last drawn
+     * on are used up. Compared per expiry date (never-expiring last), not per lot: lots of one expiry
+     * date that are available are merged into one (points of one expiry date are fungible).
+     */
     private static void checkEarliestFirst(PointsAccount before, PointsAccount after, LocalDate date) {
-        Map<Long, Long> remainingAfter = new HashMap<>();
-        after.lots().forEach(l -> remainingAfter.put(l.sequence(), l.remaining()));
-        List<PointsLot> available = before.lots().stream().filter(l -> l.isAvailableOn(date)).toList();
+        java.util.TreeMap<LocalDate, long[]> byExpiry = new java.util.TreeMap<>();
+        for (PointsLot l : before.lots()) {
+            long[] v = byExpiry.computeIfAbsent(l.expiresOn().orElse(LocalDate.MAX), k -> new long[4]);
+            v[l.isAvailableOn(date) ? 0 : 2] += l.remaining();
+        }
+        for (PointsLot l : after.lots()) {
+            long[] v = byExpiry.computeIfAbsent(l.expiresOn().orElse(LocalDate.MAX), k -> new long[4]);
+            v[l.isAvailableOn(date) ? 1 : 3] += l.remaining();
+        }
         boolean untouchedSeen = false;
-        for (PointsLot lot : available) {
-            long now = remainingAfter.getOrDefault(lot.sequence(), 0L);
-            boolean touched = now < lot.remaining();
-            assertThat(touched && untouchedSeen).as("lot %s consumed after a lot earlier in expiry order was left", lot)
+        for (var e : byExpiry.entrySet()) {
+            long[] v = e.getValue();
+            boolean touched = v[1] < v[0];
+            assertThat(touched && untouchedSeen).as("expiry %s drawn on after an earlier expiry was left", e.getKey())
                     .isFalse();
-            if (now > 0) {
+            if (v[1] > 0) {
                 untouchedSeen = true;
             }
+            assertThat(v[3]).as("pending points of expiry %s are not spent", e.getKey()).isEqualTo(v[2]);
         }
-        for (PointsLot lot : before.lots()) {
-            if (!lot.isAvailableOn(date)) {
-                assertThat(remainingAfter.getOrDefault(lot.sequence(), 0L)).isEqualTo(lot.remaining());
-            }
-        }
+        List<PointsLot> available = before.lots().stream().filter(l -> l.isAvailableOn(date)).toList();
         for (int i = 1; i < available.size(); i++) {
             PointsLot a = available.get(i - 1);
             PointsLot b = available.get(i);

@@ -36,8 +36,8 @@ final class PointsModel {
 
     static final class Lot {
         final long seq;
-        final LocalDate earnedOn;
-        final LocalDate availableOn;
+        LocalDate earnedOn;
+        LocalDate availableOn;
         final LocalDate expiresOn;
         long points;
         long remaining;
@@ -63,6 +63,7 @@ final class PointsModel {
     private static final class OrderState {
         OperationId earnOp;
         long earnLot = -1;
+        LocalDate earnExpiry;
         final Map<Integer, Long> earned = new HashMap<>();
         final Map<Integer, Integer> returned = new HashMap<>();
         long redeemed;
@@ -133,7 +134,38 @@ final class PointsModel {
         commands.put(c.operation(), c);
         outcomes.put(c.operation(), e);
         lots.removeIf(l -> l.remaining == 0);
+        if (e.kind() == Kind.APPLIED) {
+            mergeAvailable(date(c.at()));
+        }
         return e;
+    }
+
+    /** Live lots available on {@code d} with the same expiry become one: lowest seq, earliest earnedOn, latest availableOn. */
+    private void mergeAvailable(LocalDate d) {
+        Map<LocalDate, Lot> first = new HashMap<>();
+        LocalDate never = LocalDate.MAX;
+        for (Lot l : liveLots()) {
+            if (!l.available(d)) {
+                continue;
+            }
+            LocalDate key = l.expiresOn == null ? never : l.expiresOn;
+            Lot into = first.get(key);
+            if (into == null) {
+                first.put(key, l);
+            } else {
+                into.points += l.points;
+                into.remaining += l.remaining;
+                if (l.earnedOn.isBefore(into.earnedOn)) {
+                    into.earnedOn = l.earnedOn;
+                }
+                if (l.availableOn.isAfter(into.availableOn)) {
+                    into.availableOn = l.availableOn;
+                }
+                l.remaining = 0;
+                l.points = 0;
+            }
+        }
+        lots.removeIf(l -> l.remaining == 0);
     }
 
     private long lastLot = -1;
@@ -214,6 +246,7 @@ final class PointsModel {
         LocalDate d = date(c.at());
         long repaid = credit(points, d, d.plusDays(program.pendingDays()), program.expiry().expiresOn(d).orElse(null));
         st.earnLot = lastLot;
+        st.earnExpiry = program.expiry().expiresOn(d).orElse(null);
         return new Expect(Kind.APPLIED, null, points - repaid);
     }
 
@@ -294,7 +327,7 @@ final class PointsModel {
         }
         long taken = Math.min(reversal, held);
         long left = taken;
-        for (Lot l : ownFirst(st.earnLot)) {
+        for (Lot l : ownFirst(st.earnLot, st.earnExpiry, d)) {
             if (left > 0 && !l.expired(d)) {
                 long take = Math.min(left, l.remaining);
                 l.remaining -= take;
@@ -314,7 +347,23 @@ final class PointsModel {
         return new Expect(Kind.APPLIED, null, toReturn - repaid - taken);
     }
 
-    private List<Lot> ownFirst(long own) {
+    /** The earn lot while live, else the first lot available on {@code d} with the earn's expiry (the lot it was merged into), first. */
+    private List<Lot> ownFirst(long earnLot, LocalDate earnExpiry, LocalDate d) {
+        long own = -1;
+        if (earnLot >= 0) {
+            for (Lot l : liveLots()) {
+                if (l.seq == earnLot) {
+                    own = earnLot;
+                }
+            }
+            if (own < 0) {
+                for (Lot l : liveLots()) {
+                    if (own < 0 && l.available(d) && java.util.Objects.equals(l.expiresOn, earnExpiry)) {
+                        own = l.seq;
+                    }
+                }
+            }
+        }
         List<Lot> ordered = new ArrayList<>();
         for (Lot l : liveLots()) {
             if (l.seq == own) {
