@@ -136,6 +136,8 @@ final class DefaultPointsEngine implements PointsEngine {
             }
             r.refund().checkAgainst(r.order(), record == null ? Map.of() : record.returnedByLine(r.order()));
             outcome = checkRefundWindow(account, r, date);
+        } else if (command instanceof PointsCommand.Earn e) {
+            outcome = checkEarnWindow(account, e, date);
         }
         Work work = new Work(account, date, program.refundWindowDays().isPresent()
                 ? (int) Math.max(Integer.MIN_VALUE + 1, date.toEpochDay() - program.refundWindowDays().getAsInt())
@@ -180,6 +182,25 @@ final class DefaultPointsEngine implements PointsEngine {
         if (placedDay < date.toEpochDay() - window || placedDay < account.orders.horizon()) {
             return reject(RejectReason.REFUND_WINDOW_CLOSED, "order", r.order().id(), "placedOn", placed,
                     "refundOn", date, "refundWindowDays", window);
+        }
+        return null;
+    }
+
+    /**
+     * A refusal if the program has a refund window and {@code e}'s order was placed before it, else
+     * null: its record may already be dropped, so earning on it again could not be told from a first
+     * earn (and a refund of it would be refused anyway).
+     */
+    private PointsOutcome checkEarnWindow(PointsAccount account, PointsCommand.Earn e, LocalDate date) {
+        if (program.refundWindowDays().isEmpty()) {
+            return null;
+        }
+        int window = program.refundWindowDays().getAsInt();
+        LocalDate placed = dateOf(e.order().placedAt());
+        long placedDay = placed.toEpochDay();
+        if (placedDay < date.toEpochDay() - window || placedDay < account.orders.horizon()) {
+            return reject(RejectReason.EARN_WINDOW_CLOSED, "order", e.order().id(), "placedOn", placed,
+                    "earnOn", date, "refundWindowDays", window);
         }
         return null;
     }

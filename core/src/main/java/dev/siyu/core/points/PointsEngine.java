@@ -32,7 +32,8 @@ import java.util.Objects;
  *       any other unexpired lot (pending ones included) in consumption order; what cannot be taken
  *       is handled by the {@link NegativeBalancePolicy};</li>
  *   <li>with a {@link PointsProgram#refundWindowDays() refund window}, a refund of an order placed
- *       before the window is refused ({@link RejectReason#REFUND_WINDOW_CLOSED}) and changes nothing.</li>
+ *       before the window is refused ({@link RejectReason#REFUND_WINDOW_CLOSED}) and changes nothing,
+ *       as is an earn on such an order ({@link RejectReason#EARN_WINDOW_CLOSED}).</li>
  * </ul>
  *
  * <p><b>Expiry</b> is applied by {@link PointsCommand.Expire}; until then expired lots are simply not

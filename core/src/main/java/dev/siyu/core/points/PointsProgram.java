@@ -47,8 +47,8 @@ import java.util.OptionalLong;
  * records placed before the window are dropped as later commands pass, so an account's memory is
  * bounded by the window rather than its history. Commands are expected in roughly time order: a
  * refund dated earlier than a command that already dropped its order's record is refused the same
- * way, and an order can be earned on again once its record was dropped (earn orders within the
- * window).
+ * way. An earn of an order placed before the window is refused likewise
+ * ({@link RejectReason#EARN_WINDOW_CLOSED}), so an order whose record was dropped cannot earn twice.
  *
  * <p><b>Redemption.</b> {@link #redeemRate()} points are worth one currency unit (100 points = 1 yuan);
  * a payment's value is floored to the minor unit; it may not exceed {@link #maxSharePercent()} percent

@@ -18,5 +18,11 @@ public enum RejectReason {
      * The program has a refund window ({@link PointsProgram#refundWindowDays()}) and the order was
      * placed more days before the refund than it allows.
      */
-    REFUND_WINDOW_CLOSED
+    REFUND_WINDOW_CLOSED,
+    /**
+     * The program has a refund window and the order was placed more days before the earn than it
+     * allows: past the window the ledger no longer remembers the order, so it could not tell a
+     * second earn from a first one, and refuses both.
+     */
+    EARN_WINDOW_CLOSED
 }

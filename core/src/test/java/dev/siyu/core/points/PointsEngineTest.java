@@ -278,6 +278,26 @@ class PointsEngineTest {
         }
 
         @Test
+        void with_a_seven_day_window_refuse_an_earn_on_an_order_older_than_the_window_even_a_second_one() {
+            PointsEngine week = PointsEngine.of(PLAIN.program().toBuilder().refundWindowDays(7).build());
+            Order o = order("O1", day(0), line(1, "C", "B", 2, "50.00"));
+            PointsCommand.Earn late = new PointsCommand.Earn(OperationId.of("late"), day(8), o, PROFILE, Optional.empty());
+            PointsResult refused = week.apply(PointsAccount.empty(MEMBER), late);
+            assertThat(reason(refused)).isEqualTo(RejectReason.EARN_WINDOW_CLOSED);
+            assertThat(refused.account().balance()).isZero();
+            // earned in time, then the window moves on with later orders: a second earn is still refused
+            PointsAccount a = run(week, PointsAccount.empty(MEMBER), earn(o));
+            for (int d = 10; d < 40; d += 3) {
+                a = run(week, a, earn(order("O-" + d, day(d), line(1, "C", "B", 1, "10.00"))));
+            }
+            PointsResult again = week.apply(a, new PointsCommand.Earn(OperationId.of("again"), day(40), o, PROFILE,
+                    Optional.empty()));
+            assertThat(reason(again)).isEqualTo(RejectReason.EARN_WINDOW_CLOSED);
+            assertThat(again.account().balance()).isEqualTo(a.balance());
+            assertThat(again.events()).isEmpty();
+        }
+
+        @Test
         void reverse_earned_points_cumulatively_so_all_steps_sum_to_the_earn() {
             Order o = order("O1", day(0), line(1, "C", "B", 3, "33.34"));
             PointsAccount a = run(PLAIN, PointsAccount.empty(MEMBER), earn(o));
