@@ -141,7 +141,7 @@ public final class YearReplay {
              "earn": {"rate": 1, "categoryMultipliers": {"cosmetics": 2}, "birthdayMultiplier": 2,
               "campaigns": [{"code": "ANNIVERSARY-2026", "from": "2026-09-19", "to": "2026-09-27", "multiplier": 3}],
               "maxPerOrder": 20000},
-             "lots": {"pendingDays": 7, "expiry": {"policy": "end-of-next-year"}},
+             "lots": {"pendingDays": 7, "expiry": {"policy": "end-of-next-year"}, "refundWindowDays": 30},
              "redemption": {"rate": 100, "maxSharePercent": 50, "minimumBalance": 100, "step": 100},
              "negativeBalance": "clamp"}
             """;

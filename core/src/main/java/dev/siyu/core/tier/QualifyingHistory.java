@@ -69,6 +69,9 @@ final class QualifyingHistory {
     /** A history of the given facts, in any order (stable by day). */
     static QualifyingHistory of(int[] day, long[] spendDelta, long[] pointsDelta, long[] ordersDelta) {
         int n = day.length;
+        if (n == 0) {
+            return EMPTY; // most members enrol without history: one shared empty history, not four arrays each
+        }
         long[] keyed = new long[n];
         for (int i = 0; i < n; i++) {
             // day in the high 32 bits (offset to keep the sign order), index in the low bits: a stable sort
