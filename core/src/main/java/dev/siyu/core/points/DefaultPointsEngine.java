@@ -315,7 +315,8 @@ final class DefaultPointsEngine implements PointsEngine {
                 why.fact("cappedPerDay", points).fact("earnedEarlierThatDay", earnedThatDay);
             }
         }
-        long[] perLine = points == total || total == 0 ? raw : Allocation.byLargestRemainder(points, raw);
+        long[] perLine = OrderRecord.bySlot(order,
+                points == total || total == 0 ? raw : Allocation.byLargestRemainder(points, raw));
         if (points > 0) {
             if (program.maxPerDay().isPresent()) {
                 // only the daily cap reads it: without one, nothing is kept per day
@@ -519,13 +520,14 @@ final class DefaultPointsEngine implements PointsEngine {
                         "refund lineNo must exist in the order as earned %s: %d", order.id(), line.lineNo()));
             }
             OrderLine sold = order.lines().get(idx);
-            int before = returned[idx];
+            int slot = OrderRecord.slotOf(order, idx);
+            int before = returned[slot];
             int after = before + line.quantity();
-            long earned = record.earned(idx);
+            long earned = record.earned(slot);
             long lineReversal = ceilShare(earned, after, sold.quantity()) - ceilShare(earned, before, sold.quantity());
             reversal += lineReversal;
             refundedNet = Math.addExact(refundedNet, sold.netForUnits(before, line.quantity()).minor());
-            returned[idx] = after;
+            returned[slot] = after;
             why.because(Explanation.builder("LINE_REVERSED").fact("lineNo", line.lineNo()).fact("units", line.quantity())
                     .fact("returnedBefore", before).fact("earnedOnLine", earned).fact("reversed", lineReversal).build());
         }

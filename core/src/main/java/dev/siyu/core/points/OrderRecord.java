@@ -1,16 +1,18 @@
 package dev.siyu.core.points;
 
 import dev.siyu.core.order.Order;
+import dev.siyu.core.order.OrderLine;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the ledger remembers of one order, decoded from its {@link OrderBook} entry for one command:
  * the business date it was placed, whether points were earned on it (the lot and expiry date the
- * earn credited), points earned and units returned per line (indexed like the order's lines), points
- * that paid for it and how many came back. Lines are matched by index against the order the command
- * carries (line numbers and units sold are the order's own). Immutable; "with" methods copy the small
- * arrays.
+ * earn credited), points earned and units returned per line, by slot (the rank of the line's number
+ * in the order, see {@link #slotOf}), points that paid for it and how many came back. Lines are
+ * matched by slot against the order the command carries (line numbers and units sold are the
+ * order's own). Immutable; "with" methods copy the small arrays.
  */
 final class OrderRecord {
 
@@ -109,7 +111,7 @@ final class OrderRecord {
         Map<Integer, Integer> map = new HashMap<>();
         for (int i = 0; i < lineCount(); i++) {
             if (returned(i) > 0) {
-                map.put(order.lines().get(i).lineNo(), returned(i));
+                map.put(order.lines().get(indexOfSlot(order, i)).lineNo(), returned(i));
             }
         }
         return map;
@@ -117,7 +119,63 @@ final class OrderRecord {
 
     boolean allReturned(Order order) {
         for (int i = 0; i < lineCount(); i++) {
-            if (returned(i) < order.lines().get(i).quantity()) {
+            if (returned(i) < order.lines().get(indexOfSlot(order, i)).quantity()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The slot of the line at {@code index} of {@code order}: the rank of its line number among the
+     * order's (line numbers are unique within an order). Records are kept by slot, so a host that
+     * lists an order's lines in another sequence at refund time than at earn time still refunds the
+     * right lines.
+     */
+    static int slotOf(Order order, int index) {
+        List<OrderLine> lines = order.lines();
+        if (inLineNoOrder(lines)) {
+            return index;
+        }
+        int lineNo = lines.get(index).lineNo();
+        int rank = 0;
+        for (OrderLine line : lines) {
+            if (line.lineNo() < lineNo) {
+                rank++;
+            }
+        }
+        return rank;
+    }
+
+    /** The index in {@code order}'s lines of the line in {@code slot} (see {@link #slotOf}). */
+    static int indexOfSlot(Order order, int slot) {
+        List<OrderLine> lines = order.lines();
+        if (inLineNoOrder(lines)) {
+            return slot;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (slotOf(order, i) == slot) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("slot must be below the order's line count " + lines.size() + ": " + slot);
+    }
+
+    /** {@code perLine} (indexed like {@code order}'s lines) rearranged by slot; the same array if already so. */
+    static long[] bySlot(Order order, long[] perLine) {
+        if (inLineNoOrder(order.lines())) {
+            return perLine;
+        }
+        long[] out = new long[perLine.length];
+        for (int i = 0; i < perLine.length; i++) {
+            out[slotOf(order, i)] = perLine[i];
+        }
+        return out;
+    }
+
+    private static boolean inLineNoOrder(List<OrderLine> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i - 1).lineNo() >= lines.get(i).lineNo()) {
                 return false;
             }
         }

@@ -298,6 +298,21 @@ class PointsEngineTest {
         }
 
         @Test
+        void a_refund_matches_lines_by_number_whatever_sequence_the_host_lists_them_in() {
+            Order sold = order("O1", day(0), line(1, "C", "B", 1, "100.00"), line(2, "C", "B", 2, "10.00"));
+            Order relisted = new Order(sold.id(), sold.member(), sold.placedAt(), sold.store(), sold.channel(),
+                    List.of(sold.lines().get(1), sold.lines().get(0)), sold.tenders());
+            PointsAccount a = run(PLAIN, PointsAccount.empty(MEMBER), earn(sold));
+            PointsResult inOrder = PLAIN.apply(a, refund("R1", sold, day(1), 1, 1));
+            PointsResult reordered = PLAIN.apply(a, refund("R1", relisted, day(1), 1, 1));
+            assertThat(applied(reordered)).isEqualTo(applied(inOrder)).isEqualTo(-100);
+            assertThat(reordered.account().balance()).isEqualTo(inOrder.account().balance());
+            // and the other way round: earned on the relisted order, refunded on the original listing
+            PointsAccount b = run(PLAIN, PointsAccount.empty(MEMBER), earn(relisted));
+            assertThat(applied(PLAIN.apply(b, refund("R2", sold, day(1), 2, 2)))).isEqualTo(-20);
+        }
+
+        @Test
         void reverse_earned_points_cumulatively_so_all_steps_sum_to_the_earn() {
             Order o = order("O1", day(0), line(1, "C", "B", 3, "33.34"));
             PointsAccount a = run(PLAIN, PointsAccount.empty(MEMBER), earn(o));
