@@ -99,14 +99,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code g % threads == m % threads}, whose uplines and till guides are in the same class, so each
  * thread's ledger batch touches its own guides only.
  *
- * <p>Memory: the per-member state grows with every order, because a {@link PointsAccount} keeps an
- * operation record and an order record (for idempotency and refunds) and a {@link TierStatus} keeps
- * each applied operation with its explanation for the whole year. Measured on 2026-11-22: about
- * 2.3 KB a member at enrolment, then about 2.6 KB a member per order (points about 1.3 KB, tiers
- * about 1.2 KB), i.e. about 26 KB a member at 9 orders. 100,000 members and 900,000 orders fit in
- * {@code -Xmx4g} (2.5 GB live at the end); 200,000 and 1,800,000 do not, and the full 2 M / 18 M
- * would need about 50 GB. {@code -Dreplay.skip=points,tier,attribution,coupons} (any of them) leaves
- * stages out to see what each costs.
+ * <p>Memory: the per-member state grows with every order: a {@link PointsAccount} keeps a 40-byte
+ * operation record (id digest, payload fingerprint, outcome code and amount) and a compact order
+ * record for refunds (dropped after the program's 30-day refund window), a {@link TierStatus} a
+ * 40-byte operation record and the qualifying fact. Measured on 2026-11-22 (see
+ * {@code docs/BENCHMARKS.md}): about 0.6 KB a member at enrolment and about 170 bytes per order,
+ * i.e. about 2.3 KB a member at 9 orders: 1 M members and 9 M orders fit in {@code -Xmx4g}, the full
+ * 2 M / 18 M needs about 4.5 GB live. {@code -Dreplay.skip=points,tier,attribution,coupons} (any of
+ * them) leaves stages out to see what each costs.
  *
  * <p>Prints progress every 5 seconds, the phase times, orders/s, heap used (live after a full
  * collection, and the peak of the heap pools) and the totals that show the work was done.
