@@ -147,6 +147,36 @@ class PointsLedgerProperties {
     }
 
     @Test
+    void refunds_do_not_depend_on_the_sequence_the_order_lists_its_lines_in() {
+        qt().withExamples(EXAMPLES).forAll(gen(PointsGenerators::program),
+                gen(r -> PointsGenerators.order(r, M, OrderId.of("O1"), PointsGenerators.START.plus(Duration.ofDays(12)))),
+                gen(r -> r.nextLong()))
+                .checkAssert((program, order, seed) -> {
+                    PointsEngine engine = PointsEngine.of(program);
+                    java.util.List<dev.siyu.core.order.OrderLine> shuffled = new java.util.ArrayList<>(order.lines());
+                    java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+                    Order relisted = new Order(order.id(), order.member(), order.placedAt(), order.store(), order.channel(),
+                            shuffled, order.tenders());
+                    PointsCommand.Earn earn = new PointsCommand.Earn(OperationId.of("earn"), order.placedAt(), order,
+                            PointsGenerators.profile(new java.util.SplittableRandom(seed), M), Optional.empty());
+                    PointsAccount plain = engine.apply(PointsAccount.empty(M), earn).account();
+                    PointsAccount other = plain;
+                    for (Refund refund : PointsGenerators.refundsReturningAll(new java.util.SplittableRandom(seed), order,
+                            "R", order.placedAt().plus(Duration.ofDays(1)))) {
+                        PointsResult a = engine.apply(plain, PointsCommand.RefundOrder.of(order, refund));
+                        PointsResult b = engine.apply(other, PointsCommand.RefundOrder.of(relisted, refund));
+                        assertThat(b.outcome().asRecorded()).isEqualTo(a.outcome().asRecorded());
+                        assertThat(b.events()).hasSameSizeAs(a.events());
+                        plain = a.account();
+                        other = b.account();
+                        assertThat(other.balance()).isEqualTo(plain.balance());
+                        assertThat(other.totals()).isEqualTo(plain.totals());
+                        assertThat(other.lots()).isEqualTo(plain.lots());
+                    }
+                });
+    }
+
+    @Test
     void redemptions_consume_available_lots_earliest_expiry_first() {
         qt().withExamples(EXAMPLES).forAll(gen(PointsGenerators::program), gen(r -> PointsGenerators.commands(r, M, 40)))
                 .checkAssert((program, commands) -> {
