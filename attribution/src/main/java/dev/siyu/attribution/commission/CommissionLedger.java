@@ -9,6 +9,7 @@ import dev.siyu.attribution.event.PendingCommissionForfeited;
 import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.id.GuideId;
 import dev.siyu.core.id.OperationId;
+import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.kernel.PayloadHasher;
 import dev.siyu.core.money.Money;
 import java.time.Instant;
@@ -93,7 +94,8 @@ public final class CommissionLedger {
         check(ledger, accrual.guide(), accrual.amount(), operation);
         long fingerprint = fingerprint(accrual);
         OpLog ops = ledger.operations();
-        int seen = ops.find(operation);
+        OperationDigest digest = OperationDigest.of(operation.value());
+        int seen = ops.find(digest);
         if (seen >= 0) {
             Outcome recorded = new Outcome.Applied(accrued(accrual, ops.period(seen)));
             return new LedgerResult(ledger, List.of(), ops.fingerprint(seen) == fingerprint
@@ -129,7 +131,7 @@ public final class CommissionLedger {
         CommissionAccrued event = new CommissionAccrued(accrual.member(), accrual.placedAt(), operation, accrual.guide(),
                 accrual.order(), target, accrual.amount(), accrual.releaseOn(), why);
         return new LedgerResult(new GuideLedger(ledger, ledger.version() + 1, next,
-                ops.add(operation, fingerprint, null, target)), List.of(event), outcome, Optional.empty());
+                ops.add(digest, fingerprint, null, target)), List.of(event), outcome, Optional.empty());
     }
 
     /**
@@ -143,7 +145,8 @@ public final class CommissionLedger {
         check(ledger, clawback.guide(), clawback.amount(), operation);
         long fingerprint = fingerprint(clawback);
         OpLog ops = ledger.operations();
-        int seen = ops.find(operation);
+        OperationDigest digest = OperationDigest.of(operation.value());
+        int seen = ops.find(digest);
         if (seen >= 0) {
             YearMonth bookedIn = ops.period(seen);
             Outcome recorded = new Outcome.Applied(clawedBack(clawback, bookedIn,
@@ -182,7 +185,7 @@ public final class CommissionLedger {
                 clawback.guide(), clawback.order(), clawback.orderPeriod(), target, afterSettlement,
                 clawback.amount(), why);
         return new LedgerResult(next(ledger, open, ledger.settledThrough(), ledger.carried(), ledger.lastStatement(),
-                ledger.departed(), ledger.operations().add(operation, fingerprint, null, target)), List.of(event),
+                ledger.departed(), ops.add(digest, fingerprint, null, target)), List.of(event),
                 outcome, Optional.empty());
     }
 

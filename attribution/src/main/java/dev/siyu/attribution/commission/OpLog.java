@@ -43,7 +43,11 @@ final class OpLog {
     }
 
     OpLog add(OperationId id, long fingerprint, Outcome outcome, YearMonth period) {
-        OperationDigest digest = OperationDigest.of(id.value());
+        return add(OperationDigest.of(id.value()), fingerprint, outcome, period);
+    }
+
+    /** {@link #add(OperationId, long, Outcome, YearMonth)} with the id's digest computed by the caller. */
+    OpLog add(OperationDigest digest, long fingerprint, Outcome outcome, YearMonth period) {
         long month = period.getYear() * 12L + period.getMonthValue() - 1;
         if (outcome == null) {
             return new OpLog(log.with(digest, fingerprint, month, NO_OUTCOME), serials, outcomes);
@@ -59,7 +63,12 @@ final class OpLog {
 
     /** The slot of {@code id}, -1 if it is not remembered. */
     int find(OperationId id) {
-        return log.indexOf(OperationDigest.of(id.value()));
+        return find(OperationDigest.of(id.value()));
+    }
+
+    /** The slot of the operation whose id has {@code digest}, -1 if it is not remembered. */
+    int find(OperationDigest digest) {
+        return log.indexOf(digest);
     }
 
     long fingerprint(int slot) {
