@@ -9,6 +9,8 @@ import dev.siyu.attribution.event.PendingCommissionForfeited;
 import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.id.GuideId;
 import dev.siyu.core.id.OperationId;
+import dev.siyu.core.kernel.OperationDigest;
+import dev.siyu.core.kernel.PayloadHasher;
 import dev.siyu.core.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,10 +42,11 @@ import java.util.SortedMap;
  * accrual for a settled month is booked likewise. Tier bonuses already settled are not revisited.
  *
  * <p><b>Memory.</b> A ledger keeps aggregates per open month and, for the operations of the open
- * months only, a 64-bit digest of the operation id, a 64-bit fingerprint of the payload and the
- * month it was booked in (20 bytes each, in primitive arrays; other commands than accruals and
- * clawbacks also keep their outcome); settlement prunes them. Two ids of one ledger's open months
- * would be confused only if their digests collided (about n² / 2⁶⁵ for n operations). A replay of
+ * months only, the kernel's operation record ({@link dev.siyu.core.kernel.OperationLog}: the
+ * 128-bit digest of the operation id, the 64-bit fingerprint of the payload and the month it was
+ * booked in, 40 bytes each in one primitive array; other commands than accruals and clawbacks also
+ * keep their outcome); settlement prunes them. Two ids of one ledger's open months would be
+ * confused only if their digests collided (at most n² / 2¹²⁹ for n operations). A replay of
  * an operation from a settled month is caught by the host's store ({@code VersionedStore#isApplied},
  * which records operation ids in the same write), not by the ledger.
  *
@@ -91,7 +94,8 @@ public final class CommissionLedger {
         check(ledger, accrual.guide(), accrual.amount(), operation);
         long fingerprint = fingerprint(accrual);
         OpLog ops = ledger.operations();
-        int seen = ops.find(operation);
+        OperationDigest digest = OperationDigest.of(operation.value());
+        int seen = ops.find(digest);
         if (seen >= 0) {
             Outcome recorded = new Outcome.Applied(accrued(accrual, ops.period(seen)));
             return new LedgerResult(ledger, List.of(), ops.fingerprint(seen) == fingerprint
@@ -127,7 +131,7 @@ public final class CommissionLedger {
         CommissionAccrued event = new CommissionAccrued(accrual.member(), accrual.placedAt(), operation, accrual.guide(),
                 accrual.order(), target, accrual.amount(), accrual.releaseOn(), why);
         return new LedgerResult(new GuideLedger(ledger, ledger.version() + 1, next,
-                ops.add(operation, fingerprint, null, target)), List.of(event), outcome, Optional.empty());
+                ops.add(digest, fingerprint, null, target)), List.of(event), outcome, Optional.empty());
     }
 
     /**
@@ -141,7 +145,8 @@ public final class CommissionLedger {
         check(ledger, clawback.guide(), clawback.amount(), operation);
         long fingerprint = fingerprint(clawback);
         OpLog ops = ledger.operations();
-        int seen = ops.find(operation);
+        OperationDigest digest = OperationDigest.of(operation.value());
+        int seen = ops.find(digest);
         if (seen >= 0) {
             YearMonth bookedIn = ops.period(seen);
             Outcome recorded = new Outcome.Applied(clawedBack(clawback, bookedIn,
@@ -180,7 +185,7 @@ public final class CommissionLedger {
                 clawback.guide(), clawback.order(), clawback.orderPeriod(), target, afterSettlement,
                 clawback.amount(), why);
         return new LedgerResult(next(ledger, open, ledger.settledThrough(), ledger.carried(), ledger.lastStatement(),
-                ledger.departed(), ledger.operations().add(operation, fingerprint, null, target)), List.of(event),
+                ledger.departed(), ops.add(digest, fingerprint, null, target)), List.of(event),
                 outcome, Optional.empty());
     }
 
@@ -379,23 +384,25 @@ public final class CommissionLedger {
         return Optional.of(new LedgerResult(ledger, List.of(), outcome, Optional.empty()));
     }
 
+    /** The kernel's {@link PayloadHasher} fingerprint of a command's payload, field by field. */
     private static long fingerprint(Record payload) {
         if (payload instanceof Accrual a) {
-            long h = OpLog.mix(OpLog.START, "accrual");
-            h = OpLog.mix(h, a.guide().value());
-            h = OpLog.mix(h, a.member().value());
-            h = OpLog.mix(h, a.order().value());
-            h = OpLog.mix(h, a.placedAt().getEpochSecond() * 1_000_000_000L + a.placedAt().getNano());
-            h = OpLog.mix(h, (long) a.period().getYear() * 12 + a.period().getMonthValue());
-            h = OpLog.mix(h, a.releaseOn().toEpochDay());
-            h = OpLog.mix(h, a.amount().minor());
-            return OpLog.mix(h, a.salesBase().minor());
+            return new PayloadHasher().text("accrual").text(a.guide().value()).text(a.member().value())
+                    .text(a.order().value()).number(a.placedAt().getEpochSecond()).number(a.placedAt().getNano())
+                    .number(month(a.period())).number(a.releaseOn().toEpochDay()).number(a.amount().minor())
+                    .number(a.salesBase().minor()).hash();
         }
         if (payload instanceof Clawback c) {
-            return OpLog.fingerprint("clawback", c.guide().value(), c.member().value(), c.order().value(),
-                    c.refund().value(), c.refundAt(), c.orderPeriod(), c.amount().minor(), c.salesBase().minor());
+            return new PayloadHasher().text("clawback").text(c.guide().value()).text(c.member().value())
+                    .text(c.order().value()).text(c.refund().value()).number(c.refundAt().getEpochSecond())
+                    .number(c.refundAt().getNano()).number(month(c.orderPeriod())).number(c.amount().minor())
+                    .number(c.salesBase().minor()).hash();
         }
-        return OpLog.fingerprint(payload.getClass().getSimpleName(), payload);
+        return OpLog.fingerprint(payload.getClass().getSimpleName(), String.valueOf(payload));
+    }
+
+    private static long month(YearMonth period) {
+        return period.getYear() * 12L + period.getMonthValue() - 1;
     }
 
     private static Explanation accrued(Accrual accrual, YearMonth target) {

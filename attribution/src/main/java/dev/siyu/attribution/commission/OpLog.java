@@ -2,181 +2,124 @@ package dev.siyu.attribution.commission;
 
 import dev.siyu.attribution.Outcome;
 import dev.siyu.core.id.OperationId;
+import dev.siyu.core.kernel.OperationDigest;
+import dev.siyu.core.kernel.OperationLog;
+import dev.siyu.core.kernel.PayloadHasher;
 import java.time.YearMonth;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Arrays;
 
 /**
- * The operations a ledger handled in its open periods, in primitive arrays: per operation a 64-bit
- * digest of its id, a 64-bit fingerprint of its payload and the month it was booked in (20 bytes);
- * other commands than accruals and clawbacks also keep their outcome. Pruned at settlement, so the
+ * The operations a ledger handled in its open periods: the kernel's {@link OperationLog} (per
+ * operation the 128-bit {@link OperationDigest} of its id, the {@link PayloadHasher} fingerprint of
+ * its payload, the month it was booked in as the outcome code, and as the outcome value the serial
+ * of its kept outcome or -1; 40 bytes), plus the outcomes kept for other commands than accruals
+ * and clawbacks (settlements, departures, refusals, batches: a few per month), in a small sorted
+ * array copied on each such command. Pruned at settlement ({@link OperationLog#retainIf}), so the
  * log is bounded by the operations of the open periods.
  *
- * <p>Persistent: a log is a prefix of a shared append-only store. Adding to the longest log
- * sharing a store writes the next slot in place (claimed with a compare-and-set, so two threads
- * extending the same version never share a slot); adding to any other log copies its prefix into a
- * new store half as large again. Amortized O(1) to add, O(n) to look up (a scan over a long array).
- * An id is matched by its digest: two ids of one ledger's open periods collide with probability
- * about n² / 2⁶⁵ (3·10⁻¹⁶ for 100 operations). Immutable as seen from outside; thread-safe.
+ * <p>The kernel log is persistent (versions share an append-only array; amortized O(1) to add,
+ * O(n) to look up). Two ids of one ledger's open periods share a digest with probability at most
+ * n² / 2¹²⁹. Immutable; thread-safe.
  */
 final class OpLog {
 
-    /** Append-only slots shared by the logs of successive ledger versions. */
-    private static final class Store {
-        final long[] digests;
-        final long[] prints;
-        final int[] months;
-        /** Outcomes kept for commands other than accruals and clawbacks; null until one is. */
-        volatile Outcome[] outcomes;
-        final AtomicInteger used;
+    /** Outcome value of an entry without a kept outcome (accruals and clawbacks). */
+    private static final long NO_OUTCOME = -1;
 
-        Store(int capacity, int used) {
-            this.digests = new long[capacity];
-            this.prints = new long[capacity];
-            this.months = new int[capacity];
-            this.used = new AtomicInteger(used);
-        }
-    }
+    static final OpLog EMPTY = new OpLog(OperationLog.empty(), new long[0], new Outcome[0]);
 
-    static final OpLog EMPTY = new OpLog(new Store(0, 0), 0);
-
-    private final Store store;
+    private final OperationLog log;
+    /** Serials of the kept outcomes, ascending (serials grow with each outcome added). */
+    private final long[] serials;
+    private final Outcome[] outcomes;
     /** The number of operations remembered. */
     final int size;
 
-    private OpLog(Store store, int size) {
-        this.store = store;
-        this.size = size;
+    private OpLog(OperationLog log, long[] serials, Outcome[] outcomes) {
+        this.log = log;
+        this.serials = serials;
+        this.outcomes = outcomes;
+        this.size = log.size();
     }
 
     OpLog add(OperationId id, long fingerprint, Outcome outcome, YearMonth period) {
-        long digest = digest(id.value());
-        int month = period.getYear() * 12 + period.getMonthValue() - 1;
-        Store s = store;
-        if (size < s.digests.length && s.used.compareAndSet(size, size + 1)) {
-            write(s, size, digest, fingerprint, month, outcome);
-            return new OpLog(s, size + 1);
-        }
-        Store grown = new Store(Math.max(4, size + (size >> 1)), size + 1);
-        System.arraycopy(s.digests, 0, grown.digests, 0, size);
-        System.arraycopy(s.prints, 0, grown.prints, 0, size);
-        System.arraycopy(s.months, 0, grown.months, 0, size);
-        Outcome[] outcomes = s.outcomes;
-        if (outcomes != null) {
-            Outcome[] copy = new Outcome[grown.digests.length];
-            System.arraycopy(outcomes, 0, copy, 0, size);
-            grown.outcomes = copy;
-        }
-        write(grown, size, digest, fingerprint, month, outcome);
-        return new OpLog(grown, size + 1);
+        return add(OperationDigest.of(id.value()), fingerprint, outcome, period);
     }
 
-    private static void write(Store s, int at, long digest, long fingerprint, int month, Outcome outcome) {
-        s.digests[at] = digest;
-        s.prints[at] = fingerprint;
-        s.months[at] = month;
-        if (outcome != null) {
-            Outcome[] outcomes = s.outcomes;
-            if (outcomes == null) {
-                synchronized (s) {
-                    outcomes = s.outcomes;
-                    if (outcomes == null) {
-                        outcomes = new Outcome[s.digests.length];
-                        s.outcomes = outcomes;
-                    }
-                }
-            }
-            outcomes[at] = outcome;
+    /** {@link #add(OperationId, long, Outcome, YearMonth)} with the id's digest computed by the caller. */
+    OpLog add(OperationDigest digest, long fingerprint, Outcome outcome, YearMonth period) {
+        long month = period.getYear() * 12L + period.getMonthValue() - 1;
+        if (outcome == null) {
+            return new OpLog(log.with(digest, fingerprint, month, NO_OUTCOME), serials, outcomes);
         }
+        int n = serials.length;
+        long serial = n == 0 ? 0 : serials[n - 1] + 1;
+        long[] nextSerials = Arrays.copyOf(serials, n + 1);
+        nextSerials[n] = serial;
+        Outcome[] nextOutcomes = Arrays.copyOf(outcomes, n + 1);
+        nextOutcomes[n] = outcome;
+        return new OpLog(log.with(digest, fingerprint, month, serial), nextSerials, nextOutcomes);
     }
 
     /** The slot of {@code id}, -1 if it is not remembered. */
     int find(OperationId id) {
-        long digest = digest(id.value());
-        long[] digests = store.digests;
-        for (int i = size - 1; i >= 0; i--) {
-            if (digests[i] == digest) {
-                return i;
-            }
-        }
-        return -1;
+        return find(OperationDigest.of(id.value()));
+    }
+
+    /** The slot of the operation whose id has {@code digest}, -1 if it is not remembered. */
+    int find(OperationDigest digest) {
+        return log.indexOf(digest);
     }
 
     long fingerprint(int slot) {
-        return store.prints[slot];
+        return log.fingerprint(slot);
     }
 
     /** The outcome recorded at {@code slot}, null for an accrual or clawback (rebuilt from the payload). */
     Outcome outcome(int slot) {
-        Outcome[] outcomes = store.outcomes;
-        return outcomes == null ? null : outcomes[slot];
+        long serial = log.value(slot);
+        if (serial == NO_OUTCOME) {
+            return null;
+        }
+        return outcomes[Arrays.binarySearch(serials, serial)];
     }
 
     YearMonth period(int slot) {
-        int month = store.months[slot];
-        return YearMonth.of(Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1);
+        long month = log.code(slot);
+        return YearMonth.of((int) Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1);
     }
 
     /** This log without the operations booked in {@code period} or earlier. */
     OpLog prune(YearMonth period) {
-        int last = period.getYear() * 12 + period.getMonthValue() - 1;
-        int keep = 0;
-        for (int i = 0; i < size; i++) {
-            if (store.months[i] > last) {
-                keep++;
-            }
+        long last = period.getYear() * 12L + period.getMonthValue() - 1;
+        OperationLog before = log;
+        OperationLog kept = before.retainIf(at -> before.code(at) > last);
+        if (kept == before) {
+            return this;
         }
-        if (keep == 0) {
+        if (kept.size() == 0) {
             return EMPTY;
         }
-        Store out = new Store(keep, keep);
-        Outcome[] outcomes = store.outcomes;
-        for (int i = 0, k = 0; i < size; i++) {
-            if (store.months[i] > last) {
-                write(out, k++, store.digests[i], store.prints[i], store.months[i],
-                        outcomes == null ? null : outcomes[i]);
+        int n = 0;
+        for (int i = 0; i < kept.size(); i++) {
+            if (kept.value(i) != NO_OUTCOME) {
+                n++;
             }
         }
-        return new OpLog(out, keep);
+        long[] keptSerials = new long[n];
+        Outcome[] keptOutcomes = new Outcome[n];
+        for (int i = 0, k = 0; i < kept.size(); i++) {
+            long serial = kept.value(i);
+            if (serial != NO_OUTCOME) {
+                keptSerials[k] = serial;
+                keptOutcomes[k++] = outcomes[Arrays.binarySearch(serials, serial)];
+            }
+        }
+        return new OpLog(kept, keptSerials, keptOutcomes);
     }
 
-    /** A 64-bit digest of an operation id: FNV-1a over the characters, then a 64-bit finalizer. */
-    static long digest(String text) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            h = (h ^ text.charAt(i)) * 0x100000001b3L;
-        }
-        h ^= text.length();
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        return h ^ (h >>> 33);
-    }
-
-    /** FNV-1a, 64 bits, over the parts' text and numbers. */
-    static long fingerprint(Object... parts) {
-        long h = START;
-        for (Object part : parts) {
-            h = part instanceof Long n ? mix(h, n.longValue()) : mix(h, String.valueOf(part));
-        }
-        return h;
-    }
-
-    static final long START = 0xcbf29ce484222325L;
-
-    /** {@link #fingerprint} step for a number, without boxing. */
-    static long mix(long h, long n) {
-        for (int i = 0; i < 8; i++) {
-            h = (h ^ ((n >>> (8 * i)) & 0xff)) * 0x100000001b3L;
-        }
-        return (h ^ 0x1f) * 0x100000001b3L;
-    }
-
-    /** {@link #fingerprint} step for a text. */
-    static long mix(long h, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            h = (h ^ text.charAt(i)) * 0x100000001b3L;
-        }
-        return (h ^ 0x1f) * 0x100000001b3L;
+    /** The fingerprint of a payload given as its kind and its text form. */
+    static long fingerprint(String kind, String text) {
+        return PayloadHasher.hash(PayloadHasher.text(PayloadHasher.text(PayloadHasher.SEED, kind), text));
     }
 }

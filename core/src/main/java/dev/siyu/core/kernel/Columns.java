@@ -2,6 +2,7 @@ package dev.siyu.core.kernel;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.function.IntPredicate;
 
 /**
  * The storage of an append-only log shared by its versions, in one {@code long[]} so that a lookup
@@ -87,6 +88,32 @@ final class Columns {
             target[at + 3] = w3;
         }
         target[1 + size] = hi;
+        return target;
+    }
+
+    /**
+     * A new array holding, in order, those of the first {@code size} entries of {@code data} whose
+     * index {@code keep} accepts, with no spare room and all its slots claimed; {@code kept} is
+     * their number (counted by the caller with the same predicate).
+     */
+    static long[] retain(long[] data, int stride, int size, int kept, IntPredicate keep) {
+        if (kept == 0) {
+            return EMPTY;
+        }
+        int capacity = capacity(data, stride);
+        long[] target = new long[1 + kept * (1 + stride)];
+        target[0] = kept;
+        int k = 0;
+        for (int i = 0; i < size && k < kept; i++) {
+            if (keep.test(i)) {
+                target[1 + k] = data[1 + i];
+                System.arraycopy(data, 1 + capacity + i * stride, target, 1 + kept + k * stride, stride);
+                k++;
+            }
+        }
+        if (k != kept) {
+            throw new IllegalStateException("kept entries must be " + kept + ": " + k);
+        }
         return target;
     }
 }

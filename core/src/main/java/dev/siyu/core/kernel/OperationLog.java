@@ -1,6 +1,7 @@
 package dev.siyu.core.kernel;
 
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 /**
  * The operations recorded on one aggregate, for idempotency: per operation its id's
@@ -83,6 +84,31 @@ public final class OperationLog {
         }
         return new OperationLog(Columns.append(data, STRIDE, size, digest.hi(), digest.lo(), fingerprint, code, value),
                 size + 1);
+    }
+
+    /**
+     * This log with only the entries whose index {@code keep} accepts ({@code keep} is called with
+     * indexes of this log, {@code 0 <= i < size()}, and may read them through {@link #code},
+     * {@link #value} and the other accessors), in the same order: e.g. to forget the operations of
+     * settled periods. This log itself if every entry is kept, else a new log whose array holds just
+     * the kept entries (no spare room: its first append copies); this log is left as it was.
+     * {@code keep} is called twice per entry and must answer the same both times.
+     */
+    public OperationLog retainIf(IntPredicate keep) {
+        Objects.requireNonNull(keep, "keep");
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (keep.test(i)) {
+                kept++;
+            }
+        }
+        if (kept == size) {
+            return this;
+        }
+        if (kept == 0) {
+            return EMPTY;
+        }
+        return new OperationLog(Columns.retain(data, STRIDE, size, kept, keep), kept);
     }
 
     /** Bytes of this log's array (shared with the other logs of its lineage): for diagnostics. */

@@ -92,6 +92,62 @@ class OperationLogProperties {
     }
 
     @Test
+    void retaining_entries_keeps_exactly_the_accepted_ones_in_order_and_changes_no_other_version() {
+        qt().withExamples(200).forAll(SourceDSL.lists().of(SourceDSL.integers().between(0, 1_000_000))
+                .ofSizeBetween(0, 200)).checkAssert(choices -> {
+            List<OperationLog> versions = new ArrayList<>(List.of(OperationLog.empty()));
+            List<List<Integer>> models = new ArrayList<>(List.of(List.of()));
+            for (int i = 0; i < choices.size(); i++) {
+                int c = choices.get(i);
+                int from = c % 4 == 0 ? c % versions.size() : versions.size() - 1;
+                OperationLog base = versions.get(from);
+                List<Integer> model = new ArrayList<>(models.get(from));
+                if (c % 9 == 0) {
+                    // drop the entries whose code is at most a threshold (a settled month, say)
+                    long last = c % 5;
+                    versions.add(base.retainIf(at -> base.code(at) > last));
+                    model.removeIf(op -> op % 5 <= last);
+                } else {
+                    versions.add(base.with(OperationDigest.of("op-" + i), i * 3L, i % 5, -i));
+                    model.add(i);
+                }
+                models.add(model);
+            }
+            for (int v = 0; v < versions.size(); v++) {
+                OperationLog log = versions.get(v);
+                List<Integer> model = models.get(v);
+                assertThat(log.size()).isEqualTo(model.size());
+                for (int at = 0; at < model.size(); at++) {
+                    int op = model.get(at);
+                    assertThat(log.digest(at)).isEqualTo(OperationDigest.of("op-" + op));
+                    assertThat(log.indexOf(OperationDigest.of("op-" + op))).isEqualTo(at);
+                    assertThat(new Entry(log.fingerprint(at), log.code(at), log.value(at)))
+                            .isEqualTo(new Entry(op * 3L, op % 5, -op));
+                }
+                for (int i = 0; i < choices.size(); i++) {
+                    assertThat(log.contains(OperationDigest.of("op-" + i))).isEqualTo(model.contains(i));
+                }
+            }
+        });
+    }
+
+    @Test
+    void retaining_every_entry_returns_the_log_itself_and_none_the_empty_log() {
+        OperationLog log = OperationLog.empty().with(OperationDigest.of("a"), 1, 2, 3)
+                .with(OperationDigest.of("b"), 4, 5, 6);
+        assertThat(log.retainIf(at -> true)).isSameAs(log);
+        assertThat(log.retainIf(at -> false)).isSameAs(OperationLog.empty());
+        OperationLog b = log.retainIf(at -> at == 1);
+        assertThat(b.size()).isEqualTo(1);
+        assertThat(b.contains(OperationDigest.of("a"))).isFalse();
+        OperationLog grown = b.with(OperationDigest.of("c"), 7, 8, 9);
+        assertThat(grown.indexOf(OperationDigest.of("c"))).isEqualTo(1);
+        assertThat(grown.value(0)).isEqualTo(6);
+        assertThat(b.size()).isEqualTo(1);
+        assertThat(log.size()).isEqualTo(2);
+    }
+
+    @Test
     void versions_appended_on_many_threads_each_see_exactly_their_own_entries() throws Exception {
         OperationLog base = OperationLog.empty().with(OperationDigest.of("base"), 1, 0, 0);
         int threads = 4;
