@@ -66,6 +66,8 @@ final class DefaultPointsEngine implements PointsEngine {
     private final int fractionDigits;
     private final Scaled earnRate;
     private final Scaled birthdayMultiplier;
+    /** Whether the birthday multiplier changes anything: without it the profile's birthday is not read. */
+    private final boolean birthdayBonus;
     private final Map<TierId, Scaled> tierMultipliers;
     private final Map<CategoryId, Scaled> categoryMultipliers;
     private final Map<BrandId, Scaled> brandMultipliers;
@@ -80,6 +82,7 @@ final class DefaultPointsEngine implements PointsEngine {
         this.fractionDigits = program.currency().getDefaultFractionDigits();
         this.earnRate = Scaled.of(program.earnRate());
         this.birthdayMultiplier = Scaled.of(program.birthdayMultiplier());
+        this.birthdayBonus = program.birthdayMultiplier().compareTo(BigDecimal.ONE) != 0;
         this.tierMultipliers = scaled(program.tierMultipliers());
         this.categoryMultipliers = scaled(program.categoryMultipliers());
         this.brandMultipliers = scaled(program.brandMultipliers());
@@ -273,7 +276,7 @@ final class DefaultPointsEngine implements PointsEngine {
             base.times(tierMultiplier);
             why.fact("tier", cmd.tier().get()).fact("tierMultiplier", tierMultiplier.text());
         }
-        if (cmd.profile().isBirthdayMonth(purchaseDate)) {
+        if (birthdayBonus && cmd.profile().isBirthdayMonth(purchaseDate)) {
             base.times(birthdayMultiplier);
             why.fact("birthdayMultiplier", birthdayMultiplier.text());
         }
