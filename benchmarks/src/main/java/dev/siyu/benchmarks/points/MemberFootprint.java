@@ -1,5 +1,6 @@
 package dev.siyu.benchmarks.points;
 
+import dev.siyu.benchmarks.replay.YearReplay;
 import dev.siyu.core.event.MembershipEvent;
 import dev.siyu.core.event.PointsEarned;
 import dev.siyu.core.id.MemberId;
@@ -10,10 +11,8 @@ import dev.siyu.core.order.Order;
 import dev.siyu.core.points.PointsAccount;
 import dev.siyu.core.points.PointsCommand;
 import dev.siyu.core.points.PointsEngine;
-import dev.siyu.core.points.PointsProgram;
 import dev.siyu.core.points.PointsResult;
 import dev.siyu.core.tier.QualifyingActivity;
-import dev.siyu.core.tier.Tier;
 import dev.siyu.core.tier.TierProgram;
 import dev.siyu.core.tier.TierStatus;
 import dev.siyu.testkit.member.MemberGenerators;
@@ -21,8 +20,6 @@ import dev.siyu.testkit.order.OrderGenerators;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -42,56 +39,23 @@ import java.util.SplittableRandom;
  */
 public final class MemberFootprint {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final LocalDate START = LocalDate.of(2026, 1, 1);
-    static final Instant FROM = START.atStartOfDay(ZONE).toInstant();
-
-    static final String TIERS = """
-            {"schemaVersion": 1, "currency": "CNY", "zone": "Asia/Shanghai", "metric": "spend",
-             "window": {"kind": "rolling", "months": 12}, "grace": {"days": 30}, "downgrade": "one-tier",
-             "tiers": [
-              {"id": "BASIC", "name": "普卡", "threshold": 0},
-              {"id": "SILVER", "name": "银卡", "threshold": "CNY 3000.00", "retention": "CNY 2000.00",
-               "benefits": {"earnMultiplier": 1.2}},
-              {"id": "GOLD", "name": "金卡", "threshold": "CNY 10000.00", "retention": "CNY 7000.00",
-               "benefits": {"earnMultiplier": 1.5}},
-              {"id": "PLATINUM", "name": "白金卡", "threshold": "CNY 30000.00", "retention": "CNY 20000.00",
-               "benefits": {"earnMultiplier": 2}},
-              {"id": "DIAMOND", "name": "钻石卡", "threshold": "CNY 80000.00", "retention": "CNY 60000.00",
-               "benefits": {"earnMultiplier": 3}}]}
-            """;
-
-    static final String POINTS = """
-            {"schemaVersion": 1,
-             "earn": {"rate": 1, "categoryMultipliers": {"cosmetics": 2}, "birthdayMultiplier": 2,
-              "campaigns": [{"code": "ANNIVERSARY-2026", "from": "2026-09-19", "to": "2026-09-27", "multiplier": 3}],
-              "maxPerOrder": 20000},
-             "lots": {"pendingDays": 7, "expiry": {"policy": "end-of-next-year"}},
-             "redemption": {"rate": 100, "maxSharePercent": 50, "minimumBalance": 100, "step": 100},
-             "negativeBalance": "clamp"}
-            """;
-
     private MemberFootprint() {
     }
 
     public static void main(String[] args) {
         int members = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int perMember = args.length > 1 ? Integer.parseInt(args[1]) : 9;
-        TierProgram tiers = TierProgram.fromJson(TIERS);
-        PointsProgram.Builder builder = PointsProgram.fromJson(POINTS).toBuilder();
-        for (Tier tier : tiers.tiers()) {
-            builder.tierMultiplier(tier.id(), tier.benefits().earnMultiplier());
-        }
-        PointsEngine points = PointsEngine.of(builder.build());
+        TierProgram tiers = TierProgram.fromJson(YearReplay.TIERS);
+        PointsEngine points = YearReplay.pointsEngine(tiers);
         MemberProfile[] profiles = new MemberProfile[members];
         Order[][] orders = new Order[members][perMember];
         for (int m = 0; m < members; m++) {
             SplittableRandom random = new SplittableRandom(m * 0x9E3779B97F4A7C15L + 1);
             MemberId member = MemberId.of("M" + m);
-            profiles[m] = MemberGenerators.profile(random, member, START.minusDays(1), 3 * 365);
+            profiles[m] = MemberGenerators.profile(random, member, YearReplay.START.minusDays(1), 3 * 365);
             for (int j = 0; j < perMember; j++) {
                 int day = j * 365 / perMember + random.nextInt(365 / perMember);
-                Instant at = FROM.plusSeconds(day * 86_400L + 36_000 + random.nextInt(11 * 3600));
+                Instant at = YearReplay.FROM.plusSeconds(day * 86_400L + 36_000 + random.nextInt(11 * 3600));
                 orders[m][j] = OrderGenerators.order(random, OrderId.of(member.value() + "-" + j), member, at, 3);
             }
         }
@@ -100,7 +64,7 @@ public final class MemberFootprint {
         TierStatus[] enrolled = new TierStatus[members];
         for (int m = 0; m < members; m++) {
             accounts[m] = PointsAccount.empty(profiles[m].id());
-            statuses[m] = tiers.enroll(profiles[m], FROM).status();
+            statuses[m] = tiers.enroll(profiles[m], YearReplay.FROM).status();
             enrolled[m] = statuses[m];
         }
         long before = settledUsed();

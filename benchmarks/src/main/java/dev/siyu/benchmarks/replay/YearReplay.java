@@ -116,12 +116,15 @@ public final class YearReplay {
     static final long SEED = 20_261_122L;
     static final int GUIDES = 40_000;
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final LocalDate START = LocalDate.of(2026, 1, 1);
+    /** The first day of the replayed year. */
+    public static final LocalDate START = LocalDate.of(2026, 1, 1);
     static final int DAYS = 365;
-    static final Instant FROM = START.atStartOfDay(ZONE).toInstant();
+    /** The start of the replayed year in Shanghai. */
+    public static final Instant FROM = START.atStartOfDay(ZONE).toInstant();
     static final Instant UNTIL = START.plusYears(1).atStartOfDay(ZONE).toInstant();
 
-    static final String TIERS = """
+    /** The department store's five-tier ladder (JSON). */
+    public static final String TIERS = """
             {"schemaVersion": 1, "currency": "CNY", "zone": "Asia/Shanghai", "metric": "spend",
              "window": {"kind": "rolling", "months": 12}, "grace": {"days": 30}, "downgrade": "one-tier",
              "tiers": [
@@ -136,7 +139,8 @@ public final class YearReplay {
                "benefits": {"earnMultiplier": 3}}]}
             """;
 
-    static final String POINTS = """
+    /** The points program (JSON); {@link #pointsEngine} adds the tiers' earn multipliers. */
+    public static final String POINTS = """
             {"schemaVersion": 1,
              "earn": {"rate": 1, "categoryMultipliers": {"cosmetics": 2}, "birthdayMultiplier": 2,
               "campaigns": [{"code": "ANNIVERSARY-2026", "from": "2026-09-19", "to": "2026-09-27", "multiplier": 3}],
@@ -189,11 +193,7 @@ public final class YearReplay {
         this.members = members;
         this.orders = orders;
         this.threads = threads;
-        PointsProgram.Builder program = PointsProgram.fromJson(POINTS).toBuilder();
-        for (Tier tier : tiers.tiers()) {
-            program.tierMultiplier(tier.id(), tier.benefits().earnMultiplier());
-        }
-        points = PointsEngine.of(program.build());
+        points = pointsEngine(tiers);
         SplittableRandom random = new SplittableRandom(SEED);
         Map<GuideId, GuideId> uplines = new HashMap<>();
         for (int g = 0; g < GUIDES; g++) {
@@ -216,6 +216,15 @@ public final class YearReplay {
         accounts = new PointsAccount[members];
         statuses = new TierStatus[members];
         bindings = new CustomerBinding[members];
+    }
+
+    /** The points engine of {@link #POINTS} with each tier's earn multiplier from {@code tiers}. */
+    public static PointsEngine pointsEngine(TierProgram tiers) {
+        PointsProgram.Builder program = PointsProgram.fromJson(POINTS).toBuilder();
+        for (Tier tier : tiers.tiers()) {
+            program.tierMultiplier(tier.id(), tier.benefits().earnMultiplier());
+        }
+        return PointsEngine.of(program.build());
     }
 
     /**
