@@ -7,6 +7,7 @@ import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.id.GuideId;
 import dev.siyu.core.id.RefundId;
 import dev.siyu.core.money.Allocation;
+import dev.siyu.core.money.DecimalFactor;
 import dev.siyu.core.money.Money;
 import dev.siyu.core.order.Order;
 import dev.siyu.core.order.OrderLine;
@@ -106,10 +107,10 @@ public final class CommissionPlan {
             this.fixed = factor == null;
             this.fixedMinor = fixedMinor;
             this.factor = factor;
-            this.small = factor != null && factor.scale() > 0 && factor.scale() <= 18
-                    && factor.unscaledValue().bitLength() < 32;
-            this.numerator = small ? factor.unscaledValue().longValue() : 0;
-            this.denominator = small ? TEN_POWERS[factor.scale()] : 1;
+            DecimalFactor f = factor == null ? null : DecimalFactor.of(factor);
+            this.small = f != null && f.exact() && f.scale() > 0 && factor.unscaledValue().bitLength() < 32;
+            this.numerator = small ? f.unscaled() : 0;
+            this.denominator = small ? DecimalFactor.tenTo(f.scale()) : 1;
         }
     }
 
@@ -317,15 +318,6 @@ public final class CommissionPlan {
             rule = byCategory.get(line.category().value());
         }
         return Optional.ofNullable(rule);
-    }
-
-    private static final long[] TEN_POWERS = new long[19];
-
-    static {
-        TEN_POWERS[0] = 1;
-        for (int i = 1; i < TEN_POWERS.length; i++) {
-            TEN_POWERS[i] = TEN_POWERS[i - 1] * 10;
-        }
     }
 
     /** {@code p / d} rounded with the plan's mode, for {@code p >= 0, d > 0}: the same as BigDecimal's setScale. */

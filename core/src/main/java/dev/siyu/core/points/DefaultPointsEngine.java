@@ -14,6 +14,7 @@ import dev.siyu.core.id.TierId;
 import dev.siyu.core.kernel.KeyedAmounts;
 import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.money.Allocation;
+import dev.siyu.core.money.DecimalFactor;
 import dev.siyu.core.money.Money;
 import dev.siyu.core.order.Order;
 import dev.siyu.core.order.OrderLine;
@@ -37,51 +38,26 @@ import java.util.TreeMap;
 /** The {@link PointsEngine} implementation. Immutable and thread-safe. */
 final class DefaultPointsEngine implements PointsEngine {
 
-    private static final long[] POW10 = new long[19];
-
-    static {
-        POW10[0] = 1;
-        for (int i = 1; i < POW10.length; i++) {
-            POW10[i] = POW10[i - 1] * 10;
-        }
-    }
-
-    /**
-     * A multiplier pre-scaled for exact long arithmetic: {@code value = unscaled / 10^scale}, and its
-     * plain text for explanations. {@code exact} is false when it does not fit (the BigDecimal path
-     * is used then).
-     */
-    private record Scaled(BigDecimal value, long unscaled, int scale, boolean exact, String text) {
-        static final Scaled ONE = of(BigDecimal.ONE);
-
-        static Scaled of(BigDecimal value) {
-            BigDecimal v = value.scale() < 0 ? value.setScale(0) : value;
-            boolean exact = v.scale() < POW10.length && v.precision() < 19;
-            return new Scaled(value, exact ? v.unscaledValue().longValueExact() : 0, exact ? v.scale() : 0, exact,
-                    value.toPlainString());
-        }
-    }
-
     private final PointsProgram program;
     private final int fractionDigits;
-    private final Scaled earnRate;
-    private final Scaled birthdayMultiplier;
+    private final DecimalFactor earnRate;
+    private final DecimalFactor birthdayMultiplier;
     /** Whether the birthday multiplier changes anything: without it the profile's birthday is not read. */
     private final boolean birthdayBonus;
-    private final Map<TierId, Scaled> tierMultipliers;
-    private final Map<CategoryId, Scaled> categoryMultipliers;
-    private final Map<BrandId, Scaled> brandMultipliers;
+    private final Map<TierId, DecimalFactor> tierMultipliers;
+    private final Map<CategoryId, DecimalFactor> categoryMultipliers;
+    private final Map<BrandId, DecimalFactor> brandMultipliers;
     private final String earnRateFact;
     private final String redeemRateFact;
     private final Dates dates;
-    private final Map<PointsProgram.Campaign, Scaled> campaignMultipliers;
+    private final Map<PointsProgram.Campaign, DecimalFactor> campaignMultipliers;
     private final Money zero;
 
     DefaultPointsEngine(PointsProgram program) {
         this.program = program;
         this.fractionDigits = program.currency().getDefaultFractionDigits();
-        this.earnRate = Scaled.of(program.earnRate());
-        this.birthdayMultiplier = Scaled.of(program.birthdayMultiplier());
+        this.earnRate = DecimalFactor.of(program.earnRate());
+        this.birthdayMultiplier = DecimalFactor.of(program.birthdayMultiplier());
         this.birthdayBonus = program.birthdayMultiplier().compareTo(BigDecimal.ONE) != 0;
         this.tierMultipliers = scaled(program.tierMultipliers());
         this.categoryMultipliers = scaled(program.categoryMultipliers());
@@ -90,17 +66,17 @@ final class DefaultPointsEngine implements PointsEngine {
         this.earnRateFact = program.earnRate().toPlainString() + " per " + code;
         this.redeemRateFact = program.redeemRate() + " points per " + code;
         this.dates = new Dates(program.zone(), program.expiry());
-        Map<PointsProgram.Campaign, Scaled> campaigns = new HashMap<>();
+        Map<PointsProgram.Campaign, DecimalFactor> campaigns = new HashMap<>();
         for (PointsProgram.Campaign c : program.campaigns()) {
-            campaigns.put(c, Scaled.of(c.multiplier()));
+            campaigns.put(c, DecimalFactor.of(c.multiplier()));
         }
         this.campaignMultipliers = Map.copyOf(campaigns);
         this.zero = Money.zero(program.currency());
     }
 
-    private static <K> Map<K, Scaled> scaled(Map<K, BigDecimal> multipliers) {
-        Map<K, Scaled> out = new HashMap<>();
-        multipliers.forEach((k, v) -> out.put(k, Scaled.of(v)));
+    private static <K> Map<K, DecimalFactor> scaled(Map<K, BigDecimal> multipliers) {
+        Map<K, DecimalFactor> out = new HashMap<>();
+        multipliers.forEach((k, v) -> out.put(k, DecimalFactor.of(v)));
         return Map.copyOf(out);
     }
 
@@ -272,7 +248,7 @@ final class DefaultPointsEngine implements PointsEngine {
         // The order's common multiplier, as an exact BigDecimal (for the fallback) and pre-scaled.
         Base base = new Base(earnRate);
         if (cmd.tier().isPresent()) {
-            Scaled tierMultiplier = tierMultipliers.getOrDefault(cmd.tier().get(), Scaled.ONE);
+            DecimalFactor tierMultiplier = tierMultipliers.getOrDefault(cmd.tier().get(), DecimalFactor.ONE);
             base.times(tierMultiplier);
             why.fact("tier", cmd.tier().get()).fact("tierMultiplier", tierMultiplier.text());
         }
@@ -282,7 +258,7 @@ final class DefaultPointsEngine implements PointsEngine {
         }
         Optional<PointsProgram.Campaign> campaign = program.campaignOn(purchaseDate);
         if (campaign.isPresent()) {
-            Scaled campaignMultiplier = campaignMultipliers.get(campaign.get());
+            DecimalFactor campaignMultiplier = campaignMultipliers.get(campaign.get());
             base.times(campaignMultiplier);
             why.fact("campaign", campaign.get().code()).fact("campaignMultiplier", campaignMultiplier.text());
         }
@@ -290,11 +266,11 @@ final class DefaultPointsEngine implements PointsEngine {
         long total = 0;
         for (int i = 0; i < n; i++) {
             OrderLine line = lines.get(i);
-            Scaled category = categoryMultipliers.getOrDefault(line.category(), Scaled.ONE);
-            Scaled brand = brandMultipliers.getOrDefault(line.brand(), Scaled.ONE);
+            DecimalFactor category = categoryMultipliers.getOrDefault(line.category(), DecimalFactor.ONE);
+            DecimalFactor brand = brandMultipliers.getOrDefault(line.brand(), DecimalFactor.ONE);
             // 1 × m has m's value and scale, so the product's text is the other factor's when one is absent.
-            String multiplierText = category == Scaled.ONE ? brand.text()
-                    : brand == Scaled.ONE ? category.text() : category.value().multiply(brand.value()).toPlainString();
+            String multiplierText = category == DecimalFactor.ONE ? brand.text()
+                    : brand == DecimalFactor.ONE ? category.text() : category.value().multiply(brand.value()).toPlainString();
             long share = pointsShare == null ? 0 : pointsShare[i];
             long eligible = nets[i] - share;
             raw[i] = base.linePoints(eligible, category, brand, fractionDigits);
@@ -351,16 +327,16 @@ final class DefaultPointsEngine implements PointsEngine {
      */
     private static final class Base {
         /** The factors, the earn rate first; their exact product is made only for the fallback. */
-        private final Scaled earnRate;
+        private final DecimalFactor earnRate;
         /** Tier, birthday and campaign factors, in the order given; null while absent (no array per order). */
-        private Scaled f1;
-        private Scaled f2;
-        private Scaled f3;
+        private DecimalFactor f1;
+        private DecimalFactor f2;
+        private DecimalFactor f3;
         private long unscaled;
         private int scale;
         private boolean exact;
 
-        Base(Scaled earnRate) {
+        Base(DecimalFactor earnRate) {
             this.earnRate = earnRate;
             this.unscaled = earnRate.unscaled();
             this.scale = earnRate.scale();
@@ -370,7 +346,7 @@ final class DefaultPointsEngine implements PointsEngine {
         /** The exact product of the factors. */
         private BigDecimal value() {
             BigDecimal v = earnRate.value();
-            for (Scaled f : new Scaled[] {f1, f2, f3}) {
+            for (DecimalFactor f : new DecimalFactor[] {f1, f2, f3}) {
                 if (f != null) {
                     v = v.multiply(f.value());
                 }
@@ -378,7 +354,7 @@ final class DefaultPointsEngine implements PointsEngine {
             return v;
         }
 
-        void times(Scaled m) {
+        void times(DecimalFactor m) {
             if (f1 == null) {
                 f1 = m;
             } else if (f2 == null) {
@@ -392,7 +368,7 @@ final class DefaultPointsEngine implements PointsEngine {
                 if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
                     unscaled = lo;
                     scale += m.scale();
-                    exact = scale < POW10.length;
+                    exact = scale < DecimalFactor.MAX_SCALE;
                     return;
                 }
             }
@@ -404,13 +380,13 @@ final class DefaultPointsEngine implements PointsEngine {
          * rounded DOWN: exact long arithmetic when everything fits (long division truncates toward
          * zero, as DOWN does), else BigDecimal; the same number either way.
          */
-        long linePoints(long eligible, Scaled category, Scaled brand, int fractionDigits) {
+        long linePoints(long eligible, DecimalFactor category, DecimalFactor brand, int fractionDigits) {
             if (exact && category.exact() && brand.exact()) {
                 int s = scale + category.scale() + brand.scale() + fractionDigits;
-                if (s < POW10.length) {
+                if (s < DecimalFactor.MAX_SCALE) {
                     try {
                         long u = Math.multiplyExact(Math.multiplyExact(unscaled, category.unscaled()), brand.unscaled());
-                        return Math.multiplyExact(eligible, u) / POW10[s];
+                        return Math.multiplyExact(eligible, u) / DecimalFactor.tenTo(s);
                     } catch (ArithmeticException overflow) {
                         // falls through to the BigDecimal product
                     }
@@ -470,9 +446,9 @@ final class DefaultPointsEngine implements PointsEngine {
 
     /** {@code points × 10^fractionDigits / redeemRate} rounded DOWN: long arithmetic, BigDecimal if it overflows. */
     private long redemptionValue(long points) {
-        if (fractionDigits < POW10.length) {
-            long high = Math.multiplyHigh(points, POW10[fractionDigits]);
-            long low = points * POW10[fractionDigits];
+        if (fractionDigits < DecimalFactor.MAX_SCALE) {
+            long high = Math.multiplyHigh(points, DecimalFactor.tenTo(fractionDigits));
+            long low = points * DecimalFactor.tenTo(fractionDigits);
             if ((high == 0 && low >= 0) || (high == -1 && low < 0)) {
                 return low / program.redeemRate();
             }
