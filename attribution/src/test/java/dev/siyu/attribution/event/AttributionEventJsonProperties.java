@@ -1,5 +1,8 @@
 package dev.siyu.attribution.event;
 
+import static dev.siyu.testkit.event.EventValues.currency;
+import static dev.siyu.testkit.event.EventValues.idText;
+import static dev.siyu.testkit.event.EventValues.instant;
 import static dev.siyu.testkit.Generators.gen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,46 +35,29 @@ import org.quicktheories.core.Gen;
 
 class AttributionEventJsonProperties {
 
-    private static final String TEXT = "abcXYZ019-_:./ 中文\"\\'{}é";
-    private static final List<Currency> CURRENCIES = List.of(Currency.getInstance("CNY"),
-            Currency.getInstance("USD"), Currency.getInstance("JPY"), Currency.getInstance("KWD"));
     private static final List<String> CODES = List.of("COMMISSION_ACCRUED", "RATE_2", "FIRST_TOUCH", "TAKER_BY_LOAD");
-
-    private static String text(RandomGenerator r) {
-        StringBuilder text = new StringBuilder("x");
-        int length = r.nextInt(20);
-        for (int i = 0; i < length; i++) {
-            text.append(TEXT.charAt(r.nextInt(TEXT.length())));
-        }
-        return r.nextBoolean() ? text.toString() : text.reverse().toString();
-    }
-
-    private static Instant instant(RandomGenerator r) {
-        return Instant.ofEpochSecond(r.nextLong(-2_000_000_000L, 8_000_000_000L), r.nextBoolean() ? 0 : r.nextInt(1_000_000_000));
-    }
 
     private static YearMonth month(RandomGenerator r) {
         return YearMonth.of(1900 + r.nextInt(8000), 1 + r.nextInt(12));
     }
 
     private static Money money(RandomGenerator r, boolean nonNegative) {
-        long minor = r.nextBoolean() ? r.nextLong(100_000) : r.nextLong(Long.MAX_VALUE);
-        return Money.ofMinor(nonNegative || r.nextBoolean() ? minor : -minor, CURRENCIES.get(r.nextInt(CURRENCIES.size())));
+        return dev.siyu.testkit.event.EventValues.money(r, currency(r), nonNegative);
     }
 
     private static BindingScope scope(RandomGenerator r) {
-        return new BindingScope(BindingScope.Kind.values()[r.nextInt(2)], text(r));
+        return new BindingScope(BindingScope.Kind.values()[r.nextInt(2)], idText(r));
     }
 
     private static GuideId guide(RandomGenerator r) {
-        return GuideId.of(text(r));
+        return GuideId.of(idText(r));
     }
 
     private static Explanation explanation(RandomGenerator r, int depth) {
         Explanation.Builder builder = Explanation.builder(CODES.get(r.nextInt(CODES.size())));
         int facts = r.nextInt(4);
         for (int i = 0; i < facts; i++) {
-            builder.fact("f" + i, text(r));
+            builder.fact("f" + i, idText(r));
         }
         if (r.nextBoolean()) { // values kept as objects and rendered when read
             builder.fact("amount", money(r, false)).fact("at", instant(r)).fact("rate",
@@ -96,20 +81,20 @@ class AttributionEventJsonProperties {
 
     private static List<Event> oneOfEach(RandomGenerator r) {
         List<Event> events = new ArrayList<>();
-        events.add(new GuideBound(MemberId.of(text(r)), instant(r), OperationId.of(text(r)), scope(r), guide(r),
+        events.add(new GuideBound(MemberId.of(idText(r)), instant(r), OperationId.of(idText(r)), scope(r), guide(r),
                 r.nextBoolean() ? Optional.of(guide(r)) : Optional.empty(), explanation(r, 2)));
-        events.add(new TransferScheduled(MemberId.of(text(r)), instant(r), OperationId.of(text(r)), scope(r), guide(r),
+        events.add(new TransferScheduled(MemberId.of(idText(r)), instant(r), OperationId.of(idText(r)), scope(r), guide(r),
                 guide(r), instant(r)));
-        events.add(new CustomerTransferred(MemberId.of(text(r)), instant(r), OperationId.of(text(r)), scope(r), guide(r),
+        events.add(new CustomerTransferred(MemberId.of(idText(r)), instant(r), OperationId.of(idText(r)), scope(r), guide(r),
                 guide(r), r.nextBoolean(), explanation(r, 2)));
-        events.add(new CommissionAccrued(MemberId.of(text(r)), instant(r), OperationId.of(text(r)), guide(r),
-                OrderId.of(text(r)), month(r), money(r, true), LocalDate.ofEpochDay(r.nextLong(-20_000, 100_000)),
+        events.add(new CommissionAccrued(MemberId.of(idText(r)), instant(r), OperationId.of(idText(r)), guide(r),
+                OrderId.of(idText(r)), month(r), money(r, true), LocalDate.ofEpochDay(r.nextLong(-20_000, 100_000)),
                 explanation(r, 2)));
-        events.add(new CommissionClawedBack(MemberId.of(text(r)), instant(r), OperationId.of(text(r)), guide(r),
-                OrderId.of(text(r)), month(r), month(r), r.nextBoolean(), money(r, true), explanation(r, 2)));
-        events.add(new CommissionSettled(guide(r), instant(r), OperationId.of(text(r)), month(r), money(r, true),
+        events.add(new CommissionClawedBack(MemberId.of(idText(r)), instant(r), OperationId.of(idText(r)), guide(r),
+                OrderId.of(idText(r)), month(r), month(r), r.nextBoolean(), money(r, true), explanation(r, 2)));
+        events.add(new CommissionSettled(guide(r), instant(r), OperationId.of(idText(r)), month(r), money(r, true),
                 money(r, false)));
-        events.add(new PendingCommissionForfeited(guide(r), instant(r), OperationId.of(text(r)), money(r, false)));
+        events.add(new PendingCommissionForfeited(guide(r), instant(r), OperationId.of(idText(r)), money(r, false)));
         return events;
     }
 

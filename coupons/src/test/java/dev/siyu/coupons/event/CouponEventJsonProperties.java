@@ -1,5 +1,9 @@
 package dev.siyu.coupons.event;
 
+import static dev.siyu.testkit.event.EventValues.currency;
+import static dev.siyu.testkit.event.EventValues.idText;
+import static dev.siyu.testkit.event.EventValues.instant;
+import static dev.siyu.testkit.event.EventValues.money;
 import static dev.siyu.testkit.Generators.gen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,40 +34,19 @@ import org.quicktheories.core.Gen;
 
 class CouponEventJsonProperties {
 
-    private static final String TEXT = "abcXYZ019-_:./ 中文\"\\'{}é";
-    private static final List<Currency> CURRENCIES = List.of(Currency.getInstance("CNY"),
-            Currency.getInstance("USD"), Currency.getInstance("JPY"), Currency.getInstance("KWD"));
     private static final int KINDS = 5;
-
-    private static String text(RandomGenerator r) {
-        StringBuilder text = new StringBuilder("x");
-        int length = r.nextInt(20);
-        for (int i = 0; i < length; i++) {
-            text.append(TEXT.charAt(r.nextInt(TEXT.length())));
-        }
-        return r.nextBoolean() ? text.toString() : text.reverse().toString();
-    }
-
-    private static Instant instant(RandomGenerator r) {
-        return Instant.ofEpochSecond(r.nextLong(-2_000_000_000L, 8_000_000_000L), r.nextBoolean() ? 0 : r.nextInt(1_000_000_000));
-    }
-
-    private static Money money(RandomGenerator r, Currency currency, boolean nonNegative) {
-        long minor = r.nextBoolean() ? r.nextLong(100_000) : r.nextLong(Long.MAX_VALUE);
-        return Money.ofMinor(nonNegative || r.nextBoolean() ? minor : -minor, currency);
-    }
 
     /** One coupon event of type {@code kind} (0 to 4) with random values. */
     static CouponEvent event(int kind, RandomGenerator r) {
-        MemberId member = MemberId.of(text(r));
+        MemberId member = MemberId.of(idText(r));
         Instant at = instant(r);
-        OperationId operation = OperationId.of(text(r));
-        CouponId coupon = CouponId.of(text(r));
-        Currency currency = CURRENCIES.get(r.nextInt(CURRENCIES.size()));
+        OperationId operation = OperationId.of(idText(r));
+        CouponId coupon = CouponId.of(idText(r));
+        Currency currency = currency(r);
         return switch (kind) {
-            case 0 -> new CouponEvent.CouponIssued(member, at, operation, coupon, CouponTemplateId.of(text(r)),
+            case 0 -> new CouponEvent.CouponIssued(member, at, operation, coupon, CouponTemplateId.of(idText(r)),
                     instant(r), instant(r));
-            case 1 -> new CouponEvent.CouponReserved(member, at, operation, coupon, OrderId.of(text(r)),
+            case 1 -> new CouponEvent.CouponReserved(member, at, operation, coupon, OrderId.of(idText(r)),
                     money(r, currency, false), instant(r));
             case 2 -> {
                 List<LineShare> shares = new ArrayList<>();
@@ -71,12 +54,12 @@ class CouponEventJsonProperties {
                 for (int i = 0; i < count; i++) {
                     shares.add(new LineShare(r.nextInt(-5, 1000), money(r, currency, true)));
                 }
-                yield new CouponEvent.CouponRedeemed(member, at, operation, coupon, CouponTemplateId.of(text(r)),
-                        OrderId.of(text(r)), money(r, currency, false), shares);
+                yield new CouponEvent.CouponRedeemed(member, at, operation, coupon, CouponTemplateId.of(idText(r)),
+                        OrderId.of(idText(r)), money(r, currency, false), shares);
             }
-            case 3 -> new CouponEvent.CouponReleased(member, at, operation, coupon, OrderId.of(text(r)));
-            default -> new CouponEvent.CouponRefunded(member, at, operation, coupon, OrderId.of(text(r)),
-                    RefundId.of(text(r)), money(r, currency, false), money(r, currency, false),
+            case 3 -> new CouponEvent.CouponReleased(member, at, operation, coupon, OrderId.of(idText(r)));
+            default -> new CouponEvent.CouponRefunded(member, at, operation, coupon, OrderId.of(idText(r)),
+                    RefundId.of(idText(r)), money(r, currency, false), money(r, currency, false),
                     money(r, currency, false), r.nextBoolean());
         };
     }

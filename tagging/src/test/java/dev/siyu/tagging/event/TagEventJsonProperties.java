@@ -1,5 +1,8 @@
 package dev.siyu.tagging.event;
 
+import static dev.siyu.testkit.event.EventValues.idText;
+import static dev.siyu.testkit.event.EventValues.instant;
+import static dev.siyu.testkit.event.EventValues.optional;
 import static dev.siyu.testkit.Generators.gen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +15,7 @@ import dev.siyu.core.json.ConfigException;
 import dev.siyu.tagging.catalogue.TagId;
 import dev.siyu.tagging.catalogue.TagKind;
 import dev.siyu.tagging.engine.Provenance;
+import dev.siyu.testkit.event.EventValues;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -23,19 +27,9 @@ import org.quicktheories.core.Gen;
 
 class TagEventJsonProperties {
 
-    private static final String TEXT = "abcXYZ019-_:./ 中文\"\\'{}é";
     private static final String TAG_CHARS = "abz09";
     private static final List<String> REASONS = List.of("RULE_NO_LONGER_MATCHES", "EXPIRED", "LOST_TO_EXCLUSIVE_GROUP",
             "NOT_VALID", "REMOVED_BY_STAFF", "REMOVED_FROM_CATALOGUE");
-
-    private static String text(RandomGenerator r) {
-        StringBuilder text = new StringBuilder("x");
-        int length = r.nextInt(20);
-        for (int i = 0; i < length; i++) {
-            text.append(TEXT.charAt(r.nextInt(TEXT.length())));
-        }
-        return r.nextBoolean() ? text.toString() : text.reverse().toString();
-    }
 
     private static TagId tag(RandomGenerator r) {
         StringBuilder text = new StringBuilder();
@@ -52,29 +46,21 @@ class TagEventJsonProperties {
         return TagId.of(text.toString());
     }
 
-    private static Instant instant(RandomGenerator r) {
-        return Instant.ofEpochSecond(r.nextLong(-2_000_000_000L, 8_000_000_000L), r.nextBoolean() ? 0 : r.nextInt(1_000_000_000));
-    }
-
-    private static <T> Optional<T> maybe(RandomGenerator r, T value) {
-        return r.nextBoolean() ? Optional.of(value) : Optional.empty();
-    }
-
     /** Provenance of every kind, including combinations the factories do not make. */
     private static Provenance provenance(RandomGenerator r) {
         return switch (r.nextInt(4)) {
             case 0 -> Provenance.rule(r.nextLong(), instant(r));
-            case 1 -> Provenance.manual(GuideId.of(text(r)), instant(r), maybe(r, instant(r)));
-            case 2 -> Provenance.imported(text(r), instant(r), maybe(r, instant(r)));
-            default -> new Provenance(TagKind.values()[r.nextInt(3)], r.nextLong(), maybe(r, GuideId.of(text(r))),
-                    maybe(r, text(r)), instant(r), maybe(r, instant(r)));
+            case 1 -> Provenance.manual(GuideId.of(idText(r)), instant(r), optional(r, EventValues::instant));
+            case 2 -> Provenance.imported(idText(r), instant(r), optional(r, EventValues::instant));
+            default -> new Provenance(TagKind.values()[r.nextInt(3)], r.nextLong(), optional(r, x -> GuideId.of(idText(x))),
+                    optional(r, EventValues::idText), instant(r), optional(r, EventValues::instant));
         };
     }
 
     private static final Gen<List<TagEvent>> ONE_OF_EACH = gen(r -> List.of(
-            new TagAssigned(MemberId.of(text(r)), instant(r), tag(r), provenance(r)),
-            new TagRemoved(MemberId.of(text(r)), instant(r), tag(r),
-                    r.nextBoolean() ? REASONS.get(r.nextInt(REASONS.size())) : text(r))));
+            new TagAssigned(MemberId.of(idText(r)), instant(r), tag(r), provenance(r)),
+            new TagRemoved(MemberId.of(idText(r)), instant(r), tag(r),
+                    r.nextBoolean() ? REASONS.get(r.nextInt(REASONS.size())) : idText(r))));
 
     @Test
     void every_tag_event_reads_back_equal_to_what_was_written() {

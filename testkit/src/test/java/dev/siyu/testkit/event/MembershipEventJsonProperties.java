@@ -1,15 +1,24 @@
-package dev.siyu.core.event;
+package dev.siyu.testkit.event;
 
-import static dev.siyu.core.event.EventValues.date;
-import static dev.siyu.core.event.EventValues.explanation;
-import static dev.siyu.core.event.EventValues.idText;
-import static dev.siyu.core.event.EventValues.instant;
-import static dev.siyu.core.event.EventValues.optional;
-import static dev.siyu.core.event.EventValues.positive;
+import static dev.siyu.testkit.event.EventValues.date;
+import static dev.siyu.testkit.event.EventValues.explanation;
+import static dev.siyu.testkit.event.EventValues.idText;
+import static dev.siyu.testkit.event.EventValues.instant;
+import static dev.siyu.testkit.event.EventValues.optional;
+import static dev.siyu.testkit.event.EventValues.positive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.siyu.core.event.EventFamily;
+import dev.siyu.core.event.Events;
+import dev.siyu.core.event.MembershipEvent;
+import dev.siyu.core.event.PointsEarned;
+import dev.siyu.core.event.PointsExpired;
+import dev.siyu.core.event.PointsRedeemed;
+import dev.siyu.core.event.PointsReturned;
+import dev.siyu.core.event.PointsReversed;
+import dev.siyu.core.event.TierChanged;
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.OrderId;

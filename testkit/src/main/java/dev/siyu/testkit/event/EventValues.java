@@ -1,4 +1,4 @@
-package dev.siyu.core.event;
+package dev.siyu.testkit.event;
 
 import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.money.Money;
@@ -12,8 +12,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
-/** Random values of the kinds events hold, for round-trip properties. */
-final class EventValues {
+/**
+ * Random values of the kinds events hold, for JSON round-trip properties of every module's events:
+ * id texts with quotes, backslashes and non-ASCII characters, instants with nanoseconds, money in
+ * currencies of 0, 2 and 3 decimals, optionals, nested explanations with facts kept until read.
+ * Functions of a {@link RandomGenerator}, like the other generators of the testkit.
+ */
+public final class EventValues {
 
     private static final String ID_CHARS = "abcXYZ019-_:./ 中文\"\\'{}é";
     private static final List<Currency> CURRENCIES = List.of(Currency.getInstance("CNY"),
@@ -24,7 +29,7 @@ final class EventValues {
     }
 
     /** Id text: 1 to 20 characters, not blank, quotes, backslashes and non-ASCII included. */
-    static String idText(RandomGenerator r) {
+    public static String idText(RandomGenerator r) {
         StringBuilder text = new StringBuilder("x");
         int length = r.nextInt(20);
         for (int i = 0; i < length; i++) {
@@ -33,35 +38,53 @@ final class EventValues {
         return r.nextBoolean() ? text.toString() : text.reverse().toString();
     }
 
-    static Instant instant(RandomGenerator r) {
+    /** An instant between 1906 and 2223, with nanoseconds half the time. */
+    public static Instant instant(RandomGenerator r) {
         return Instant.ofEpochSecond(r.nextLong(-2_000_000_000L, 8_000_000_000L), r.nextBoolean() ? 0 : r.nextInt(1_000_000_000));
     }
 
-    static LocalDate date(RandomGenerator r) {
+    /** A date between 1915 and 2243. */
+    public static LocalDate date(RandomGenerator r) {
         return LocalDate.ofEpochDay(r.nextLong(-20_000, 100_000));
     }
 
-    static long positive(RandomGenerator r) {
+    /** A positive long, small half the time. */
+    public static long positive(RandomGenerator r) {
         return r.nextBoolean() ? 1 + r.nextLong(1000) : 1 + r.nextLong(Long.MAX_VALUE - 1);
     }
 
     /** Money of a random currency (0, 2 or 3 decimals), negative amounts included. */
-    static Money money(RandomGenerator r) {
+    public static Money money(RandomGenerator r) {
         long minor = r.nextBoolean() ? r.nextLong(-100_000, 100_000) : r.nextLong();
         return Money.ofMinor(minor, CURRENCIES.get(r.nextInt(CURRENCIES.size())));
     }
 
-    /** Non-negative money. */
-    static Money nonNegativeMoney(RandomGenerator r) {
-        return Money.ofMinor(r.nextLong(1_000_000_000L), CURRENCIES.get(r.nextInt(CURRENCIES.size())));
+    /**
+     * Money in {@code currency}: small amounts half the time, else up to {@link Long#MAX_VALUE}
+     * minor units; negative half the time unless {@code nonNegative}.
+     */
+    public static Money money(RandomGenerator r, Currency currency, boolean nonNegative) {
+        long minor = r.nextBoolean() ? r.nextLong(100_000) : r.nextLong(Long.MAX_VALUE);
+        return Money.ofMinor(nonNegative || r.nextBoolean() ? minor : -minor, currency);
     }
 
-    static <T> Optional<T> optional(RandomGenerator r, Function<RandomGenerator, T> value) {
+    /** Non-negative money. */
+    public static Money nonNegativeMoney(RandomGenerator r) {
+        return Money.ofMinor(r.nextLong(1_000_000_000L), currency(r));
+    }
+
+    /** One of CNY, USD, JPY and KWD (2, 2, 0 and 3 decimals). */
+    public static Currency currency(RandomGenerator r) {
+        return CURRENCIES.get(r.nextInt(CURRENCIES.size()));
+    }
+
+    /** {@code value} drawn half the time, else empty. */
+    public static <T> Optional<T> optional(RandomGenerator r, Function<RandomGenerator, T> value) {
         return r.nextBoolean() ? Optional.of(value.apply(r)) : Optional.empty();
     }
 
     /** An explanation with up to 4 facts and up to 2 levels of sub-explanations. */
-    static Explanation explanation(RandomGenerator r) {
+    public static Explanation explanation(RandomGenerator r) {
         return explanation(r, 2);
     }
 
