@@ -108,18 +108,20 @@ final class OrderRecord {
 
     /** Units returned per line number of {@code order} (the order these lines are of). */
     Map<Integer, Integer> returnedByLine(Order order) {
+        int[] index = indexBySlot(order);
         Map<Integer, Integer> map = new HashMap<>();
         for (int i = 0; i < lineCount(); i++) {
             if (returned(i) > 0) {
-                map.put(order.lines().get(indexOfSlot(order, i)).lineNo(), returned(i));
+                map.put(order.lines().get(index == null ? i : index[i]).lineNo(), returned(i));
             }
         }
         return map;
     }
 
     boolean allReturned(Order order) {
+        int[] index = indexBySlot(order);
         for (int i = 0; i < lineCount(); i++) {
-            if (returned(i) < order.lines().get(indexOfSlot(order, i)).quantity()) {
+            if (returned(i) < order.lines().get(index == null ? i : index[i]).quantity()) {
                 return false;
             }
         }
@@ -134,9 +136,6 @@ final class OrderRecord {
      */
     static int slotOf(Order order, int index) {
         List<OrderLine> lines = order.lines();
-        if (inLineNoOrder(lines)) {
-            return index;
-        }
         int lineNo = lines.get(index).lineNo();
         int rank = 0;
         for (OrderLine line : lines) {
@@ -147,28 +146,38 @@ final class OrderRecord {
         return rank;
     }
 
-    /** The index in {@code order}'s lines of the line in {@code slot} (see {@link #slotOf}). */
-    static int indexOfSlot(Order order, int slot) {
+    /**
+     * For each slot (see {@link #slotOf}), the index of its line in {@code order}'s lines; null when
+     * the lines are listed by line number, so that a slot is its index.
+     */
+    static int[] indexBySlot(Order order) {
         List<OrderLine> lines = order.lines();
         if (inLineNoOrder(lines)) {
-            return slot;
+            return null;
         }
-        for (int i = 0; i < lines.size(); i++) {
-            if (slotOf(order, i) == slot) {
-                return i;
-            }
+        int n = lines.size();
+        long[] keyed = new long[n];
+        for (int i = 0; i < n; i++) {
+            // line number in the high 32 bits (offset to keep the sign order), index in the low bits
+            keyed[i] = ((long) lines.get(i).lineNo() - Integer.MIN_VALUE) << 32 | i;
         }
-        throw new IllegalArgumentException("slot must be below the order's line count " + lines.size() + ": " + slot);
+        java.util.Arrays.sort(keyed);
+        int[] index = new int[n];
+        for (int k = 0; k < n; k++) {
+            index[k] = (int) (keyed[k] & 0xffffffffL);
+        }
+        return index;
     }
 
     /** {@code perLine} (indexed like {@code order}'s lines) rearranged by slot; the same array if already so. */
     static long[] bySlot(Order order, long[] perLine) {
-        if (inLineNoOrder(order.lines())) {
+        int[] index = indexBySlot(order);
+        if (index == null) {
             return perLine;
         }
         long[] out = new long[perLine.length];
-        for (int i = 0; i < perLine.length; i++) {
-            out[slotOf(order, i)] = perLine[i];
+        for (int k = 0; k < perLine.length; k++) {
+            out[k] = perLine[index[k]];
         }
         return out;
     }
