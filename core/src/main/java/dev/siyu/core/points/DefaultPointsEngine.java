@@ -114,9 +114,9 @@ final class DefaultPointsEngine implements PointsEngine {
                         r.order().id(), record.lineCount(), r.order().lines().size()));
             }
             r.refund().checkAgainst(r.order(), record == null ? Map.of() : record.returnedByLine(r.order()));
-            outcome = checkRefundWindow(account, r, date);
+            outcome = checkWindow(account, r.order(), date, RejectReason.REFUND_WINDOW_CLOSED, "refundOn");
         } else if (command instanceof PointsCommand.Earn e) {
-            outcome = checkEarnWindow(account, e, date);
+            outcome = checkWindow(account, e.order(), date, RejectReason.EARN_WINDOW_CLOSED, "earnOn");
         }
         Work work = new Work(account, date, program.refundWindowDays().isPresent()
                 ? (int) Math.max(Integer.MIN_VALUE + 1, date.toEpochDay() - program.refundWindowDays().getAsInt())
@@ -150,36 +150,22 @@ final class DefaultPointsEngine implements PointsEngine {
         return OperationDigest.of(order.value()).hi();
     }
 
-    /** A refusal if the program has a refund window and {@code r}'s order was placed before it, else null. */
-    private PointsOutcome checkRefundWindow(PointsAccount account, PointsCommand.RefundOrder r, LocalDate date) {
-        if (program.refundWindowDays().isEmpty()) {
-            return null;
-        }
-        int window = program.refundWindowDays().getAsInt();
-        LocalDate placed = dateOf(r.order().placedAt());
-        long placedDay = placed.toEpochDay();
-        if (placedDay < date.toEpochDay() - window || placedDay < account.orders.horizon()) {
-            return reject(RejectReason.REFUND_WINDOW_CLOSED, "order", r.order().id(), "placedOn", placed,
-                    "refundOn", date, "refundWindowDays", window);
-        }
-        return null;
-    }
-
     /**
-     * A refusal if the program has a refund window and {@code e}'s order was placed before it, else
-     * null: its record may already be dropped, so earning on it again could not be told from a first
-     * earn (and a refund of it would be refused anyway).
+     * A refusal if the program has a refund window and {@code order} was placed before it, else null:
+     * {@link RejectReason#REFUND_WINDOW_CLOSED} for a refund ({@code dateFact} "refundOn"), and
+     * {@link RejectReason#EARN_WINDOW_CLOSED} for an earn ("earnOn"), since past the window the order's
+     * record may already be dropped and a second earn could not be told from a first.
      */
-    private PointsOutcome checkEarnWindow(PointsAccount account, PointsCommand.Earn e, LocalDate date) {
+    private PointsOutcome checkWindow(PointsAccount account, Order order, LocalDate date, RejectReason reason,
+            String dateFact) {
         if (program.refundWindowDays().isEmpty()) {
             return null;
         }
         int window = program.refundWindowDays().getAsInt();
-        LocalDate placed = dateOf(e.order().placedAt());
+        LocalDate placed = dateOf(order.placedAt());
         long placedDay = placed.toEpochDay();
         if (placedDay < date.toEpochDay() - window || placedDay < account.orders.horizon()) {
-            return reject(RejectReason.EARN_WINDOW_CLOSED, "order", e.order().id(), "placedOn", placed,
-                    "earnOn", date, "refundWindowDays", window);
+            return reject(reason, "order", order.id(), "placedOn", placed, dateFact, date, "refundWindowDays", window);
         }
         return null;
     }
