@@ -14,15 +14,22 @@ import java.util.OptionalInt;
  * as before. {@link #unbounded()} (the default of every program) remembers everything and refuses
  * nothing for its age.
  *
- * <p>Each entry records the business day of its command in the upper half of its code word
- * ({@link #codeWord}); the aggregate's own outcome code is the lower half ({@link #code}). Forgetting
- * is amortized: the log is rewritten only once its oldest entry is a quarter of the window (at
- * least one day) past the window, so an aggregate holds at most about 1.25 windows of operations
- * and pays O(1) per command on average. Immutable and thread-safe.
+ * <p>The day must be part of the command's payload (e.g. the date of the order an earn is for), not
+ * the time it was sent: a retry sent a month later carries the same day and is refused, where a day
+ * taken from the retry's own clock would let it through as a new command. Each entry records that
+ * day in the upper half of its code word ({@link #codeWord}); the aggregate's own outcome code is
+ * the lower half ({@link #code}). Forgetting is amortized: the log is rewritten only once an entry
+ * is a quarter of the window (at least one day) past the window, so an aggregate whose commands
+ * come roughly in date order holds about 1.25 windows of operations. Immutable and thread-safe.
  */
 public final class IdempotencyWindow {
 
     private static final IdempotencyWindow UNBOUNDED = new IdempotencyWindow(0);
+    /**
+     * The day of an entry never to forget: for commands whose payload carries no date of its own,
+     * so that a retry dated later could not be told from a new command (e.g. a tier evaluation).
+     */
+    public static final int KEEP = Integer.MAX_VALUE;
     /** The longest window: 100 years of days. */
     static final int MAX_DAYS = 36_525;
 
@@ -74,19 +81,22 @@ public final class IdempotencyWindow {
 
     /**
      * {@code log} without the entries dated before {@link #firstAcceptedDay(int) firstAcceptedDay(latestDay)},
-     * once its first entry is at least a quarter window past it; else {@code log} itself. Entries
-     * must carry their day in their code word ({@link #codeWord}).
+     * once one of them is at least a quarter window (and a day) older than that; else {@code log}
+     * itself. Entries carry their day in their code word ({@link #codeWord}); entries dated
+     * {@link #KEEP} are never forgotten. O(size) to check, like a lookup.
      */
     public OperationLog forget(OperationLog log, int latestDay) {
         if (days == 0 || log.size() == 0) {
             return log;
         }
         int first = firstAcceptedDay(latestDay);
-        long slack = Math.max(1, days / 4);
-        if ((long) day(log.code(0)) > (long) first - slack) {
-            return log;
+        long stale = (long) first - Math.max(1, days / 4);
+        for (int i = 0; i < log.size(); i++) {
+            if (day(log.code(i)) <= stale) {
+                return log.retainIf(at -> day(log.code(at)) >= first);
+            }
         }
-        return log.retainIf(i -> day(log.code(i)) >= first);
+        return log;
     }
 
     /** The code word of an entry: {@code day} in the upper 32 bits, the aggregate's {@code code} in the lower. */

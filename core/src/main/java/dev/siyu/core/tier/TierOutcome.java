@@ -66,6 +66,11 @@ public sealed interface TierOutcome permits TierOutcome.Applied, TierOutcome.Rej
         /** The operation id was already applied with a different payload. */
         OPERATION_CONFLICT,
         /** {@code asOf} is earlier than the status's last decision: time does not run backwards. */
-        AS_OF_BEFORE_LAST_DECISION
+        AS_OF_BEFORE_LAST_DECISION,
+        /**
+         * The activity happened before the program's idempotency window: it may have been recorded
+         * and forgotten since, so it is refused rather than risk counting it twice.
+         */
+        OUTSIDE_IDEMPOTENCY_WINDOW
     }
 }
