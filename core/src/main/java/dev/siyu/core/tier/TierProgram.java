@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * A tier program: a validated ladder of tiers and the rules that move members up and down it. The
@@ -412,16 +413,19 @@ public final class TierProgram {
         Work w = new Work(status, asOf);
         int countsOn = epochDay(activity.countsAt());
         w.history = w.history.plus(countsOn, activity.spend().minor(), activity.pointsEarned(), activity.orders());
-        w.step(activityExplanation(activity, countsOn));
+        w.step(activityCode(activity), () -> activityExplanation(activity, countsOn));
         Window q = current(w.history, status.joinedOn(), w.day);
         if (q.tier > w.earned) {
             upgrade(w, q);
         } else {
-            Explanation.Builder held = Explanation.builder(activity.kind() == QualifyingActivity.Kind.REFUND
-                    ? "REFUND_RECORDED_DOWNGRADE_AT_EVALUATION" : "NO_HIGHER_TIER_EARNED")
-                    .fact("earnedTier", tiers.get(w.earned).id());
-            qualificationFacts(held, q);
-            w.step(held.build());
+            String code = activity.kind() == QualifyingActivity.Kind.REFUND
+                    ? "REFUND_RECORDED_DOWNGRADE_AT_EVALUATION" : "NO_HIGHER_TIER_EARNED";
+            TierId earnedTier = tiers.get(w.earned).id();
+            w.step(code, () -> {
+                Explanation.Builder held = Explanation.builder(code).fact("earnedTier", earnedTier);
+                qualificationFacts(held, q);
+                return held.build();
+            });
         }
         return finish(w, activity.operation(), digest, fingerprint, day);
     }
@@ -566,7 +570,9 @@ public final class TierProgram {
         QualifyingHistory history;
         boolean overrideSet;
         boolean overrideEnded;
-        final List<Explanation> steps = new ArrayList<>();
+        /** The reason codes of the steps taken, and how to explain each when asked. */
+        final List<String> codes = new ArrayList<>(3);
+        final List<Supplier<Explanation>> steps = new ArrayList<>(3);
 
         Work(TierStatus before, Instant asOf) {
             this.before = before;
@@ -578,7 +584,7 @@ public final class TierProgram {
             this.grace = before.graceOrNull();
             this.history = before.history();
             if (override != null && !override.holdsOn(date)) {
-                steps.add(Explanation.builder("OVERRIDE_EXPIRED")
+                step(Explanation.builder("OVERRIDE_EXPIRED")
                         .fact("tier", override.tier())
                         .fact("until", override.until())
                         .fact("earnedTier", tiers.get(earned).id())
@@ -589,6 +595,12 @@ public final class TierProgram {
         }
 
         void step(Explanation explanation) {
+            step(explanation.code(), () -> explanation);
+        }
+
+        /** A step whose explanation is built only if the outcome's explanation is read. */
+        void step(String code, Supplier<Explanation> explanation) {
+            codes.add(code);
             steps.add(explanation);
         }
     }
@@ -653,25 +665,34 @@ public final class TierProgram {
                 kind = index.get(to) > index.get(from) ? TierChanged.Kind.UPGRADED : TierChanged.Kind.DOWNGRADED;
             }
         }
-        Explanation decisive = w.steps.get(w.steps.size() - 1);
-        Explanation.Builder top = Explanation.builder(moved ? "TIER_" + kind.name() : decisive.code())
-                .fact("member", before.member())
-                .fact("operation", operation)
-                .fact("asOfDate", w.date)
-                .fact("from", from)
-                .fact("to", to);
-        top.factsOf(decisive);
-        for (Explanation step : w.steps) {
-            top.because(step);
-        }
-        Explanation explanation = top.build();
-        TierOutcome outcome = new TierOutcome.Applied(explanation);
+        String decisiveCode = w.codes.get(w.codes.size() - 1);
+        String code = moved ? "TIER_" + kind.name() : decisiveCode;
+        List<Supplier<Explanation>> steps = w.steps;
+        LocalDate date = w.date;
+        Supplier<Explanation> explain = () -> {
+            List<Explanation> because = new ArrayList<>(steps.size());
+            for (Supplier<Explanation> step : steps) {
+                because.add(step.get());
+            }
+            Explanation.Builder top = Explanation.builder(code)
+                    .fact("member", before.member())
+                    .fact("operation", operation)
+                    .fact("asOfDate", date)
+                    .fact("from", from)
+                    .fact("to", to);
+            top.factsOf(because.get(because.size() - 1));
+            for (Explanation step : because) {
+                top.because(step);
+            }
+            return top.build();
+        };
+        TierOutcome.Applied outcome = new TierOutcome.Applied(code, explain);
         OperationLog ops = idempotency.forget(before.operations().with(digest, fingerprint,
-                IdempotencyWindow.codeWord(code(explanation.code()), dated), 0), w.day);
+                IdempotencyWindow.codeWord(code(code), dated), 0), w.day);
         TierStatus after = new TierStatus(before.member(), before.joinedOn(), before.version() + 1, earnedId,
                 w.override, w.grace, moved ? w.asOf : before.since(), w.asOf, w.history, ops);
         List<TierChanged> events = moved
-                ? List.of(new TierChanged(before.member(), w.asOf, Optional.of(from), to, kind, explanation))
+                ? List.of(new TierChanged(before.member(), w.asOf, Optional.of(from), to, kind, outcome.explanation()))
                 : List.of();
         return new TierResult(after, events, outcome, false);
     }
