@@ -76,7 +76,17 @@ public final class IdempotencyWindow {
 
     /** Whether a command of business day {@code day} may run when the latest day recorded is {@code latestDay}. */
     public boolean accepts(int day, int latestDay) {
-        return day >= firstAcceptedDay(latestDay);
+        return day == KEEP || latestDay == Integer.MIN_VALUE || day >= firstAcceptedDay(latestDay);
+    }
+
+    /** Whether a command of business day {@code day} may run on an aggregate with {@code log}: {@code accepts(day, log.latestDay())}. */
+    public boolean accepts(int day, OperationLog log) {
+        return accepts(day, log.latestDay());
+    }
+
+    /** {@code forget(log, log.latestDay())}. */
+    public OperationLog forget(OperationLog log) {
+        return forget(log, log.latestDay());
     }
 
     /**
@@ -86,7 +96,7 @@ public final class IdempotencyWindow {
      * {@link #KEEP} are never forgotten. O(size) to check, like a lookup.
      */
     public OperationLog forget(OperationLog log, int latestDay) {
-        if (days == 0 || log.size() == 0) {
+        if (days == 0 || log.size() == 0 || latestDay == Integer.MIN_VALUE) {
             return log;
         }
         int first = firstAcceptedDay(latestDay);

@@ -48,23 +48,35 @@ class IdempotencyWindowProperties {
                     assertThat(IdempotencyWindow.code(log.code(found))).isEqualTo(op % 7);
                     continue; // a replay: the recorded outcome
                 }
-                if (latest != Integer.MIN_VALUE && day != IdempotencyWindow.KEEP && !window.accepts(day, latest)) {
+                assertThat(log.latestDay()).isEqualTo(latest == Integer.MIN_VALUE || appliedOn.values().stream()
+                        .allMatch(d -> d == IdempotencyWindow.KEEP) ? Integer.MIN_VALUE : maxDay(appliedOn));
+                if (!window.accepts(day, log)) {
                     continue; // too late: refused, nothing changes
                 }
                 // never applied twice: a forgotten operation is always refused
                 assertThat(applied.add(op)).as("operation %d applied twice", op).isTrue();
                 appliedOn.put(op, day);
                 log = log.with(digest, op, IdempotencyWindow.codeWord(op % 7, day), 0);
-                latest = day == IdempotencyWindow.KEEP ? Math.max(latest, clock) : Math.max(latest, day);
-                log = window.forget(log, latest);
+                latest = day == IdempotencyWindow.KEEP ? latest : Math.max(latest, day);
+                log = window.forget(log);
                 // nothing inside the window is forgotten
                 for (Map.Entry<Integer, Integer> e : appliedOn.entrySet()) {
-                    if (e.getValue() >= window.firstAcceptedDay(latest)) {
+                    if (latest == Integer.MIN_VALUE || e.getValue() >= window.firstAcceptedDay(latest)) {
                         assertThat(log.contains(OperationDigest.of("op-" + e.getKey()))).isTrue();
                     }
                 }
             }
         });
+    }
+
+    private static int maxDay(Map<Integer, Integer> appliedOn) {
+        int max = Integer.MIN_VALUE;
+        for (int d : appliedOn.values()) {
+            if (d != IdempotencyWindow.KEEP) {
+                max = Math.max(max, d);
+            }
+        }
+        return max;
     }
 
     @Test
