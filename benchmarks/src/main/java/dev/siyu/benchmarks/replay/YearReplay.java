@@ -148,7 +148,7 @@ public final class YearReplay {
               "maxPerOrder": 20000},
              "lots": {"pendingDays": 7, "expiry": {"policy": "end-of-next-year"}, "refundWindowDays": 30},
              "redemption": {"rate": 100, "maxSharePercent": 50, "minimumBalance": 100, "step": 100},
-             "negativeBalance": "clamp"}
+             "negativeBalance": "clamp", "idempotency": {"windowDays": 30}}
             """;
 
     static final String COMMISSION = """
