@@ -1,5 +1,7 @@
 package dev.siyu.core.tier;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -7,23 +9,34 @@ import java.util.Arrays;
  * units), points earned and orders, in one primitive array of three longs a fact: the day in the
  * upper half of the first word and the orders prefix in its lower half, then the spend and points
  * prefixes. Row 0 holds the empty prefix; row {@code i + 1} fact {@code i}. The sum of a metric over
- * any date range is two binary searches and a subtraction, with no allocation. Immutable; adding a
- * fact copies the array (a history holds a few hundred facts at most).
+ * any date range is two binary searches and a subtraction, with no allocation.
+ *
+ * <p>Immutable, and the histories of one lineage share their array: word 0 counts the rows claimed,
+ * and a fact dated on or after the last one (the usual case: orders arrive in date order) is written
+ * into the spare room in place, claiming its row with a compare-and-set, so recording an order
+ * neither copies the history nor leaves a new array for the collector to move. A fact dated earlier,
+ * an append to an older version, or a full array copies (with half as much room again). Rows a
+ * version can see are written before it is constructed and never again, and versions reach the
+ * array through a final field, so every version reads a complete, fixed prefix from any thread.
  */
 final class QualifyingHistory {
 
     private static final int ROW = 3;
+    private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);
 
-    static final QualifyingHistory EMPTY = new QualifyingHistory(new long[ROW]);
+    /** Word 0: rows claimed (1 = just the empty prefix); row r at words 1 + 3r .. 3 + 3r. */
+    static final QualifyingHistory EMPTY = new QualifyingHistory(new long[] {1, 0, 0, 0}, 0);
 
     private final long[] rows;
+    private final int size;
 
-    private QualifyingHistory(long[] rows) {
+    private QualifyingHistory(long[] rows, int size) {
         this.rows = rows;
+        this.size = size;
     }
 
     int size() {
-        return rows.length / ROW - 1;
+        return size;
     }
 
     /** The epoch day of the {@code i}-th fact in date order. */
@@ -32,15 +45,15 @@ final class QualifyingHistory {
     }
 
     private int dayOfRow(int row) {
-        return (int) (rows[row * ROW] >> 32);
+        return (int) (rows[1 + row * ROW] >> 32);
     }
 
     /** The prefix of {@code metric} through row {@code row} (row 0: nothing). */
     private long prefix(Metric metric, int row) {
         return switch (metric) {
-            case SPEND -> rows[row * ROW + 1];
-            case POINTS_EARNED -> rows[row * ROW + 2];
-            case ORDER_COUNT -> (int) rows[row * ROW];
+            case SPEND -> rows[2 + row * ROW];
+            case POINTS_EARNED -> rows[3 + row * ROW];
+            case ORDER_COUNT -> (int) rows[1 + row * ROW];
         };
     }
 
@@ -51,24 +64,34 @@ final class QualifyingHistory {
 
     /** This history with one more fact on epoch day {@code day}, after any fact of the same day. */
     QualifyingHistory plus(int day, long spendDelta, long pointsDelta, long ordersDelta) {
-        int n = size();
+        int n = size;
         int pos = upperBound(day); // the new fact becomes row pos + 1
-        long[] out = new long[rows.length + ROW];
-        System.arraycopy(rows, 0, out, 0, (pos + 1) * ROW);
+        int capacity = (rows.length - 1) / ROW - 1;
+        if (pos == n && n < capacity && WORD.compareAndSet(rows, 0, (long) n + 1, (long) n + 2)) {
+            // in date order, and this version's next row is unclaimed: write it in place
+            write(rows, n + 1, day, rows, n, spendDelta, pointsDelta, ordersDelta);
+            return new QualifyingHistory(rows, n + 1);
+        }
+        int room = Math.max(4, n + 1 + (n >> 1));
+        long[] out = new long[1 + (room + 1) * ROW];
+        out[0] = n + 2;
+        System.arraycopy(rows, 1, out, 1, (pos + 1) * ROW);
         write(out, pos + 1, day, rows, pos, spendDelta, pointsDelta, ordersDelta);
         for (int r = pos + 1; r <= n; r++) {
             write(out, r + 1, dayOfRow(r), out, r, delta(Metric.SPEND, r - 1), delta(Metric.POINTS_EARNED, r - 1),
                     delta(Metric.ORDER_COUNT, r - 1));
         }
-        return new QualifyingHistory(out);
+        return new QualifyingHistory(out, n + 1);
     }
 
     /** Writes row {@code row} of {@code out}: {@code day} and the prefixes of row {@code prev} of {@code from} plus the deltas. */
     private static void write(long[] out, int row, int day, long[] from, int prev, long spend, long points, long orders) {
-        int orderPrefix = Math.toIntExact(Math.addExact((long) (int) from[prev * ROW], orders));
-        out[row * ROW] = (long) day << 32 | (orderPrefix & 0xffff_ffffL);
-        out[row * ROW + 1] = Math.addExact(from[prev * ROW + 1], spend);
-        out[row * ROW + 2] = Math.addExact(from[prev * ROW + 2], points);
+        int orderPrefix = Math.toIntExact(Math.addExact((long) (int) from[1 + prev * ROW], orders));
+        long spendPrefix = Math.addExact(from[2 + prev * ROW], spend);
+        long pointsPrefix = Math.addExact(from[3 + prev * ROW], points);
+        out[1 + row * ROW] = (long) day << 32 | (orderPrefix & 0xffff_ffffL);
+        out[2 + row * ROW] = spendPrefix;
+        out[3 + row * ROW] = pointsPrefix;
     }
 
     /** A history of the given facts, in any order (stable by day). */
@@ -83,12 +106,13 @@ final class QualifyingHistory {
             keyed[i] = ((long) day[i] - Integer.MIN_VALUE) << 32 | i;
         }
         Arrays.sort(keyed);
-        long[] rows = new long[(n + 1) * ROW];
+        long[] rows = new long[1 + (n + 1) * ROW];
+        rows[0] = n + 1;
         for (int k = 0; k < n; k++) {
             int i = (int) (keyed[k] & 0xffffffffL);
             write(rows, k + 1, day[i], rows, k, spendDelta[i], pointsDelta[i], ordersDelta[i]);
         }
-        return new QualifyingHistory(rows);
+        return new QualifyingHistory(rows, n);
     }
 
     /** The sum of {@code metric} over facts on epoch days {@code from..to} inclusive. */
@@ -102,7 +126,7 @@ final class QualifyingHistory {
     /** The number of facts whose day is {@code < day}: the row of the prefix before them. */
     private int lowerBound(int day) {
         int lo = 0;
-        int hi = size();
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (dayOfRow(mid + 1) < day) {
@@ -117,7 +141,7 @@ final class QualifyingHistory {
     /** The number of facts whose day is {@code <= day}: the row of the prefix through them. */
     private int upperBound(int day) {
         int lo = 0;
-        int hi = size();
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (dayOfRow(mid + 1) <= day) {
