@@ -259,6 +259,8 @@ public final class YearReplay {
         }
 
         long t0 = System.nanoTime();
+        long processCpu0 = processCpuNanos();
+        long gc0 = gcMillis();
         runAll(workers, Worker::enrol);
         long t1 = System.nanoTime();
         System.out.printf(Locale.ROOT, "enrol: %,d members in %.1f s; heap live %,d MB (%.0f bytes a member)%n", members,
@@ -288,22 +290,30 @@ public final class YearReplay {
         System.out.printf(Locale.ROOT, "replay: %,d orders in %.1f s, %,.0f orders/s%n", replayed, (t3 - t2) / 1e9,
                 replayed / ((t3 - t2) / 1e9));
         long cpu = 0;
+        long allocated = 0;
         for (Worker w : workers) {
             cpu += w.replayCpuNanos;
+            allocated += w.replayAllocated;
         }
         System.out.printf(Locale.ROOT, "replay thread CPU time: %.1f s, %.2f µs an order (order generation included; GC threads"
                 + " not counted); load average %.2f%n", cpu / 1e9, cpu / 1e3 / Math.max(1, replayed),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "replay threads allocated %,d bytes an order (garbage included)%n",
+                allocated / Math.max(1, replayed));
 
         runAll(workers, Worker::book);
         long t4 = System.nanoTime();
         System.out.printf(Locale.ROOT, "book commission: %.2f s%n", (t4 - t3) / 1e9);
+        long processCpu = processCpuNanos() - processCpu0;
+        long gc = gcMillis() - gc0;
         long peak = peakHeap();
         long live = liveHeap();
         replay.report(workers);
         System.out.printf(Locale.ROOT, "%nphases: setup %.1f s, enrol %.1f s, replay %.1f s, book %.2f s; total %.1f s%n",
                 (t0 - began) / 1e9, (t1 - t0) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, (t4 - began) / 1e9);
         System.out.printf(Locale.ROOT, "orders/s over enrol+replay+book: %,.0f%n", replayed / ((t4 - t0) / 1e9));
+        System.out.printf(Locale.ROOT, "process CPU over enrol+replay+book: %.1f s (all threads: workers, collector, compiler); "
+                + "collector pauses and cycles %.1f s%n", processCpu / 1e9, gc / 1e3);
         System.out.printf(Locale.ROOT, "heap: live at end %,d MB (%.0f bytes a member), peak of heap pools %,d MB, max %,d MB%n",
                 live >> 20, (double) live / members, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
@@ -348,6 +358,8 @@ public final class YearReplay {
         long discount;
         /** This thread's CPU time in {@link #replay}, nanoseconds (other processes' load does not count). */
         long replayCpuNanos;
+        /** Bytes this thread allocated in {@link #replay} (garbage included). */
+        long replayAllocated;
 
         Worker(int id) {
             this.id = id;
@@ -375,6 +387,7 @@ public final class YearReplay {
 
         void replay() {
             long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long allocated0 = allocatedBytes();
             long base = orders / members;
             long extra = orders % members;
             long pending = 0;
@@ -408,6 +421,7 @@ public final class YearReplay {
             }
             done.addAndGet(pending);
             replayCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
+            replayAllocated = allocatedBytes() - allocated0;
         }
 
         void order(int m, long j, int day) {
@@ -521,6 +535,27 @@ public final class YearReplay {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /** Bytes the calling thread allocated so far (HotSpot's thread allocation counter), or 0 where unsupported. */
+    static long allocatedBytes() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                ? t.getThreadAllocatedBytes(Thread.currentThread().getId()) : 0;
+    }
+
+    /** The CPU time of the whole process so far, or 0 where unsupported. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    /** The collectors' accumulated time (pauses, and for G1 its concurrent cycles as the JVM counts them). */
+    static long gcMillis() {
+        long sum = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     static long liveHeap() {

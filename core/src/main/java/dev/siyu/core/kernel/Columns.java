@@ -93,21 +93,23 @@ final class Columns {
 
     /**
      * A new array holding, in order, those of the first {@code size} entries of {@code data} whose
-     * index {@code keep} accepts, with no spare room and all its slots claimed; {@code kept} is
-     * their number (counted by the caller with the same predicate).
+     * index {@code keep} accepts, and room for one more (so that the append that usually follows a
+     * pruning writes in place); {@code kept} is their number (counted by the caller with the same
+     * predicate).
      */
     static long[] retain(long[] data, int stride, int size, int kept, IntPredicate keep) {
         if (kept == 0) {
             return EMPTY;
         }
         int capacity = capacity(data, stride);
-        long[] target = new long[1 + kept * (1 + stride)];
+        int room = kept + 1;
+        long[] target = new long[1 + room * (1 + stride)];
         target[0] = kept;
         int k = 0;
         for (int i = 0; i < size && k < kept; i++) {
             if (keep.test(i)) {
                 target[1 + k] = data[1 + i];
-                System.arraycopy(data, 1 + capacity + i * stride, target, 1 + kept + k * stride, stride);
+                System.arraycopy(data, 1 + capacity + i * stride, target, 1 + room + k * stride, stride);
                 k++;
             }
         }

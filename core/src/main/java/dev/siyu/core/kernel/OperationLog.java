@@ -104,7 +104,7 @@ public final class OperationLog {
      * indexes of this log, {@code 0 <= i < size()}, and may read them through {@link #code},
      * {@link #value} and the other accessors), in the same order: e.g. to forget the operations of
      * settled periods. This log itself if every entry is kept, else a new log whose array holds just
-     * the kept entries (no spare room: its first append copies); this log is left as it was.
+     * the kept entries and room for one more; this log is left as it was.
      * {@code keep} is called twice per entry and must answer the same both times.
      */
     public OperationLog retainIf(IntPredicate keep) {

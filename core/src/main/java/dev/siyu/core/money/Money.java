@@ -23,6 +23,7 @@ public final class Money implements Comparable<Money> {
 
     /** Renminbi, the default currency of the retailers Siyu serves. */
     public static final Currency CNY = Currency.getInstance("CNY");
+    private static final Money ZERO_CNY = new Money(0, CNY);
 
     private final long minor;
     private final Currency currency;
@@ -107,9 +108,9 @@ public final class Money implements Comparable<Money> {
         }
     }
 
-    /** Zero of {@code currency}. */
+    /** Zero of {@code currency} (one shared instance for CNY). */
     public static Money zero(Currency currency) {
-        return ofMinor(0, currency);
+        return currency == CNY ? ZERO_CNY : ofMinor(0, currency);
     }
 
     /** The count of minor units (fen for CNY); negative for a negative amount. */

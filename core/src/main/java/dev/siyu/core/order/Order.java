@@ -6,12 +6,10 @@ import dev.siyu.core.id.StoreId;
 import dev.siyu.core.money.Money;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A member's order: lines and the tenders that paid for them.
@@ -43,14 +41,20 @@ public record Order(OrderId id, MemberId member, Instant placedAt, StoreId store
             throw new IllegalArgumentException("lines must not be empty: order " + id);
         }
         Currency currency = lines.get(0).unitPrice().currency();
-        Set<Integer> numbers = new HashSet<>();
-        Money net = Money.zero(currency);
-        for (OrderLine line : lines) {
-            if (!numbers.add(line.lineNo())) {
-                throw new IllegalArgumentException("lines lineNo must be unique: " + line.lineNo());
+        long netMinor = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            OrderLine line = lines.get(i);
+            for (int j = 0; j < i; j++) {
+                if (lines.get(j).lineNo() == line.lineNo()) {
+                    throw new IllegalArgumentException("lines lineNo must be unique: " + line.lineNo());
+                }
             }
-            net = net.plus(line.net());
+            if (!line.unitPrice().currency().equals(currency)) {
+                Money.zero(currency).plus(line.net()); // throws, naming both currencies
+            }
+            netMinor = Math.addExact(netMinor, line.netMinor());
         }
+        Money net = Money.ofMinor(netMinor, currency);
         Money paid = Money.zero(currency);
         for (Tender tender : tenders) {
             paid = paid.plus(tender.amount());
@@ -68,11 +72,11 @@ public record Order(OrderId id, MemberId member, Instant placedAt, StoreId store
 
     /** Sum of the lines' net amounts: what the member paid. */
     public Money net() {
-        Money net = Money.zero(currency());
-        for (OrderLine line : lines) {
-            net = net.plus(line.net());
+        long net = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            net = Math.addExact(net, lines.get(i).netMinor());
         }
-        return net;
+        return Money.ofMinor(net, currency());
     }
 
     /** Sum of the lines' gross amounts. */

@@ -81,7 +81,12 @@ public record OrderLine(int lineNo, StoreId store, Optional<CounterId> counter, 
 
     /** Gross less the line discount: what the customer paid for the line. */
     public Money net() {
-        return gross().minus(lineDiscount);
+        return Money.ofMinor(netMinor(), unitPrice.currency());
+    }
+
+    /** {@link #net()} in minor units, without making the amount. */
+    public long netMinor() {
+        return Math.subtractExact(Math.multiplyExact(unitPrice.minor(), (long) quantity), lineDiscount.minor());
     }
 
     /**

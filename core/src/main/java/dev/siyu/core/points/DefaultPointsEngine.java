@@ -145,8 +145,8 @@ final class DefaultPointsEngine implements PointsEngine {
             PointsAccount a = account;
             PointsAccount rejected = new PointsAccount(a.member, a.version + 1, a.lots, a.lotsTotal, a.overdraft, a.debt,
                     a.nextSequence, a.earned, a.returned, a.redeemed, a.reversed, a.expired, a.debtRepaid,
-                    window.forget(a.operations.with(digest, fingerprint, PointsAccount.code(outcome, day),
-                            PointsAccount.value(outcome))), a.orders, a.earnedByDay);
+                    window.forget(a.operations, Math.max(a.operations.latestDay(), day)).with(digest, fingerprint,
+                            PointsAccount.code(outcome, day), PointsAccount.value(outcome)), a.orders, a.earnedByDay);
             return new PointsResult(rejected, List.of(), outcome);
         }
         return new PointsResult(work.build(digest, fingerprint, outcome, day, window), work.events(), outcome);
@@ -910,8 +910,9 @@ final class DefaultPointsEngine implements PointsEngine {
             PointsLot[] array = mergeAvailable(live(), date);
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, overdraft, debt,
                     nextSequence, earned, returned, redeemed, reversed, expired, debtRepaid,
-                    window.forget(base.operations.with(operation, fingerprint,
-                            PointsAccount.code(outcome, day), PointsAccount.value(outcome))), orders, earnedByDay);
+                    window.forget(base.operations, Math.max(base.operations.latestDay(), day)).with(operation,
+                            fingerprint, PointsAccount.code(outcome, day), PointsAccount.value(outcome)), orders,
+                    earnedByDay);
             // PointsTotals.net(), without making the totals
             long net = earned + returned - redeemed - reversed - expired - debtRepaid;
             if (next.balance() != net) {

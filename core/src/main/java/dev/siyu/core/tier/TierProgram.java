@@ -570,9 +570,9 @@ public final class TierProgram {
         QualifyingHistory history;
         boolean overrideSet;
         boolean overrideEnded;
-        /** The reason codes of the steps taken, and how to explain each when asked. */
-        final List<String> codes = new ArrayList<>(3);
-        final List<Supplier<Explanation>> steps = new ArrayList<>(3);
+        /** The steps taken: each reason code, then how to explain it when asked; {@link #steps} slots used. */
+        Object[] taken = new Object[4];
+        int steps;
 
         Work(TierStatus before, Instant asOf) {
             this.before = before;
@@ -600,8 +600,11 @@ public final class TierProgram {
 
         /** A step whose explanation is built only if the outcome's explanation is read. */
         void step(String code, Supplier<Explanation> explanation) {
-            codes.add(code);
-            steps.add(explanation);
+            if (steps == taken.length) {
+                taken = java.util.Arrays.copyOf(taken, steps * 2);
+            }
+            taken[steps++] = code;
+            taken[steps++] = explanation;
         }
     }
 
@@ -665,13 +668,16 @@ public final class TierProgram {
                 kind = index.get(to) > index.get(from) ? TierChanged.Kind.UPGRADED : TierChanged.Kind.DOWNGRADED;
             }
         }
-        String decisiveCode = w.codes.get(w.codes.size() - 1);
+        String decisiveCode = (String) w.taken[w.steps - 2];
         String code = moved ? "TIER_" + kind.name() : decisiveCode;
-        List<Supplier<Explanation>> steps = w.steps;
+        Object[] taken = w.taken;
+        int steps = w.steps;
         LocalDate date = w.date;
         Supplier<Explanation> explain = () -> {
-            List<Explanation> because = new ArrayList<>(steps.size());
-            for (Supplier<Explanation> step : steps) {
+            List<Explanation> because = new ArrayList<>(steps / 2);
+            for (int i = 1; i < steps; i += 2) {
+                @SuppressWarnings("unchecked")
+                Supplier<Explanation> step = (Supplier<Explanation>) taken[i];
                 because.add(step.get());
             }
             Explanation.Builder top = Explanation.builder(code)
@@ -687,8 +693,9 @@ public final class TierProgram {
             return top.build();
         };
         TierOutcome.Applied outcome = new TierOutcome.Applied(code, explain);
-        OperationLog ops = idempotency.forget(before.operations().with(digest, fingerprint,
-                IdempotencyWindow.codeWord(code(code), dated), 0), w.day);
+        // forget first: a pruned log keeps room for the entry, so it is written in place
+        OperationLog ops = idempotency.forget(before.operations(), w.day).with(digest, fingerprint,
+                IdempotencyWindow.codeWord(code(code), dated), 0);
         TierStatus after = new TierStatus(before.member(), before.joinedOn(), before.version() + 1, earnedId,
                 w.override, w.grace, moved ? w.asOf : before.since(), w.asOf, w.history, ops);
         List<TierChanged> events = moved
