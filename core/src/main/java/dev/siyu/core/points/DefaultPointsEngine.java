@@ -141,6 +141,11 @@ final class DefaultPointsEngine implements PointsEngine {
         } else {
             outcome = expire(work, (PointsCommand.Expire) command);
         }
+        if (outcome instanceof PointsOutcome.Rejected r && r.reason() == RejectReason.OUTSIDE_IDEMPOTENCY_WINDOW) {
+            // not recorded: a replay is as old and is refused the same way, and the record would
+            // only be forgotten again
+            return new PointsResult(account, List.of(), outcome);
+        }
         if (outcome instanceof PointsOutcome.Rejected) {
             PointsAccount a = account;
             PointsAccount rejected = new PointsAccount(a.member, a.version + 1, a.lots, a.lotsTotal, a.overdraft, a.debt,

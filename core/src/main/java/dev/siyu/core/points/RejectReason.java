@@ -29,7 +29,8 @@ public enum RejectReason {
      * The program has an idempotency window ({@link PointsProgram#idempotencyWindow()}) and the
      * command is dated more days before the latest command the account recorded than it allows:
      * the account may have applied it and forgotten it since, so it refuses it rather than risk
-     * applying it twice.
+     * applying it twice. Unlike other refusals it is not recorded (a replay is as old, and is
+     * refused the same way): the account is returned as it was, same version.
      */
     OUTSIDE_IDEMPOTENCY_WINDOW
 }
