@@ -98,9 +98,6 @@ final class Columns {
      * predicate).
      */
     static long[] retain(long[] data, int stride, int size, int kept, IntPredicate keep) {
-        if (kept == 0) {
-            return EMPTY;
-        }
         int capacity = capacity(data, stride);
         int room = kept + 1;
         long[] target = new long[1 + room * (1 + stride)];

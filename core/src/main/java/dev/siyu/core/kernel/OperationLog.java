@@ -118,9 +118,6 @@ public final class OperationLog {
         if (kept == size) {
             return this;
         }
-        if (kept == 0) {
-            return EMPTY;
-        }
         return new OperationLog(Columns.retain(data, STRIDE, size, kept, keep), kept, latestDay);
     }
 

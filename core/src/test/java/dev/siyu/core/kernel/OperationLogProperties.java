@@ -132,11 +132,14 @@ class OperationLogProperties {
     }
 
     @Test
-    void retaining_every_entry_returns_the_log_itself_and_none_the_empty_log() {
+    void retaining_every_entry_returns_the_log_itself_and_none_an_empty_log_of_the_same_latest_day() {
         OperationLog log = OperationLog.empty().with(OperationDigest.of("a"), 1, 2, 3)
                 .with(OperationDigest.of("b"), 4, 5, 6);
         assertThat(log.retainIf(at -> true)).isSameAs(log);
-        assertThat(log.retainIf(at -> false)).isSameAs(OperationLog.empty());
+        OperationLog none = log.retainIf(at -> false);
+        assertThat(none.size()).isZero();
+        assertThat(none.latestDay()).isEqualTo(log.latestDay());
+        assertThat(none.with(OperationDigest.of("z"), 1, 2, 3).indexOf(OperationDigest.of("z"))).isZero();
         OperationLog b = log.retainIf(at -> at == 1);
         assertThat(b.size()).isEqualTo(1);
         assertThat(b.contains(OperationDigest.of("a"))).isFalse();
