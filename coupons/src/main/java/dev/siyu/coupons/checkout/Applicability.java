@@ -18,8 +18,12 @@ final class Applicability {
     private Applicability() {
     }
 
-    /** The reason the coupon cannot apply whatever it is combined with, if any. */
-    static Optional<Explanation> refusal(Coupon coupon, CouponTemplate template, Basket basket, int[] lines) {
+    /**
+     * The reason the coupon cannot apply whatever it is combined with, if any; {@code noLines} is
+     * {@link #noEligibleLines} of the template, made once per checkout.
+     */
+    static Optional<Explanation> refusal(Coupon coupon, CouponTemplate template, Basket basket, int[] lines,
+            Explanation noLines) {
         Shopper shopper = basket.shopper();
         Eligibility e = template.eligibility();
         if (!coupon.owner().equals(shopper.member())) {
@@ -63,9 +67,7 @@ final class Applicability {
             return Optional.of(Explanation.builder("NO_BALANCE").fact("balance", coupon.balance()).build());
         }
         if (lines.length == 0) {
-            return Optional.of(Explanation.builder("NO_ELIGIBLE_LINES").fact("stores", e.stores())
-                    .fact("counters", e.counters()).fact("brands", e.brands()).fact("categories", e.categories())
-                    .fact("skus", e.skus()).build());
+            return Optional.of(noLines);
         }
         long units = 0;
         for (int i : lines) {
@@ -76,6 +78,14 @@ final class Applicability {
                     .fact("eligibleUnits", units).build());
         }
         return Optional.empty();
+    }
+
+    /** Why {@code template} cannot apply to a basket with no line in its scope. */
+    static Explanation noEligibleLines(CouponTemplate template) {
+        Eligibility e = template.eligibility();
+        return Explanation.builder("NO_ELIGIBLE_LINES").fact("stores", e.stores())
+                .fact("counters", e.counters()).fact("brands", e.brands()).fact("categories", e.categories())
+                .fact("skus", e.skus()).build();
     }
 
     /**

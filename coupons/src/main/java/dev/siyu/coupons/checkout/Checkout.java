@@ -45,10 +45,15 @@ import java.util.TreeMap;
 public final class Checkout {
 
     private final Map<CouponTemplateId, CouponTemplate> templates;
+    /** Per template, why it cannot apply to a basket with no line in its scope: the same for every basket. */
+    private final Map<CouponTemplateId, Explanation> noEligibleLines;
     private final int maxCouponsPerOrder;
 
     private Checkout(Map<CouponTemplateId, CouponTemplate> templates, int maxCouponsPerOrder) {
         this.templates = templates;
+        Map<CouponTemplateId, Explanation> noLines = new java.util.HashMap<>();
+        templates.forEach((id, t) -> noLines.put(id, Applicability.noEligibleLines(t)));
+        this.noEligibleLines = Map.copyOf(noLines);
         this.maxCouponsPerOrder = maxCouponsPerOrder;
     }
 
@@ -270,7 +275,8 @@ public final class Checkout {
                     Explanation.builder("TEMPLATE_UNKNOWN").fact("template", coupon.template()).build());
         }
         int[] lines = Applicability.eligibleLines(template, basket, nets, scratch);
-        Optional<Explanation> refusal = Applicability.refusal(coupon, template, basket, lines);
+        Optional<Explanation> refusal = Applicability.refusal(coupon, template, basket, lines,
+                noEligibleLines.get(coupon.template()));
         if (refusal.isPresent()) {
             return new Assessed(null, 0, 0, refusal.get());
         }

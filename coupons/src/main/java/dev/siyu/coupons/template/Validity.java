@@ -90,6 +90,9 @@ public record Validity(Optional<Instant> from, Optional<Instant> until, int days
 
     /** Whether {@code at} falls on an allowed day of the week and within the allowed hours, in {@code zone}. */
     public boolean allowsDayAndHour(Instant at) {
+        if (daysOfWeek.isEmpty() && hoursFrom.isEmpty()) {
+            return true; // any day, any hour: no local time to compute
+        }
         ZonedDateTime local = at.atZone(zone);
         if (!daysOfWeek.isEmpty() && !daysOfWeek.contains(local.getDayOfWeek())) {
             return false;
