@@ -109,15 +109,16 @@ public final class Checkout {
         checkWallet(wallet, basket);
         long[] nets = nets(basket);
         int[] scratch = new int[nets.length];
-        Map<CouponId, Explanation> refused = new TreeMap<>();
+        // the coupons not used, by id: the refused now, the candidates left out after the search
+        Map<CouponId, Explanation> notUsed = new TreeMap<>();
         List<Candidate> candidates = new ArrayList<>();
         for (Coupon coupon : wallet) {
             // the same checks as validate, without building the explanations of applicable coupons
             Assessed a = assess(coupon, basket, nets, scratch);
             if (a.refusal() != null) {
-                refused.put(coupon.id(), a.refusal());
+                notUsed.put(coupon.id(), a.refusal());
             } else if (a.discount() == 0) {
-                refused.put(coupon.id(), Explanation.of("GIFT_NOT_A_DISCOUNT"));
+                notUsed.put(coupon.id(), Explanation.of("GIFT_NOT_A_DISCOUNT"));
             } else {
                 candidates.add(a.candidate().withStandalone(a.discount()));
             }
@@ -143,14 +144,13 @@ public final class Checkout {
                     + " vs " + sum);
         }
         Money total = Money.ofMinor(search.bestTotal(), basket.currency());
-        Map<CouponId, Explanation> notUsed = new TreeMap<>(refused);
         for (int k = 0; k < candidates.size(); k++) {
             if (!inBest[k]) {
                 Candidate c = candidates.get(k);
                 notUsed.put(c.coupon().id(), whyNot(c, chosen, total, basket));
             }
         }
-        return new Offer(applied, total, new LinkedHashMap<>(notUsed));
+        return new Offer(applied, total, notUsed); // the offer keeps a copy in this (id) order
     }
 
     /**
