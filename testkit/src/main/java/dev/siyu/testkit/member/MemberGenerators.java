@@ -22,6 +22,18 @@ public final class MemberGenerators {
             new Location("深圳", "华南"), new Location("广州", "华南"), new Location("上海", "华东"),
             new Location("南京", "华东"), new Location("济南", "华北"), new Location("成都", "西南")};
 
+    /** Home stores drawn from (the same ids "S0".."S2" as before, made once). */
+    private static final Optional<StoreId>[] HOMES = homes();
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Optional<StoreId>[] homes() {
+        Optional<StoreId>[] homes = new Optional[3];
+        for (int i = 0; i < homes.length; i++) {
+            homes[i] = Optional.of(StoreId.of("S" + i));
+        }
+        return homes;
+    }
+
     private MemberGenerators() {
     }
 
@@ -34,7 +46,7 @@ public final class MemberGenerators {
         LocalDate joined = latestJoin.minusDays(random.nextInt(Math.max(1, joinWindowDays)));
         Optional<MonthDay> birthday = random.nextInt(5) == 0 ? Optional.empty()
                 : Optional.of(MonthDay.from(LocalDate.ofYearDay(2024, 1 + random.nextInt(366))));
-        Optional<StoreId> home = random.nextInt(4) == 0 ? Optional.empty() : Optional.of(StoreId.of("S" + random.nextInt(3)));
+        Optional<StoreId> home = random.nextInt(4) == 0 ? Optional.empty() : HOMES[random.nextInt(3)];
         Optional<Location> location = random.nextInt(6) == 0 ? Optional.empty()
                 : Optional.of(LOCATIONS[random.nextInt(LOCATIONS.length)]);
         Consent consent = new Consent(random.nextInt(5) != 0, random.nextInt(3) != 0);
