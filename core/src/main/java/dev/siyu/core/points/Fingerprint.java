@@ -8,6 +8,7 @@ import dev.siyu.core.order.OrderLine;
 import dev.siyu.core.order.RefundLine;
 import dev.siyu.core.order.Tender;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The stable 64-bit fingerprint of a command's payload, through the kernel's {@link PayloadHasher}:
@@ -17,89 +18,96 @@ import java.time.Instant;
  */
 final class Fingerprint {
 
-    private long h = PayloadHasher.SEED;
-
     private Fingerprint() {
     }
 
+    // The hash state is threaded through static methods as a long: no hasher object, no iterators,
+    // nothing allocated per command. The words fed, and so the fingerprint, are as they always were.
+
     static long of(PointsCommand command) {
-        Fingerprint f = new Fingerprint();
-        f.text(command.operation().value());
-        f.instant(command.at());
+        long h = PayloadHasher.SEED;
+        h = text(h, command.operation().value());
+        h = instant(h, command.at());
         if (command instanceof PointsCommand.Earn e) {
-            f.number(1);
-            f.order(e.order());
-            f.id(e.profile().id());
+            h = number(h, 1);
+            h = order(h, e.order());
+            h = id(h, e.profile().id());
             java.util.Optional<java.time.MonthDay> birthday = e.profile().birthday();
-            f.number(birthday.isPresent() ? birthday.get().getMonthValue() * 100 + birthday.get().getDayOfMonth() : 0);
-            f.text(e.tier().isPresent() ? e.tier().get().value() : "");
+            h = number(h, birthday.isPresent() ? birthday.get().getMonthValue() * 100 + birthday.get().getDayOfMonth() : 0);
+            h = text(h, e.tier().isPresent() ? e.tier().get().value() : "");
         } else if (command instanceof PointsCommand.RedeemForPayment r) {
-            f.number(2);
-            f.id(r.order());
-            f.money(r.orderAmount());
-            f.number(r.points());
+            h = number(h, 2);
+            h = id(h, r.order());
+            h = money(h, r.orderAmount());
+            h = number(h, r.points());
         } else if (command instanceof PointsCommand.RedeemForReward r) {
-            f.number(3);
-            f.text(r.reward());
-            f.number(r.points());
+            h = number(h, 3);
+            h = text(h, r.reward());
+            h = number(h, r.points());
         } else if (command instanceof PointsCommand.RefundOrder r) {
-            f.number(4);
-            f.order(r.order());
-            f.id(r.refund().id());
-            for (RefundLine line : r.refund().lines()) {
-                f.number(line.lineNo());
-                f.number(line.quantity());
+            h = number(h, 4);
+            h = order(h, r.order());
+            h = id(h, r.refund().id());
+            List<RefundLine> lines = r.refund().lines();
+            for (int i = 0; i < lines.size(); i++) {
+                RefundLine line = lines.get(i);
+                h = number(h, line.lineNo());
+                h = number(h, line.quantity());
             }
         } else {
-            f.number(5);
+            h = number(h, 5);
         }
-        return PayloadHasher.hash(f.h);
+        return PayloadHasher.hash(h);
     }
-    private void order(Order order) {
-        id(order.id());
-        id(order.member());
-        instant(order.placedAt());
-        id(order.store());
-        text(order.channel().name());
-        number(order.lines().size());
-        for (OrderLine line : order.lines()) {
-            number(line.lineNo());
-            id(line.store());
-            text(line.counter().isPresent() ? line.counter().get().value() : "");
-            id(line.brand());
-            id(line.category());
-            id(line.sku());
-            number(line.quantity());
-            money(line.unitPrice());
-            money(line.lineDiscount());
+
+    private static long order(long h, Order order) {
+        h = id(h, order.id());
+        h = id(h, order.member());
+        h = instant(h, order.placedAt());
+        h = id(h, order.store());
+        h = text(h, order.channel().name());
+        List<OrderLine> lines = order.lines();
+        h = number(h, lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            OrderLine line = lines.get(i);
+            h = number(h, line.lineNo());
+            h = id(h, line.store());
+            h = text(h, line.counter().isPresent() ? line.counter().get().value() : "");
+            h = id(h, line.brand());
+            h = id(h, line.category());
+            h = id(h, line.sku());
+            h = number(h, line.quantity());
+            h = money(h, line.unitPrice());
+            h = money(h, line.lineDiscount());
         }
-        number(order.tenders().size());
-        for (Tender tender : order.tenders()) {
-            text(tender.type().name());
-            money(tender.amount());
-            number(tender.points());
+        List<Tender> tenders = order.tenders();
+        h = number(h, tenders.size());
+        for (int i = 0; i < tenders.size(); i++) {
+            Tender tender = tenders.get(i);
+            h = text(h, tender.type().name());
+            h = money(h, tender.amount());
+            h = number(h, tender.points());
         }
+        return h;
     }
 
-    private void id(TypedId id) {
-        text(id.value());
+    private static long id(long h, TypedId id) {
+        return text(h, id.value());
     }
 
-    private void money(Money money) {
-        text(money.currency().getCurrencyCode());
-        number(money.minor());
+    private static long money(long h, Money money) {
+        return number(text(h, money.currency().getCurrencyCode()), money.minor());
     }
 
-    private void instant(Instant instant) {
-        number(instant.getEpochSecond());
-        number(instant.getNano());
+    private static long instant(long h, Instant instant) {
+        return number(number(h, instant.getEpochSecond()), instant.getNano());
     }
 
-    private void text(String s) {
-        h = PayloadHasher.text(h, s);
+    private static long text(long h, String s) {
+        return PayloadHasher.text(h, s);
     }
 
-    private void number(long v) {
-        h = PayloadHasher.number(h, v);
+    private static long number(long h, long v) {
+        return PayloadHasher.number(h, v);
     }
 }

@@ -64,4 +64,22 @@ class FingerprintTest {
             assertThat(seen.add(Fingerprint.of(command))).as(reward.toString()).isTrue();
         }
     }
+
+    /**
+     * Fingerprints are kept in accounts and compared after a restart, so the function is pinned: a
+     * change to it must be deliberate (and would make stored operations conflict with their replays).
+     */
+    @Test
+    void the_function_is_stable() {
+        var sold = order("O1", day(0), 500, "5.00", line(1, "FOOD", "B1", 2, "10.00"), line(2, "COS", "B2", 1, "3.50"));
+        assertThat(Fingerprint.of(earn(sold, TierId.of("GOLD")))).isEqualTo(EARN);
+        assertThat(Fingerprint.of(reward("r1", day(1), 100))).isEqualTo(REWARD);
+        assertThat(Fingerprint.of(pay("p1", day(1), "O1", "100.00", 100))).isEqualTo(PAY);
+        assertThat(Fingerprint.of(refund("R1", sold, day(3), 1, 1))).isEqualTo(REFUND);
+    }
+
+    private static final long EARN = -1110340246848283256L;
+    private static final long REWARD = -4307007414957189399L;
+    private static final long PAY = 8358572528941477707L;
+    private static final long REFUND = -5666474175579790945L;
 }
