@@ -317,7 +317,6 @@ final class DefaultPointsEngine implements PointsEngine {
         private final Order order;
         /** Each line's share of the points tender, or null when none. */
         private final long[] shares;
-        private final DecimalFactor earnRate;
         /** Tier, birthday and campaign factors; null while absent. */
         TierId tier;
         DecimalFactor tierFactor;
@@ -347,15 +346,14 @@ final class DefaultPointsEngine implements PointsEngine {
             this.engine = engine;
             this.order = order;
             this.shares = shares;
-            this.earnRate = engine.earnRate;
-            this.unscaled = earnRate.unscaled();
-            this.scale = earnRate.scale();
-            this.exact = earnRate.exact();
+            this.unscaled = engine.earnRate.unscaled();
+            this.scale = engine.earnRate.scale();
+            this.exact = engine.earnRate.exact();
         }
 
         /** The exact product of the factors. */
         private BigDecimal value() {
-            BigDecimal v = earnRate.value();
+            BigDecimal v = engine.earnRate.value();
             if (tierFactor != null) {
                 v = v.multiply(tierFactor.value());
             }
@@ -537,7 +535,7 @@ final class DefaultPointsEngine implements PointsEngine {
                 return;
             }
             if (more == null) {
-                more = new long[8];
+                more = new long[4];
             } else if (moreLength == more.length) {
                 more = Arrays.copyOf(more, moreLength * 2);
             }
@@ -649,7 +647,7 @@ final class DefaultPointsEngine implements PointsEngine {
         // Points that paid for the lines come back first, as a new lot available at once.
         long debtRepaid = 0;
         if (toReturn > 0) {
-            w.returned += toReturn;
+            w.rare().returned += toReturn;
             debtRepaid = w.credit(toReturn, date, date, dates.expiresOn(date));
             if (w.overdraftRepaid > 0) {
                 why.fact("overdraftRepaid", w.overdraftRepaid);
@@ -674,13 +672,13 @@ final class DefaultPointsEngine implements PointsEngine {
             }
             long debtNow = 0;
             if (policy == NegativeBalancePolicy.ALLOW) {
-                w.overdraft += shortfall;
+                w.rare().overdraft += shortfall;
                 taken = reversal;
             } else if (policy == NegativeBalancePolicy.CLAMP) {
-                w.debt += shortfall;
+                w.rare().debt += shortfall;
                 debtNow = shortfall;
             }
-            w.reversed += taken;
+            w.rare().reversed += taken;
             w.event(new PointsReversed(w.base.member, at, cmd.operation(), order.id(), taken, debtNow));
         }
         w.orders = w.orders.with(key, record.withRefund(returned, returnedPaidNow, refundedNet), w.cutoff);
@@ -728,7 +726,7 @@ final class DefaultPointsEngine implements PointsEngine {
             total += e.getValue();
             w.event(new PointsExpired(w.base.member, cmd.at(), e.getKey(), e.getValue()));
         }
-        w.expired += total;
+        w.rare().expired += total;
         return new PointsOutcome.Applied(-total, Explanation.builder("POINTS_EXPIRED").fact("asOf", date)
                 .fact("points", total).fact("byDate", byDate).build());
     }
@@ -789,9 +787,12 @@ final class DefaultPointsEngine implements PointsEngine {
             return array[i];
         }
 
+        /** Makes {@link #array} this working copy's own, with room for {@code capacity} lots. */
         private void own(int capacity) {
-            if (array == original || array.length < capacity) {
-                array = Arrays.copyOf(array, Math.max(capacity, size + 1));
+            if (array == original) {
+                array = Arrays.copyOf(array, capacity);
+            } else if (array.length < capacity) {
+                array = Arrays.copyOf(array, Math.max(capacity, 2 * array.length));
             }
         }
 
@@ -807,7 +808,10 @@ final class DefaultPointsEngine implements PointsEngine {
             size++;
         }
 
-        /** The lots with points remaining, in order; the account's own array if nothing changed. */
+        /**
+         * The lots with points remaining, in order: the account's own array if nothing changed, the
+         * working array if it holds exactly those (it is not changed after), else a new array.
+         */
         PointsLot[] live() {
             if (array == original) {
                 return original;
@@ -817,6 +821,9 @@ final class DefaultPointsEngine implements PointsEngine {
                 if (array[i].remaining() > 0) {
                     live++;
                 }
+            }
+            if (live == array.length) {
+                return array;
             }
             PointsLot[] out = new PointsLot[live];
             int k = 0;
@@ -870,19 +877,34 @@ final class DefaultPointsEngine implements PointsEngine {
         return out == null ? lots : Arrays.copyOf(out, n);
     }
 
+    /** The totals of an account few commands change, as a {@link Work} changes them. */
+    private static final class Rare {
+        long overdraft;
+        long debt;
+        long returned;
+        long reversed;
+        long expired;
+        long debtRepaid;
+
+        Rare(PointsAccount a) {
+            overdraft = a.overdraft;
+            debt = a.debt;
+            returned = a.returned;
+            reversed = a.reversed;
+            expired = a.expired;
+            debtRepaid = a.debtRepaid;
+        }
+    }
+
     /** A mutable working copy of an account for one command; {@link #build} freezes it. Confined to one thread. */
     private static final class Work extends Lots {
         final PointsAccount base;
         long lotsTotal;
-        long overdraft;
-        long debt;
         long nextSequence;
         long earned;
-        long returned;
         long redeemed;
-        long reversed;
-        long expired;
-        long debtRepaid;
+        /** The totals few commands change, copied from the account on the first change; null until then. */
+        private Rare rare;
         OrderBook orders;
         KeyedAmounts earnedByDay;
         /** The command's business date. */
@@ -920,17 +942,19 @@ final class DefaultPointsEngine implements PointsEngine {
             this.date = date;
             this.cutoff = cutoff;
             this.lotsTotal = a.lotsTotal;
-            this.overdraft = a.overdraft;
-            this.debt = a.debt;
             this.nextSequence = a.nextSequence;
             this.earned = a.earned;
-            this.returned = a.returned;
             this.redeemed = a.redeemed;
-            this.reversed = a.reversed;
-            this.expired = a.expired;
-            this.debtRepaid = a.debtRepaid;
             this.orders = a.orders;
             this.earnedByDay = a.earnedByDay;
+        }
+
+        /** The totals few commands change (overdraft, debt and the totals of refunds and expiry), to change. */
+        Rare rare() {
+            if (rare == null) {
+                rare = new Rare(base);
+            }
+            return rare;
         }
 
         OrderRecord order(long key) {
@@ -944,12 +968,15 @@ final class DefaultPointsEngine implements PointsEngine {
          * and the lot in {@link #creditedLot}.
          */
         long credit(long points, LocalDate on, LocalDate availableOn, Optional<LocalDate> expiresOn) {
-            long toOverdraft = Math.min(points, overdraft);
-            overdraft -= toOverdraft;
+            long toOverdraft = Math.min(points, rare == null ? base.overdraft : rare.overdraft);
             long rest = points - toOverdraft;
-            long toDebt = Math.min(rest, debt);
-            debt -= toDebt;
-            debtRepaid += toDebt;
+            long toDebt = Math.min(rest, rare == null ? base.debt : rare.debt);
+            if (toOverdraft > 0 || toDebt > 0) {
+                Rare r = rare();
+                r.overdraft -= toOverdraft;
+                r.debt -= toDebt;
+                r.debtRepaid += toDebt;
+            }
             rest -= toDebt;
             overdraftRepaid = toOverdraft;
             creditedLot = -1;
@@ -1038,6 +1065,13 @@ final class DefaultPointsEngine implements PointsEngine {
 
         PointsAccount build(OperationDigest operation, long fingerprint, PointsOutcome outcome) {
             PointsLot[] array = mergeAvailable(live(), date);
+            Rare r = rare;
+            long overdraft = r == null ? base.overdraft : r.overdraft;
+            long debt = r == null ? base.debt : r.debt;
+            long returned = r == null ? base.returned : r.returned;
+            long reversed = r == null ? base.reversed : r.reversed;
+            long expired = r == null ? base.expired : r.expired;
+            long debtRepaid = r == null ? base.debtRepaid : r.debtRepaid;
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, overdraft, debt,
                     nextSequence, earned, returned, redeemed, reversed, expired, debtRepaid,
                     base.operations.with(operation, fingerprint, PointsAccount.code(outcome),
