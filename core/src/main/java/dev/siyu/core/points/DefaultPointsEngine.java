@@ -211,12 +211,6 @@ final class DefaultPointsEngine implements PointsEngine {
         int placedDay = (int) purchaseDate.toEpochDay();
         List<OrderLine> lines = order.lines();
         int n = lines.size();
-        long[] nets = new long[n];
-        long netSum = 0;
-        for (int i = 0; i < n; i++) {
-            nets[i] = netMinor(lines.get(i));
-            netSum += nets[i];
-        }
         long paidByPoints = 0;
         List<Tender> tenders = order.tenders();
         for (int i = 0; i < tenders.size(); i++) {
@@ -225,8 +219,17 @@ final class DefaultPointsEngine implements PointsEngine {
                 paidByPoints = Math.addExact(paidByPoints, tender.amount().minor());
             }
         }
-        // null when no points paid: every line's share is zero
-        long[] pointsShare = paidByPoints > 0 && netSum > 0 ? Allocation.byLargestRemainder(paidByPoints, nets) : null;
+        // null when no points paid: every line's share is zero (and the nets are not kept)
+        long[] pointsShare = null;
+        if (paidByPoints > 0) {
+            long[] nets = new long[n];
+            long netSum = 0;
+            for (int i = 0; i < n; i++) {
+                nets[i] = netMinor(lines.get(i));
+                netSum += nets[i];
+            }
+            pointsShare = netSum > 0 ? Allocation.byLargestRemainder(paidByPoints, nets) : null;
+        }
 
         // The order's common multiplier, pre-scaled, and the values its explanation is made of.
         Earning earning = new Earning(this, order, pointsShare);
@@ -249,7 +252,7 @@ final class DefaultPointsEngine implements PointsEngine {
             DecimalFactor category = categoryMultipliers.getOrDefault(line.category(), DecimalFactor.ONE);
             DecimalFactor brand = brandMultipliers.getOrDefault(line.brand(), DecimalFactor.ONE);
             long share = pointsShare == null ? 0 : pointsShare[i];
-            raw[i] = earning.linePoints(nets[i] - share, category, brand, fractionDigits);
+            raw[i] = earning.linePoints(netMinor(line) - share, category, brand, fractionDigits);
             total = Math.addExact(total, raw[i]);
         }
         earning.raw = raw;
@@ -818,7 +821,7 @@ final class DefaultPointsEngine implements PointsEngine {
             }
             int live = 0;
             for (int i = 0; i < size; i++) {
-                if (array[i].remaining() > 0) {
+                if (array[i] != null && array[i].remaining() > 0) {
                     live++;
                 }
             }
@@ -828,7 +831,7 @@ final class DefaultPointsEngine implements PointsEngine {
             PointsLot[] out = new PointsLot[live];
             int k = 0;
             for (int i = 0; i < size; i++) {
-                if (array[i].remaining() > 0) {
+                if (array[i] != null && array[i].remaining() > 0) {
                     out[k++] = array[i];
                 }
             }
@@ -1004,7 +1007,9 @@ final class DefaultPointsEngine implements PointsEngine {
 
         /**
          * Spends {@code points} from lots available on {@code date}, in consumption order, telling
-         * {@code redemption} each lot used; the caller checked there are enough.
+         * {@code redemption} each lot used; the caller checked there are enough. Lots spent to the
+         * last point are cleared (null) and dropped by {@link #live}: it must be the command's last
+         * change to the lots.
          */
         void consume(long points, LocalDate date, Redemption redemption) {
             long left = points;
@@ -1012,7 +1017,8 @@ final class DefaultPointsEngine implements PointsEngine {
                 PointsLot lot = get(i);
                 if (lot.remaining() > 0 && lot.isAvailableOn(date)) {
                     long take = Math.min(left, lot.remaining());
-                    set(i, lot.withRemaining(lot.remaining() - take));
+                    // a lot spent to the last point leaves the working set: no emptied copy is made
+                    set(i, take == lot.remaining() ? null : lot.withRemaining(lot.remaining() - take));
                     left -= take;
                     redemption.used(lot.sequence(), take);
                 }
