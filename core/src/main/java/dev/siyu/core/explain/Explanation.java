@@ -88,8 +88,9 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
      * {@code maker.get()}, made when first read (and then kept): for decisions taken far more often
      * than they are explained, which keep the deciding values and render them only on demand. It
      * is equal to, hashes as and prints as the explanation {@code maker} makes. {@code maker} must be
-     * a pure function of immutable values (it may run on any thread that reads the explanation,
-     * at most once) and make an explanation with code {@code code}.
+     * a pure function of values that no longer change once this is called (they are published with
+     * the explanation, as a built explanation's facts are; it may run on any thread that reads the
+     * explanation, at most once) and make an explanation with code {@code code}.
      *
      * @throws IllegalArgumentException if the code is not upper-case snake case
      * @throws IllegalStateException when read, if {@code maker} made an explanation with another code

@@ -274,7 +274,6 @@ final class DefaultPointsEngine implements PointsEngine {
         earning.points = points;
         long[] perLine = OrderRecord.bySlot(order,
                 points == total || total == 0 ? raw : Allocation.byLargestRemainder(points, raw));
-        Explanation explanation = Explanation.deferred("POINTS_EARNED", earning);
         if (points > 0) {
             if (program.maxPerDay().isPresent()) {
                 // only the daily cap reads it: without one, nothing is kept per day
@@ -290,6 +289,8 @@ final class DefaultPointsEngine implements PointsEngine {
             earning.lot = w.creditedLot;
             earning.availableOn = availableOn;
             earning.expiresOn = expiresOn;
+            // made after every value is in: the explanation's final fields publish them with it
+            Explanation explanation = Explanation.deferred("POINTS_EARNED", earning);
             w.event(new PointsEarned(w.base.member, cmd.at(), cmd.operation(), Optional.of(order.id()), points,
                     availableOn, expiresOn, explanation));
             w.orders = w.orders.with(key, record.withEarned(w.creditedLot,
@@ -298,7 +299,7 @@ final class DefaultPointsEngine implements PointsEngine {
             return new PointsOutcome.Applied(balanceChange, explanation);
         }
         w.orders = w.orders.with(key, record.withEarned(-1, OrderRecord.NEVER, placedDay, perLine), w.cutoff);
-        return new PointsOutcome.Applied(0, explanation);
+        return new PointsOutcome.Applied(0, Explanation.deferred("POINTS_EARNED", earning));
     }
 
     /** {@link OrderLine#net()} in minor units, without its two intermediate amounts. */
@@ -312,8 +313,9 @@ final class DefaultPointsEngine implements PointsEngine {
      * pre-scaled ({@code unscaled / 10^scale}) while it fits a long, with the exact BigDecimal product
      * for lines that do not fit; and the values that decided the points, from which it makes the
      * earn's explanation when it is first read ({@link Explanation#deferred}). Filled in by
-     * {@link #earn} on one thread, then only read: every field is set before the explanation is
-     * published (in the outcome and the event) and never changed after.
+     * {@link #earn} on one thread, then only read: every field is set before the deferred explanation
+     * is made (whose final fields publish them safely, as a built explanation's were) and never
+     * changed after.
      */
     private static final class Earning implements Supplier<Explanation> {
         private final DefaultPointsEngine engine;
@@ -507,7 +509,7 @@ final class DefaultPointsEngine implements PointsEngine {
     /**
      * One redemption: the values that decided it and the lots it used, from which it makes its
      * explanation when first read ({@link Explanation#deferred}). Filled in on one thread before the
-     * explanation is published, then only read.
+     * deferred explanation is made (which publishes it), then only read.
      */
     private static final class Redemption implements Supplier<Explanation> {
         private final String purpose;
