@@ -5,6 +5,7 @@ import dev.siyu.core.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * Why a decision came out as it did: a stable reason code and the values that decided it, in the
@@ -41,9 +43,11 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
         if (!isUpperSnakeCase(code)) {
             throw new IllegalArgumentException("code must be UPPER_SNAKE_CASE: '" + code + "'");
         }
-        // A builder's facts are already a private frozen copy; anything else is copied.
-        facts = facts instanceof FrozenFacts ? facts : Collections.unmodifiableMap(new LinkedHashMap<>(facts));
-        because = List.copyOf(because);
+        // A builder's facts are already a private frozen copy, a deferred explanation's views are
+        // read-only; anything else is copied.
+        facts = facts instanceof FrozenFacts || facts instanceof Deferred
+                ? facts : Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+        because = because instanceof Deferred.Because ? because : List.copyOf(because);
     }
 
     /** Whether {@code code} matches {@code [A-Z][A-Z0-9]*(_[A-Z0-9]+)*}, without a regex on the hot path. */
@@ -77,6 +81,23 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
     /** Starts an explanation with {@code code}. */
     public static Builder builder(String code) {
         return new Builder(code);
+    }
+
+    /**
+     * An explanation with code {@code code} whose facts and sub-decisions are those of
+     * {@code maker.get()}, made when first read (and then kept): for decisions taken far more often
+     * than they are explained, which keep the deciding values and render them only on demand. It
+     * is equal to, hashes as and prints as the explanation {@code maker} makes. {@code maker} must be
+     * a pure function of values that no longer change once this is called (they are published with
+     * the explanation, as a built explanation's facts are; it may run on any thread that reads the
+     * explanation, at most once) and make an explanation with code {@code code}.
+     *
+     * @throws IllegalArgumentException if the code is not upper-case snake case
+     * @throws IllegalStateException when read, if {@code maker} made an explanation with another code
+     */
+    public static Explanation deferred(String code, Supplier<Explanation> maker) {
+        Deferred facts = new Deferred(code, Objects.requireNonNull(maker, "maker"));
+        return new Explanation(code, facts, facts.because);
     }
 
     /** The value of fact {@code name}, if recorded. */
@@ -196,6 +217,120 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
                     return length / 2;
                 }
             };
+        }
+    }
+
+    /**
+     * The facts of a {@link #deferred} explanation: a read-only view of the made explanation's
+     * facts, with {@link Because} the view of its sub-decisions. Makes it once, under its lock
+     * (a deferred explanation may be read from several threads); then reads are one volatile load.
+     */
+    private static final class Deferred extends AbstractMap<String, String> {
+        private final String code;
+        private Supplier<Explanation> maker;
+        private volatile Explanation made;
+        final Because because = new Because(this);
+
+        Deferred(String code, Supplier<Explanation> maker) {
+            this.code = code;
+            this.maker = maker;
+        }
+
+        Explanation made() {
+            Explanation e = made;
+            if (e == null) {
+                synchronized (this) {
+                    e = made;
+                    if (e == null) {
+                        e = Objects.requireNonNull(maker.get(), "made explanation");
+                        if (!e.code.equals(code)) {
+                            throw new IllegalStateException("made explanation must have code " + code + ": " + e.code);
+                        }
+                        made = e;
+                        maker = null;
+                    }
+                }
+            }
+            return e;
+        }
+
+        @Override
+        public int size() {
+            return made().facts.size();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return made().facts.isEmpty();
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return made().facts.containsKey(key);
+        }
+
+        @Override
+        public String get(Object key) {
+            return made().facts.get(key);
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super String> action) {
+            made().facts.forEach(action);
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return made().facts.entrySet();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || made().facts.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return made().facts.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return made().facts.toString();
+        }
+
+        /** The sub-decisions of a deferred explanation, read-only. */
+        static final class Because extends AbstractList<Explanation> {
+            private final Deferred owner;
+
+            Because(Deferred owner) {
+                this.owner = owner;
+            }
+
+            @Override
+            public Explanation get(int index) {
+                return owner.made().because.get(index);
+            }
+
+            @Override
+            public int size() {
+                return owner.made().because.size();
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                return o == this || owner.made().because.equals(o);
+            }
+
+            @Override
+            public int hashCode() {
+                return owner.made().because.hashCode();
+            }
+
+            @Override
+            public String toString() {
+                return owner.made().because.toString();
+            }
         }
     }
 

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /** The {@link PointsEngine} implementation. Immutable and thread-safe. */
 final class DefaultPointsEngine implements PointsEngine {
@@ -222,43 +223,39 @@ final class DefaultPointsEngine implements PointsEngine {
         int placedDay = (int) purchaseDate.toEpochDay();
         List<OrderLine> lines = order.lines();
         int n = lines.size();
-        long[] nets = new long[n];
-        Money[] netMoney = new Money[n];
-        long netSum = 0;
-        for (int i = 0; i < n; i++) {
-            netMoney[i] = lines.get(i).net();
-            nets[i] = netMoney[i].minor();
-            netSum += nets[i];
-        }
         long paidByPoints = 0;
-        for (Tender tender : order.tenders()) {
+        List<Tender> tenders = order.tenders();
+        for (int i = 0; i < tenders.size(); i++) {
+            Tender tender = tenders.get(i);
             if (tender.type() == TenderType.POINTS) {
                 paidByPoints = Math.addExact(paidByPoints, tender.amount().minor());
             }
         }
-        // null when no points paid: every line's share is zero
-        long[] pointsShare = paidByPoints > 0 && netSum > 0 ? Allocation.byLargestRemainder(paidByPoints, nets) : null;
+        // null when no points paid: every line's share is zero (and the nets are not kept)
+        long[] pointsShare = null;
+        if (paidByPoints > 0) {
+            long[] nets = new long[n];
+            long netSum = 0;
+            for (int i = 0; i < n; i++) {
+                nets[i] = netMinor(lines.get(i));
+                netSum += nets[i];
+            }
+            pointsShare = netSum > 0 ? Allocation.byLargestRemainder(paidByPoints, nets) : null;
+        }
 
-        Explanation.Builder why = Explanation.builder("POINTS_EARNED")
-                .fact("order", order.id())
-                .fact("rounding", "floor per line (DOWN) on the money paid by non-points tenders")
-                .fact("earnRate", earnRateFact);
-        // The order's common multiplier, as an exact BigDecimal (for the fallback) and pre-scaled.
-        Base base = new Base(earnRate);
+        // The order's common multiplier, pre-scaled, and the values its explanation is made of.
+        Earning earning = new Earning(this, order, pointsShare);
         if (cmd.tier().isPresent()) {
-            DecimalFactor tierMultiplier = tierMultipliers.getOrDefault(cmd.tier().get(), DecimalFactor.ONE);
-            base.times(tierMultiplier);
-            why.fact("tier", cmd.tier().get()).fact("tierMultiplier", tierMultiplier.text());
+            earning.tier = cmd.tier().get();
+            earning.times(earning.tierFactor = tierMultipliers.getOrDefault(earning.tier, DecimalFactor.ONE));
         }
         if (birthdayBonus && cmd.profile().isBirthdayMonth(purchaseDate)) {
-            base.times(birthdayMultiplier);
-            why.fact("birthdayMultiplier", birthdayMultiplier.text());
+            earning.times(earning.birthdayFactor = birthdayMultiplier);
         }
         Optional<PointsProgram.Campaign> campaign = program.campaignOn(purchaseDate);
         if (campaign.isPresent()) {
-            DecimalFactor campaignMultiplier = campaignMultipliers.get(campaign.get());
-            base.times(campaignMultiplier);
-            why.fact("campaign", campaign.get().code()).fact("campaignMultiplier", campaignMultiplier.text());
+            earning.campaign = campaign.get();
+            earning.times(earning.campaignFactor = campaignMultipliers.get(earning.campaign));
         }
         long[] raw = new long[n];
         long total = 0;
@@ -266,32 +263,27 @@ final class DefaultPointsEngine implements PointsEngine {
             OrderLine line = lines.get(i);
             DecimalFactor category = categoryMultipliers.getOrDefault(line.category(), DecimalFactor.ONE);
             DecimalFactor brand = brandMultipliers.getOrDefault(line.brand(), DecimalFactor.ONE);
-            // 1 × m has m's value and scale, so the product's text is the other factor's when one is absent.
-            String multiplierText = category == DecimalFactor.ONE ? brand.text()
-                    : brand == DecimalFactor.ONE ? category.text() : category.value().multiply(brand.value()).toPlainString();
             long share = pointsShare == null ? 0 : pointsShare[i];
-            long eligible = nets[i] - share;
-            raw[i] = base.linePoints(eligible, category, brand, fractionDigits);
+            raw[i] = earning.linePoints(netMinor(line) - share, category, brand, fractionDigits);
             total = Math.addExact(total, raw[i]);
-            why.because(Explanation.builder("LINE_POINTS").fact("lineNo", line.lineNo())
-                    .fact("net", netMoney[i])
-                    .fact("paidByPoints", share == 0 ? zero : Money.ofMinor(share, program.currency()))
-                    .fact("lineMultiplier", multiplierText).fact("points", raw[i]).build());
         }
+        earning.raw = raw;
+        earning.uncapped = total;
         long points = total;
-        why.fact("uncapped", total);
         if (program.maxPerOrder().isPresent() && points > program.maxPerOrder().getAsLong()) {
             points = program.maxPerOrder().getAsLong();
-            why.fact("cappedPerOrder", points);
+            earning.cappedPerOrder = points;
         }
         long earnedThatDay = program.maxPerDay().isPresent() ? w.earnedByDay.sum(purchaseDate.toEpochDay()) : 0;
         if (program.maxPerDay().isPresent()) {
             long room = Math.max(0, program.maxPerDay().getAsLong() - earnedThatDay);
             if (points > room) {
                 points = room;
-                why.fact("cappedPerDay", points).fact("earnedEarlierThatDay", earnedThatDay);
+                earning.cappedPerDay = points;
+                earning.earnedThatDay = earnedThatDay;
             }
         }
+        earning.points = points;
         long[] perLine = OrderRecord.bySlot(order,
                 points == total || total == 0 ? raw : Allocation.byLargestRemainder(points, raw));
         if (points > 0) {
@@ -302,11 +294,15 @@ final class DefaultPointsEngine implements PointsEngine {
             LocalDate availableOn = dates.plusDays(earnDate, program.pendingDays());
             Optional<LocalDate> expiresOn = dates.expiresOn(earnDate);
             w.earned += points;
-            long debtRepaid = w.credit(points, earnDate, availableOn, expiresOn, why);
+            long debtRepaid = w.credit(points, earnDate, availableOn, expiresOn);
             long balanceChange = points - debtRepaid;
-            why.fact("points", points).fact("availableOn", availableOn)
-                    .fact("expiresOn", expiresOn.isPresent() ? expiresOn.get() : "never");
-            Explanation explanation = why.build();
+            earning.overdraftRepaid = w.overdraftRepaid;
+            earning.debtRepaid = debtRepaid;
+            earning.lot = w.creditedLot;
+            earning.availableOn = availableOn;
+            earning.expiresOn = expiresOn;
+            // made after every value is in: the explanation's final fields publish them with it
+            Explanation explanation = Explanation.deferred("POINTS_EARNED", earning);
             w.event(new PointsEarned(w.base.member, cmd.at(), cmd.operation(), Optional.of(order.id()), points,
                     availableOn, expiresOn, explanation));
             w.orders = w.orders.with(key, record.withEarned(w.creditedLot,
@@ -314,52 +310,80 @@ final class DefaultPointsEngine implements PointsEngine {
                     w.cutoff);
             return new PointsOutcome.Applied(balanceChange, explanation);
         }
-        why.fact("points", 0);
         w.orders = w.orders.with(key, record.withEarned(-1, OrderRecord.NEVER, placedDay, perLine), w.cutoff);
-        return new PointsOutcome.Applied(0, why.build());
+        return new PointsOutcome.Applied(0, Explanation.deferred("POINTS_EARNED", earning));
+    }
+
+    /** {@link OrderLine#net()} in minor units, without its two intermediate amounts. */
+    private static long netMinor(OrderLine line) {
+        return Math.subtractExact(Math.multiplyExact(line.unitPrice().minor(), (long) line.quantity()),
+                line.lineDiscount().minor());
     }
 
     /**
-     * {@code earnRate × tier × birthday × campaign} of one order: pre-scaled ({@code unscaled / 10^scale})
-     * while it fits a long, with the exact BigDecimal product for lines that do not fit.
+     * One earn: the order's common multiplier {@code earnRate × tier × birthday × campaign},
+     * pre-scaled ({@code unscaled / 10^scale}) while it fits a long, with the exact BigDecimal product
+     * for lines that do not fit; and the values that decided the points, from which it makes the
+     * earn's explanation when it is first read ({@link Explanation#deferred}). Filled in by
+     * {@link #earn} on one thread, then only read: every field is set before the deferred explanation
+     * is made (whose final fields publish them safely, as a built explanation's were) and never
+     * changed after.
      */
-    private static final class Base {
-        /** The factors, the earn rate first; their exact product is made only for the fallback. */
-        private final DecimalFactor earnRate;
-        /** Tier, birthday and campaign factors, in the order given; null while absent (no array per order). */
-        private DecimalFactor f1;
-        private DecimalFactor f2;
-        private DecimalFactor f3;
+    private static final class Earning implements Supplier<Explanation> {
+        private final DefaultPointsEngine engine;
+        private final Order order;
+        /** Each line's share of the points tender, or null when none. */
+        private final long[] shares;
+        /** Tier, birthday and campaign factors; null while absent. */
+        TierId tier;
+        DecimalFactor tierFactor;
+        DecimalFactor birthdayFactor;
+        PointsProgram.Campaign campaign;
+        DecimalFactor campaignFactor;
         private long unscaled;
         private int scale;
         private boolean exact;
+        /** Points per line before the caps, indexed like the order's lines. */
+        long[] raw;
+        long uncapped;
+        /** The points after a cap, or -1 when that cap did not cut. */
+        long cappedPerOrder = -1;
+        long cappedPerDay = -1;
+        long earnedThatDay;
+        long points;
+        long overdraftRepaid;
+        long debtRepaid;
+        /** The lot credited, or -1. */
+        long lot = -1;
+        /** Null when no points were credited. */
+        LocalDate availableOn;
+        Optional<LocalDate> expiresOn;
 
-        Base(DecimalFactor earnRate) {
-            this.earnRate = earnRate;
-            this.unscaled = earnRate.unscaled();
-            this.scale = earnRate.scale();
-            this.exact = earnRate.exact();
+        Earning(DefaultPointsEngine engine, Order order, long[] shares) {
+            this.engine = engine;
+            this.order = order;
+            this.shares = shares;
+            this.unscaled = engine.earnRate.unscaled();
+            this.scale = engine.earnRate.scale();
+            this.exact = engine.earnRate.exact();
         }
 
         /** The exact product of the factors. */
         private BigDecimal value() {
-            BigDecimal v = earnRate.value();
-            for (DecimalFactor f : new DecimalFactor[] {f1, f2, f3}) {
-                if (f != null) {
-                    v = v.multiply(f.value());
-                }
+            BigDecimal v = engine.earnRate.value();
+            if (tierFactor != null) {
+                v = v.multiply(tierFactor.value());
+            }
+            if (birthdayFactor != null) {
+                v = v.multiply(birthdayFactor.value());
+            }
+            if (campaignFactor != null) {
+                v = v.multiply(campaignFactor.value());
             }
             return v;
         }
 
         void times(DecimalFactor m) {
-            if (f1 == null) {
-                f1 = m;
-            } else if (f2 == null) {
-                f2 = m;
-            } else {
-                f3 = m;
-            }
             if (exact && m.exact()) {
                 long hi = Math.multiplyHigh(unscaled, m.unscaled());
                 long lo = unscaled * m.unscaled();
@@ -393,6 +417,62 @@ final class DefaultPointsEngine implements PointsEngine {
             return BigDecimal.valueOf(eligible).multiply(value()).multiply(category.value().multiply(brand.value()))
                     .movePointLeft(fractionDigits).setScale(0, RoundingMode.DOWN).longValueExact();
         }
+
+        /** The earn's explanation, as the engine has always written it. */
+        @Override
+        public Explanation get() {
+            Explanation.Builder why = Explanation.builder("POINTS_EARNED")
+                    .fact("order", order.id())
+                    .fact("rounding", "floor per line (DOWN) on the money paid by non-points tenders")
+                    .fact("earnRate", engine.earnRateFact);
+            if (tier != null) {
+                why.fact("tier", tier).fact("tierMultiplier", tierFactor.text());
+            }
+            if (birthdayFactor != null) {
+                why.fact("birthdayMultiplier", birthdayFactor.text());
+            }
+            if (campaign != null) {
+                why.fact("campaign", campaign.code()).fact("campaignMultiplier", campaignFactor.text());
+            }
+            List<OrderLine> lines = order.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                OrderLine line = lines.get(i);
+                DecimalFactor category = engine.categoryMultipliers.getOrDefault(line.category(), DecimalFactor.ONE);
+                DecimalFactor brand = engine.brandMultipliers.getOrDefault(line.brand(), DecimalFactor.ONE);
+                // 1 × m has m's value and scale, so the product's text is the other factor's when one is absent.
+                String multiplierText = category == DecimalFactor.ONE ? brand.text()
+                        : brand == DecimalFactor.ONE ? category.text()
+                        : category.value().multiply(brand.value()).toPlainString();
+                long share = shares == null ? 0 : shares[i];
+                why.because(Explanation.builder("LINE_POINTS").fact("lineNo", line.lineNo())
+                        .fact("net", line.net())
+                        .fact("paidByPoints", share == 0 ? engine.zero : Money.ofMinor(share, engine.program.currency()))
+                        .fact("lineMultiplier", multiplierText).fact("points", raw[i]).build());
+            }
+            why.fact("uncapped", uncapped);
+            if (cappedPerOrder >= 0) {
+                why.fact("cappedPerOrder", cappedPerOrder);
+            }
+            if (cappedPerDay >= 0) {
+                why.fact("cappedPerDay", cappedPerDay).fact("earnedEarlierThatDay", earnedThatDay);
+            }
+            if (points > 0) {
+                if (overdraftRepaid > 0) {
+                    why.fact("overdraftRepaid", overdraftRepaid);
+                }
+                if (debtRepaid > 0) {
+                    why.fact("debtRepaid", debtRepaid);
+                }
+                if (lot >= 0) {
+                    why.fact("lot", lot);
+                }
+                why.fact("points", points).fact("availableOn", availableOn)
+                        .fact("expiresOn", expiresOn.isPresent() ? expiresOn.get() : "never");
+            } else {
+                why.fact("points", 0);
+            }
+            return why.build();
+        }
     }
 
     // ---------------------------------------------------------------- redeem
@@ -413,17 +493,14 @@ final class DefaultPointsEngine implements PointsEngine {
         if (refused != null) {
             return refused;
         }
-        Explanation.Builder why = Explanation.builder("POINTS_REDEEMED").fact("purpose", "payment")
-                .fact("order", cmd.order()).fact("points", points).fact("value", value)
-                .fact("rate", redeemRateFact)
-                .fact("rounding", "value floored to the minor unit (DOWN)");
+        Redemption why = new Redemption("payment", cmd.order(), points, value, redeemRateFact);
         w.consume(points, date, why);
         w.redeemed += points;
         long key = orderKey(cmd.order());
         w.orders = w.orders.with(key, w.order(key).withRedeemed(points, (int) date.toEpochDay()), w.cutoff);
         w.event(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.of(cmd.order()), "payment",
                 points));
-        return new PointsOutcome.Applied(-points, why.build());
+        return new PointsOutcome.Applied(-points, Explanation.deferred("POINTS_REDEEMED", why));
     }
 
     private PointsOutcome redeemForReward(Work w, PointsCommand.RedeemForReward cmd) {
@@ -433,13 +510,79 @@ final class DefaultPointsEngine implements PointsEngine {
         if (refused != null) {
             return refused;
         }
-        Explanation.Builder why = Explanation.builder("POINTS_REDEEMED").fact("purpose", cmd.reward())
-                .fact("points", points);
+        Redemption why = new Redemption(cmd.reward(), null, points, null, null);
         w.consume(points, date, why);
         w.redeemed += points;
         w.event(new PointsRedeemed(w.base.member, cmd.at(), cmd.operation(), Optional.empty(), cmd.reward(),
                 points));
-        return new PointsOutcome.Applied(-points, why.build());
+        return new PointsOutcome.Applied(-points, Explanation.deferred("POINTS_REDEEMED", why));
+    }
+
+    /**
+     * One redemption: the values that decided it and the lots it used, from which it makes its
+     * explanation when first read ({@link Explanation#deferred}). Filled in on one thread before the
+     * deferred explanation is made (which publishes it), then only read.
+     */
+    private static final class Redemption implements Supplier<Explanation> {
+        private final String purpose;
+        /** The order paid, the amount and the rate fact; null for a reward. */
+        private final OrderId order;
+        private final long points;
+        private final Money value;
+        private final String rate;
+        /** The first lot used and the points taken from it; -1 when none. */
+        long firstLot = -1;
+        long firstTaken;
+        /** Lots used after the first, as sequence and points taken pairs; null while none. */
+        long[] more;
+        int moreLength;
+
+        Redemption(String purpose, OrderId order, long points, Money value, String rate) {
+            this.purpose = purpose;
+            this.order = order;
+            this.points = points;
+            this.value = value;
+            this.rate = rate;
+        }
+
+        void used(long lot, long taken) {
+            if (firstLot < 0) {
+                firstLot = lot;
+                firstTaken = taken;
+                return;
+            }
+            if (more == null) {
+                more = new long[4];
+            } else if (moreLength == more.length) {
+                more = Arrays.copyOf(more, moreLength * 2);
+            }
+            more[moreLength++] = lot;
+            more[moreLength++] = taken;
+        }
+
+        /** "sequence:taken" per lot used, comma-separated. */
+        private String lotsUsed() {
+            if (firstLot < 0) {
+                return "";
+            }
+            StringBuilder out = new StringBuilder().append(firstLot).append(':').append(firstTaken);
+            for (int i = 0; i < moreLength; i += 2) {
+                out.append(',').append(more[i]).append(':').append(more[i + 1]);
+            }
+            return out.toString();
+        }
+
+        @Override
+        public Explanation get() {
+            Explanation.Builder why = Explanation.builder("POINTS_REDEEMED").fact("purpose", purpose);
+            if (order != null) {
+                why.fact("order", order).fact("points", points).fact("value", value).fact("rate", rate)
+                        .fact("rounding", "value floored to the minor unit (DOWN)");
+            } else {
+                why.fact("points", points);
+            }
+            return why.fact("lotsUsed", lotsUsed()).build();
+        }
     }
 
     /** {@code points × 10^fractionDigits / redeemRate} rounded DOWN: long arithmetic, BigDecimal if it overflows. */
@@ -521,8 +664,17 @@ final class DefaultPointsEngine implements PointsEngine {
         // Points that paid for the lines come back first, as a new lot available at once.
         long debtRepaid = 0;
         if (toReturn > 0) {
-            w.returned += toReturn;
-            debtRepaid = w.credit(toReturn, date, date, dates.expiresOn(date), why);
+            w.rare().returned += toReturn;
+            debtRepaid = w.credit(toReturn, date, date, dates.expiresOn(date));
+            if (w.overdraftRepaid > 0) {
+                why.fact("overdraftRepaid", w.overdraftRepaid);
+            }
+            if (debtRepaid > 0) {
+                why.fact("debtRepaid", debtRepaid);
+            }
+            if (w.creditedLot >= 0) {
+                why.fact("lot", w.creditedLot);
+            }
             w.event(new PointsReturned(w.base.member, at, cmd.operation(), order.id(), toReturn));
         }
         long taken = 0;
@@ -537,13 +689,13 @@ final class DefaultPointsEngine implements PointsEngine {
             }
             long debtNow = 0;
             if (policy == NegativeBalancePolicy.ALLOW) {
-                w.overdraft += shortfall;
+                w.rare().overdraft += shortfall;
                 taken = reversal;
             } else if (policy == NegativeBalancePolicy.CLAMP) {
-                w.debt += shortfall;
+                w.rare().debt += shortfall;
                 debtNow = shortfall;
             }
-            w.reversed += taken;
+            w.rare().reversed += taken;
             w.event(new PointsReversed(w.base.member, at, cmd.operation(), order.id(), taken, debtNow));
         }
         w.orders = w.orders.with(key, record.withRefund(returned, returnedPaidNow, refundedNet), w.cutoff);
@@ -591,7 +743,7 @@ final class DefaultPointsEngine implements PointsEngine {
             total += e.getValue();
             w.event(new PointsExpired(w.base.member, cmd.at(), e.getKey(), e.getValue()));
         }
-        w.expired += total;
+        w.rare().expired += total;
         return new PointsOutcome.Applied(-total, Explanation.builder("POINTS_EXPIRED").fact("asOf", date)
                 .fact("points", total).fact("byDate", byDate).build());
     }
@@ -652,9 +804,12 @@ final class DefaultPointsEngine implements PointsEngine {
             return array[i];
         }
 
+        /** Makes {@link #array} this working copy's own, with room for {@code capacity} lots. */
         private void own(int capacity) {
-            if (array == original || array.length < capacity) {
-                array = Arrays.copyOf(array, Math.max(capacity, size + 1));
+            if (array == original) {
+                array = Arrays.copyOf(array, capacity);
+            } else if (array.length < capacity) {
+                array = Arrays.copyOf(array, Math.max(capacity, 2 * array.length));
             }
         }
 
@@ -670,21 +825,27 @@ final class DefaultPointsEngine implements PointsEngine {
             size++;
         }
 
-        /** The lots with points remaining, in order; the account's own array if nothing changed. */
+        /**
+         * The lots with points remaining, in order: the account's own array if nothing changed, the
+         * working array if it holds exactly those (it is not changed after), else a new array.
+         */
         PointsLot[] live() {
             if (array == original) {
                 return original;
             }
             int live = 0;
             for (int i = 0; i < size; i++) {
-                if (array[i].remaining() > 0) {
+                if (array[i] != null && array[i].remaining() > 0) {
                     live++;
                 }
+            }
+            if (live == array.length) {
+                return array;
             }
             PointsLot[] out = new PointsLot[live];
             int k = 0;
             for (int i = 0; i < size; i++) {
-                if (array[i].remaining() > 0) {
+                if (array[i] != null && array[i].remaining() > 0) {
                     out[k++] = array[i];
                 }
             }
@@ -733,19 +894,34 @@ final class DefaultPointsEngine implements PointsEngine {
         return out == null ? lots : Arrays.copyOf(out, n);
     }
 
+    /** The totals of an account few commands change, as a {@link Work} changes them. */
+    private static final class Rare {
+        long overdraft;
+        long debt;
+        long returned;
+        long reversed;
+        long expired;
+        long debtRepaid;
+
+        Rare(PointsAccount a) {
+            overdraft = a.overdraft;
+            debt = a.debt;
+            returned = a.returned;
+            reversed = a.reversed;
+            expired = a.expired;
+            debtRepaid = a.debtRepaid;
+        }
+    }
+
     /** A mutable working copy of an account for one command; {@link #build} freezes it. Confined to one thread. */
     private static final class Work extends Lots {
         final PointsAccount base;
         long lotsTotal;
-        long overdraft;
-        long debt;
         long nextSequence;
         long earned;
-        long returned;
         long redeemed;
-        long reversed;
-        long expired;
-        long debtRepaid;
+        /** The totals few commands change, copied from the account on the first change; null until then. */
+        private Rare rare;
         OrderBook orders;
         KeyedAmounts earnedByDay;
         /** The command's business date. */
@@ -754,6 +930,8 @@ final class DefaultPointsEngine implements PointsEngine {
         final int cutoff;
         /** The sequence of the lot the last {@link #credit} added to, or -1. */
         long creditedLot = -1;
+        /** The overdraft the last {@link #credit} repaid. */
+        long overdraftRepaid;
         /** The first event, and all of them once there are more: most commands have one. */
         private MembershipEvent firstEvent;
         private List<MembershipEvent> moreEvents;
@@ -781,17 +959,19 @@ final class DefaultPointsEngine implements PointsEngine {
             this.date = date;
             this.cutoff = cutoff;
             this.lotsTotal = a.lotsTotal;
-            this.overdraft = a.overdraft;
-            this.debt = a.debt;
             this.nextSequence = a.nextSequence;
             this.earned = a.earned;
-            this.returned = a.returned;
             this.redeemed = a.redeemed;
-            this.reversed = a.reversed;
-            this.expired = a.expired;
-            this.debtRepaid = a.debtRepaid;
             this.orders = a.orders;
             this.earnedByDay = a.earnedByDay;
+        }
+
+        /** The totals few commands change (overdraft, debt and the totals of refunds and expiry), to change. */
+        Rare rare() {
+            if (rare == null) {
+                rare = new Rare(base);
+            }
+            return rare;
         }
 
         OrderRecord order(long key) {
@@ -799,22 +979,23 @@ final class DefaultPointsEngine implements PointsEngine {
             return r == null ? OrderRecord.EMPTY : r;
         }
 
-        /** Credits {@code points}: repays overdraft, then debt, then opens a lot. Returns the debt repaid. */
-        long credit(long points, LocalDate on, LocalDate availableOn,
-                Optional<LocalDate> expiresOn, Explanation.Builder why) {
-            long toOverdraft = Math.min(points, overdraft);
-            overdraft -= toOverdraft;
+        /**
+         * Credits {@code points}: repays overdraft, then debt, then opens a lot (or adds to one of the
+         * same dates). Returns the debt repaid; leaves the overdraft repaid in {@link #overdraftRepaid}
+         * and the lot in {@link #creditedLot}.
+         */
+        long credit(long points, LocalDate on, LocalDate availableOn, Optional<LocalDate> expiresOn) {
+            long toOverdraft = Math.min(points, rare == null ? base.overdraft : rare.overdraft);
             long rest = points - toOverdraft;
-            long toDebt = Math.min(rest, debt);
-            debt -= toDebt;
-            debtRepaid += toDebt;
+            long toDebt = Math.min(rest, rare == null ? base.debt : rare.debt);
+            if (toOverdraft > 0 || toDebt > 0) {
+                Rare r = rare();
+                r.overdraft -= toOverdraft;
+                r.debt -= toDebt;
+                r.debtRepaid += toDebt;
+            }
             rest -= toDebt;
-            if (toOverdraft > 0) {
-                why.fact("overdraftRepaid", toOverdraft);
-            }
-            if (toDebt > 0) {
-                why.fact("debtRepaid", toDebt);
-            }
+            overdraftRepaid = toOverdraft;
             creditedLot = -1;
             if (rest > 0) {
                 lotsTotal += rest;
@@ -824,7 +1005,6 @@ final class DefaultPointsEngine implements PointsEngine {
                             && same.expiresOn().equals(expiresOn)) {
                         set(i, same.plus(rest));
                         creditedLot = same.sequence();
-                        why.fact("lot", creditedLot);
                         return toDebt;
                     }
                 }
@@ -835,39 +1015,32 @@ final class DefaultPointsEngine implements PointsEngine {
                 }
                 add(pos, lot);
                 creditedLot = lot.sequence();
-                why.fact("lot", creditedLot);
             }
             return toDebt;
         }
 
-        /** Spends {@code points} from lots available on {@code date}, in consumption order; the caller checked there are enough. */
-        void consume(long points, LocalDate date, Explanation.Builder why) {
+        /**
+         * Spends {@code points} from lots available on {@code date}, in consumption order, telling
+         * {@code redemption} each lot used; the caller checked there are enough. Lots spent to the
+         * last point are cleared (null) and dropped by {@link #live}: it must be the command's last
+         * change to the lots.
+         */
+        void consume(long points, LocalDate date, Redemption redemption) {
             long left = points;
-            // "sequence:taken" per lot used, comma-separated; one lot (the common case) is one string
-            String first = null;
-            StringBuilder more = null;
             for (int i = 0; i < size() && left > 0; i++) {
                 PointsLot lot = get(i);
                 if (lot.remaining() > 0 && lot.isAvailableOn(date)) {
                     long take = Math.min(left, lot.remaining());
-                    set(i, lot.withRemaining(lot.remaining() - take));
+                    // a lot spent to the last point leaves the working set: no emptied copy is made
+                    set(i, take == lot.remaining() ? null : lot.withRemaining(lot.remaining() - take));
                     left -= take;
-                    if (first == null) {
-                        first = lot.sequence() + ":" + take;
-                    } else {
-                        if (more == null) {
-                            more = new StringBuilder(first);
-                        }
-                        more.append(',').append(lot.sequence()).append(':').append(take);
-                    }
+                    redemption.used(lot.sequence(), take);
                 }
             }
-            String used = more != null ? more.toString() : first != null ? first : "";
             if (left != 0) {
                 throw new IllegalStateException("available points must cover the redemption: short by " + left);
             }
             lotsTotal -= points;
-            why.fact("lotsUsed", used);
         }
 
         /**
@@ -913,6 +1086,13 @@ final class DefaultPointsEngine implements PointsEngine {
         PointsAccount build(OperationDigest operation, long fingerprint, PointsOutcome outcome, int day,
                 IdempotencyWindow window) {
             PointsLot[] array = mergeAvailable(live(), date);
+            Rare r = rare;
+            long overdraft = r == null ? base.overdraft : r.overdraft;
+            long debt = r == null ? base.debt : r.debt;
+            long returned = r == null ? base.returned : r.returned;
+            long reversed = r == null ? base.reversed : r.reversed;
+            long expired = r == null ? base.expired : r.expired;
+            long debtRepaid = r == null ? base.debtRepaid : r.debtRepaid;
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, overdraft, debt,
                     nextSequence, earned, returned, redeemed, reversed, expired, debtRepaid,
                     window.forget(base.operations, Math.max(base.operations.latestDay(), day)).with(operation,

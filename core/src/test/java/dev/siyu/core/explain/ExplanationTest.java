@@ -125,4 +125,70 @@ class ExplanationTest {
         assertThat(SiyuJson.write(Explanation.builder("EARNED").fact("points", 12).build()))
                 .isEqualTo("{\"code\":\"EARNED\",\"facts\":{\"points\":\"12\"},\"because\":[]}");
     }
+
+    @Test
+    void a_deferred_explanation_is_made_once_when_first_read_and_reads_as_the_one_made() {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        Explanation.Builder source = Explanation.builder("POINTS_EARNED").fact("order", "O1").fact("points", 12L)
+                .because(Explanation.builder("LINE_POINTS").fact("lineNo", 1).build());
+        Explanation eager = source.build();
+        Explanation deferred = Explanation.deferred("POINTS_EARNED", () -> {
+            made.incrementAndGet();
+            return source.build();
+        });
+        assertThat(made).hasValue(0);
+        assertThat(deferred.code()).isEqualTo("POINTS_EARNED");
+        assertThat(made).hasValue(0);
+        assertThat(deferred).isEqualTo(eager).hasSameHashCodeAs(eager).hasToString(eager.toString());
+        assertThat(eager).isEqualTo(deferred);
+        assertThat(deferred.facts()).containsExactlyEntriesOf(eager.facts()).hasToString(eager.facts().toString());
+        assertThat(deferred.because()).containsExactlyElementsOf(eager.because()).isEqualTo(eager.because());
+        assertThat(deferred.fact("points")).contains("12");
+        assertThat(deferred.fact("none")).isEmpty();
+        assertThat(deferred.facts().containsKey("order")).isTrue();
+        assertThat(Explanation.builder("X").factsOf(deferred).build().facts()).isEqualTo(eager.facts());
+        assertThat(SiyuJson.write(deferred)).isEqualTo(SiyuJson.write(eager));
+        assertThat(made).hasValue(1);
+        assertThatThrownBy(() -> deferred.facts().put("z", "3")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> deferred.because().add(Explanation.of("Z")))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> deferred.because().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void a_deferred_explanation_must_make_its_own_code() {
+        Explanation deferred = Explanation.deferred("A", () -> Explanation.of("B"));
+        assertThatThrownBy(deferred::toString).isInstanceOf(IllegalStateException.class)
+                .hasMessage("made explanation must have code A: B");
+        assertThatThrownBy(() -> Explanation.deferred("a b", () -> Explanation.of("A")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_deferred_explanation_read_by_several_threads_is_made_once() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        for (int round = 0; round < 50; round++) {
+            Explanation deferred = Explanation.deferred("A", () -> {
+                made.incrementAndGet();
+                return Explanation.builder("A").fact("x", 1).build();
+            });
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.CompletableFuture<String>> reads = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                reads.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return deferred.toString();
+                }));
+            }
+            go.countDown();
+            for (var read : reads) {
+                assertThat(read.get()).isEqualTo("A(x=1)");
+            }
+        }
+        assertThat(made).hasValue(50);
+    }
 }
