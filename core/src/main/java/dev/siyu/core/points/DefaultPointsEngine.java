@@ -149,9 +149,8 @@ final class DefaultPointsEngine implements PointsEngine {
         }
         if (outcome instanceof PointsOutcome.Rejected) {
             PointsAccount a = account;
-            PointsAccount rejected = new PointsAccount(a.member, a.version + 1, a.lots, a.lotsTotal, a.overdraft, a.debt,
-                    a.nextSequence, a.earned, a.returned, a.redeemed, a.reversed, a.expired, a.debtRepaid,
-                    window.forget(a.operations, Math.max(a.operations.latestDay(), day)).with(digest, fingerprint,
+            PointsAccount rejected = new PointsAccount(a.member, a.version + 1, a.lots, a.lotsTotal, a.nextSequence,
+                    a.earned, a.redeemed, a.rare, window.forget(a.operations, Math.max(a.operations.latestDay(), day)).with(digest, fingerprint,
                             PointsAccount.code(outcome, day), PointsAccount.value(outcome)), a.orders, a.earnedByDay);
             return new PointsResult(rejected, List.of(), outcome);
         }
@@ -903,13 +902,17 @@ final class DefaultPointsEngine implements PointsEngine {
         long expired;
         long debtRepaid;
 
-        Rare(PointsAccount a) {
+        Rare(PointsAccount.Rare a) {
             overdraft = a.overdraft;
             debt = a.debt;
             returned = a.returned;
             reversed = a.reversed;
             expired = a.expired;
             debtRepaid = a.debtRepaid;
+        }
+
+        PointsAccount.Rare freeze() {
+            return new PointsAccount.Rare(overdraft, debt, returned, reversed, expired, debtRepaid);
         }
     }
 
@@ -969,7 +972,7 @@ final class DefaultPointsEngine implements PointsEngine {
         /** The totals few commands change (overdraft, debt and the totals of refunds and expiry), to change. */
         Rare rare() {
             if (rare == null) {
-                rare = new Rare(base);
+                rare = new Rare(base.rare);
             }
             return rare;
         }
@@ -985,9 +988,9 @@ final class DefaultPointsEngine implements PointsEngine {
          * and the lot in {@link #creditedLot}.
          */
         long credit(long points, LocalDate on, LocalDate availableOn, Optional<LocalDate> expiresOn) {
-            long toOverdraft = Math.min(points, rare == null ? base.overdraft : rare.overdraft);
+            long toOverdraft = Math.min(points, rare == null ? base.rare.overdraft : rare.overdraft);
             long rest = points - toOverdraft;
-            long toDebt = Math.min(rest, rare == null ? base.debt : rare.debt);
+            long toDebt = Math.min(rest, rare == null ? base.rare.debt : rare.debt);
             if (toOverdraft > 0 || toDebt > 0) {
                 Rare r = rare();
                 r.overdraft -= toOverdraft;
@@ -1086,20 +1089,13 @@ final class DefaultPointsEngine implements PointsEngine {
         PointsAccount build(OperationDigest operation, long fingerprint, PointsOutcome outcome, int day,
                 IdempotencyWindow window) {
             PointsLot[] array = mergeAvailable(live(), date);
-            Rare r = rare;
-            long overdraft = r == null ? base.overdraft : r.overdraft;
-            long debt = r == null ? base.debt : r.debt;
-            long returned = r == null ? base.returned : r.returned;
-            long reversed = r == null ? base.reversed : r.reversed;
-            long expired = r == null ? base.expired : r.expired;
-            long debtRepaid = r == null ? base.debtRepaid : r.debtRepaid;
-            PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, overdraft, debt,
-                    nextSequence, earned, returned, redeemed, reversed, expired, debtRepaid,
-                    window.forget(base.operations, Math.max(base.operations.latestDay(), day)).with(operation,
+            PointsAccount.Rare r = rare == null ? base.rare : rare.freeze();
+            PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, nextSequence, earned,
+                    redeemed, r, window.forget(base.operations, Math.max(base.operations.latestDay(), day)).with(operation,
                             fingerprint, PointsAccount.code(outcome, day), PointsAccount.value(outcome)), orders,
                     earnedByDay);
             // PointsTotals.net(), without making the totals
-            long net = earned + returned - redeemed - reversed - expired - debtRepaid;
+            long net = earned + r.returned - redeemed - r.reversed - r.expired - r.debtRepaid;
             if (next.balance() != net) {
                 throw new IllegalStateException("conservation must hold: balance " + next.balance() + " vs ledger "
                         + net);

@@ -41,38 +41,51 @@ public final class PointsAccount {
     final long version;
     final PointsLot[] lots;
     final long lotsTotal;
-    final long overdraft;
-    final long debt;
     final long nextSequence;
-    // the running totals, as fields: no totals object kept or copied per command
+    // the running totals every earn or redemption moves, as fields
     final long earned;
-    final long returned;
     final long redeemed;
-    final long reversed;
-    final long expired;
-    final long debtRepaid;
+    /** Overdraft, debt and the totals of refunds and expiry: shared by the versions no refund or expiry changed. */
+    final Rare rare;
     final OperationLog operations;
     final OrderBook orders;
     /** Points earned per purchase date (epoch day), for the daily cap. */
     final KeyedAmounts earnedByDay;
 
-    PointsAccount(MemberId member, long version, PointsLot[] lots, long lotsTotal, long overdraft, long debt,
-            long nextSequence, long earned, long returned, long redeemed, long reversed, long expired,
-            long debtRepaid, OperationLog operations,
-            OrderBook orders, KeyedAmounts earnedByDay) {
+    /**
+     * The totals of an account few commands change, immutable: an account's versions share one until
+     * a refund, an expiry or a repayment changes it, so most commands copy a reference, not six longs.
+     */
+    static final class Rare {
+        static final Rare ZERO = new Rare(0, 0, 0, 0, 0, 0);
+
+        final long overdraft;
+        final long debt;
+        final long returned;
+        final long reversed;
+        final long expired;
+        final long debtRepaid;
+
+        Rare(long overdraft, long debt, long returned, long reversed, long expired, long debtRepaid) {
+            this.overdraft = overdraft;
+            this.debt = debt;
+            this.returned = returned;
+            this.reversed = reversed;
+            this.expired = expired;
+            this.debtRepaid = debtRepaid;
+        }
+    }
+
+    PointsAccount(MemberId member, long version, PointsLot[] lots, long lotsTotal, long nextSequence, long earned,
+            long redeemed, Rare rare, OperationLog operations, OrderBook orders, KeyedAmounts earnedByDay) {
         this.member = member;
         this.version = version;
         this.lots = lots;
         this.lotsTotal = lotsTotal;
-        this.overdraft = overdraft;
-        this.debt = debt;
         this.nextSequence = nextSequence;
         this.earned = earned;
-        this.returned = returned;
         this.redeemed = redeemed;
-        this.reversed = reversed;
-        this.expired = expired;
-        this.debtRepaid = debtRepaid;
+        this.rare = rare;
         this.operations = operations;
         this.orders = orders;
         this.earnedByDay = earnedByDay;
@@ -81,8 +94,8 @@ public final class PointsAccount {
     /** A new member's account: no lots, no operations, version 0. */
     public static PointsAccount empty(MemberId member) {
         Objects.requireNonNull(member, "member");
-        return new PointsAccount(member, 0, NO_LOTS, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, OperationLog.empty(),
-                OrderBook.empty(), KeyedAmounts.empty());
+        return new PointsAccount(member, 0, NO_LOTS, 0, 1, 0, 0, Rare.ZERO, OperationLog.empty(), OrderBook.empty(),
+                KeyedAmounts.empty());
     }
 
     /** The member. */
@@ -97,12 +110,12 @@ public final class PointsAccount {
 
     /** Points held in live lots less the overdraft; negative only under {@link NegativeBalancePolicy#ALLOW}. */
     public long balance() {
-        return lotsTotal - overdraft;
+        return lotsTotal - rare.overdraft;
     }
 
     /** Points owed under {@link NegativeBalancePolicy#CLAMP}, outside the balance; repaid first from later credits. */
     public long debt() {
-        return debt;
+        return rare.debt;
     }
 
     /** The live lots, in consumption order (earliest expiry first, never-expiring last, then by sequence). */
@@ -112,7 +125,7 @@ public final class PointsAccount {
 
     /** The running ledger totals; {@code totals().net() == balance()}. */
     public PointsTotals totals() {
-        return new PointsTotals(earned, returned, redeemed, reversed, expired, debtRepaid);
+        return new PointsTotals(earned, rare.returned, redeemed, rare.reversed, rare.expired, rare.debtRepaid);
     }
 
     /** The number of operations recorded. */
@@ -174,7 +187,7 @@ public final class PointsAccount {
 
     @Override
     public String toString() {
-        return "PointsAccount[member=" + member + ", version=" + version + ", balance=" + balance() + ", debt=" + debt
+        return "PointsAccount[member=" + member + ", version=" + version + ", balance=" + balance() + ", debt=" + rare.debt
                 + ", lots=" + Arrays.toString(lots) + "]";
     }
 }
