@@ -860,7 +860,7 @@ final class DefaultPointsEngine implements PointsEngine {
         // lots of one expiry are adjacent (consumption order): none to merge without two adjacent of one expiry
         boolean shared = false;
         for (int i = 1; i < lots.length && !shared; i++) {
-            shared = lots[i - 1].expiresOn().equals(lots[i].expiresOn());
+            shared = lots[i - 1].expiryDay() == lots[i].expiryDay();
         }
         if (!shared) {
             return lots;
@@ -870,7 +870,7 @@ final class DefaultPointsEngine implements PointsEngine {
         int runFirst = -1; // index in out of the first available lot of the current expiry run
         for (int i = 0; i < lots.length; i++) {
             PointsLot lot = lots[i];
-            if (i > 0 && !lots[i - 1].expiresOn().equals(lot.expiresOn())) {
+            if (i > 0 && lots[i - 1].expiryDay() != lot.expiryDay()) {
                 runFirst = -1;
             }
             boolean available = lot.isAvailableOn(date);
@@ -1004,8 +1004,8 @@ final class DefaultPointsEngine implements PointsEngine {
                 lotsTotal += rest;
                 for (int i = size() - 1; i >= 0; i--) {
                     PointsLot same = get(i);
-                    if (same.earnedOn().equals(on) && same.availableOn().equals(availableOn)
-                            && same.expiresOn().equals(expiresOn)) {
+                    if (same.earnedDay() == on.toEpochDay() && same.availableDay() == availableOn.toEpochDay()
+                            && same.expiryDay() == (expiresOn.isPresent() ? expiresOn.get().toEpochDay() : PointsLot.NEVER)) {
                         set(i, same.plus(rest));
                         creditedLot = same.sequence();
                         return toDebt;
@@ -1062,7 +1062,7 @@ final class DefaultPointsEngine implements PointsEngine {
                     long merged = -1;
                     for (int i = 0; i < size() && merged < 0; i++) {
                         PointsLot lot = get(i);
-                        long expiry = lot.expiresOn().isPresent() ? lot.expiresOn().get().toEpochDay() : OrderRecord.NEVER;
+                        long expiry = lot.expiryDay() == PointsLot.NEVER ? OrderRecord.NEVER : lot.expiryDay();
                         if (lot.remaining() > 0 && expiry == preferredExpiry && lot.isAvailableOn(date)) {
                             merged = lot.sequence();
                         }

@@ -165,9 +165,10 @@ public final class PointsAccount {
 
     /** Points that can be spent on {@code date}: live lots past their pending period and not expired. */
     public long availableOn(LocalDate date) {
+        long day = date.toEpochDay();
         long sum = 0;
         for (PointsLot lot : lots) {
-            if (lot.isAvailableOn(date)) {
+            if (lot.isAvailableOn(day)) {
                 sum += lot.remaining();
             }
         }

@@ -14,65 +14,159 @@ import java.util.Optional;
  *
  * <p>It is pending before {@code availableOn}, spendable from that date, and worthless from
  * {@code expiresOn} (business dates in the program's zone). Lots are consumed earliest expiry first,
- * never-expiring lots last, ties by {@code sequence}. Immutable.
- *
- * @param sequence the lot's number within its account, increasing with creation
- * @param earnedOn the business date it was credited
- * @param availableOn the first business date it can be spent
- * @param expiresOn the first business date it is no longer valid, if it expires
- * @param points points credited to it in all, {@code > 0}
- * @param remaining points not yet spent, reversed or expired, {@code 0..points}
+ * never-expiring lots last, ties by {@code sequence}. Immutable; a value (equal when every
+ * component is). The dates are kept as epoch days, so a lot is one 48-byte object.
  */
-public record PointsLot(long sequence, LocalDate earnedOn, LocalDate availableOn,
-        Optional<LocalDate> expiresOn, long points, long remaining) {
+public final class PointsLot {
 
-    public PointsLot {
-        Objects.requireNonNull(earnedOn, "earnedOn");
-        Objects.requireNonNull(availableOn, "availableOn");
-        Objects.requireNonNull(expiresOn, "expiresOn");
+    /** The expiry day of a lot that never expires: after every real date. */
+    static final int NEVER = Integer.MAX_VALUE;
+
+    private final long sequence;
+    private final int earnedDay;
+    private final int availableDay;
+    private final int expiryDay;
+    private final long points;
+    private final long remaining;
+
+    /**
+     * A lot.
+     *
+     * @param sequence the lot's number within its account, increasing with creation
+     * @param earnedOn the business date it was credited
+     * @param availableOn the first business date it can be spent
+     * @param expiresOn the first business date it is no longer valid, if it expires
+     * @param points points credited to it in all, {@code > 0}
+     * @param remaining points not yet spent, reversed or expired, {@code 0..points}
+     * @throws IllegalArgumentException if remaining is out of range or a date is beyond year ±5,000,000
+     */
+    public PointsLot(long sequence, LocalDate earnedOn, LocalDate availableOn, Optional<LocalDate> expiresOn, long points,
+            long remaining) {
+        this(sequence, day(Objects.requireNonNull(earnedOn, "earnedOn"), "earnedOn"),
+                day(Objects.requireNonNull(availableOn, "availableOn"), "availableOn"),
+                Objects.requireNonNull(expiresOn, "expiresOn").isPresent() ? day(expiresOn.get(), "expiresOn") : NEVER,
+                points, remaining);
+    }
+
+    PointsLot(long sequence, int earnedDay, int availableDay, int expiryDay, long points, long remaining) {
         if (points <= 0 || remaining < 0 || remaining > points) {
             throw new IllegalArgumentException("remaining must be between 0 and points " + points + ": " + remaining);
         }
+        this.sequence = sequence;
+        this.earnedDay = earnedDay;
+        this.availableDay = availableDay;
+        this.expiryDay = expiryDay;
+        this.points = points;
+        this.remaining = remaining;
+    }
+
+    private static int day(LocalDate date, String field) {
+        long day = date.toEpochDay();
+        if (day < -2_000_000_000L || day >= NEVER) {
+            throw new IllegalArgumentException(field + " must be within the years -5,000,000..5,000,000: " + date);
+        }
+        return (int) day;
+    }
+
+    /** The lot's number within its account, increasing with creation. */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** The business date it was credited. */
+    public LocalDate earnedOn() {
+        return LocalDate.ofEpochDay(earnedDay);
+    }
+
+    /** The first business date it can be spent. */
+    public LocalDate availableOn() {
+        return LocalDate.ofEpochDay(availableDay);
+    }
+
+    /** The first business date it is no longer valid, if it expires. */
+    public Optional<LocalDate> expiresOn() {
+        return expiryDay == NEVER ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(expiryDay));
+    }
+
+    /** Points credited to it in all. */
+    public long points() {
+        return points;
+    }
+
+    /** Points not yet spent, reversed or expired. */
+    public long remaining() {
+        return remaining;
+    }
+
+    int earnedDay() {
+        return earnedDay;
+    }
+
+    int availableDay() {
+        return availableDay;
+    }
+
+    /** The expiry as an epoch day, {@link #NEVER} if it never expires. */
+    int expiryDay() {
+        return expiryDay;
     }
 
     /** Whether the lot is worthless on {@code date}. */
     public boolean isExpiredOn(LocalDate date) {
-        return expiresOn.isPresent() && !date.isBefore(expiresOn.get());
+        return isExpiredOn(date.toEpochDay());
+    }
+
+    boolean isExpiredOn(long day) {
+        return expiryDay != NEVER && day >= expiryDay;
     }
 
     /** Whether the lot can be spent on {@code date}: past its pending period and not expired. */
     public boolean isAvailableOn(LocalDate date) {
-        return !date.isBefore(availableOn) && !isExpiredOn(date);
+        return isAvailableOn(date.toEpochDay());
+    }
+
+    boolean isAvailableOn(long day) {
+        return day >= availableDay && !isExpiredOn(day);
     }
 
     PointsLot plus(long credited) {
-        return new PointsLot(sequence, earnedOn, availableOn, expiresOn, Math.addExact(points, credited),
+        return new PointsLot(sequence, earnedDay, availableDay, expiryDay, Math.addExact(points, credited),
                 Math.addExact(remaining, credited));
     }
 
     PointsLot withRemaining(long newRemaining) {
-        return new PointsLot(sequence, earnedOn, availableOn, expiresOn, points, newRemaining);
+        return new PointsLot(sequence, earnedDay, availableDay, expiryDay, points, newRemaining);
     }
 
     /** This lot and {@code other} (of the same expiry) as one lot, as described in the class Javadoc. */
     PointsLot merge(PointsLot other) {
-        return new PointsLot(Math.min(sequence, other.sequence),
-                earnedOn.isBefore(other.earnedOn) ? earnedOn : other.earnedOn,
-                availableOn.isAfter(other.availableOn) ? availableOn : other.availableOn, expiresOn,
-                Math.addExact(points, other.points), Math.addExact(remaining, other.remaining));
+        return new PointsLot(Math.min(sequence, other.sequence), Math.min(earnedDay, other.earnedDay),
+                Math.max(availableDay, other.availableDay), expiryDay, Math.addExact(points, other.points),
+                Math.addExact(remaining, other.remaining));
     }
 
     /** Consumption order: earliest expiry first, never-expiring last, then by sequence. */
     static int consumptionOrder(PointsLot a, PointsLot b) {
-        if (a.expiresOn.isPresent() != b.expiresOn.isPresent()) {
-            return a.expiresOn.isPresent() ? -1 : 1;
-        }
-        if (a.expiresOn.isPresent()) {
-            int byDate = a.expiresOn.get().compareTo(b.expiresOn.get());
-            if (byDate != 0) {
-                return byDate;
-            }
-        }
-        return Long.compare(a.sequence, b.sequence);
+        int byDate = Integer.compare(a.expiryDay, b.expiryDay);
+        return byDate != 0 ? byDate : Long.compare(a.sequence, b.sequence);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PointsLot l && l.sequence == sequence && l.earnedDay == earnedDay
+                && l.availableDay == availableDay && l.expiryDay == expiryDay && l.points == points
+                && l.remaining == remaining;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sequence, earnedDay, availableDay, expiryDay, points, remaining);
+    }
+
+    /** In the form of a record's: {@code PointsLot[sequence=1, earnedOn=2026-03-10, …]}. */
+    @Override
+    public String toString() {
+        return "PointsLot[sequence=" + sequence + ", earnedOn=" + earnedOn() + ", availableOn=" + availableOn()
+                + ", expiresOn=" + expiresOn() + ", points=" + points + ", remaining=" + remaining + "]";
     }
 }
