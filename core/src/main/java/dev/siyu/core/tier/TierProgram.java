@@ -2,6 +2,7 @@ package dev.siyu.core.tier;
 
 import dev.siyu.core.event.TierChanged;
 import dev.siyu.core.explain.Explanation;
+import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.TierId;
 import dev.siyu.core.json.ConfigNode;
@@ -363,13 +364,17 @@ public final class TierProgram {
         int day = epochDay(asOf);
         Window w = current(qualifying, profile.joinedOn(), day);
         TierId tier = tiers.get(w.tier).id();
-        Explanation.Builder why = Explanation.builder("TIER_ENROLLED")
-                .fact("member", profile.id())
-                .fact("asOfDate", LocalDate.ofEpochDay(day))
-                .fact("joinedOn", profile.joinedOn())
-                .fact("to", tier);
-        qualificationFacts(why, w);
-        Explanation explanation = why.build();
+        MemberId member = profile.id();
+        LocalDate joinedOn = profile.joinedOn();
+        Explanation explanation = Explanation.deferred("TIER_ENROLLED", () -> {
+            Explanation.Builder why = Explanation.builder("TIER_ENROLLED")
+                    .fact("member", member)
+                    .fact("asOfDate", LocalDate.ofEpochDay(day))
+                    .fact("joinedOn", joinedOn)
+                    .fact("to", tier);
+            qualificationFacts(why, w);
+            return why.build();
+        });
         TierStatus status = new TierStatus(profile.id(), profile.joinedOn(), 1, tier, null, null, asOf, asOf,
                 qualifying, ops);
         TierChanged event = new TierChanged(profile.id(), asOf, Optional.empty(), tier, TierChanged.Kind.ENROLLED,
@@ -699,7 +704,8 @@ public final class TierProgram {
         TierStatus after = new TierStatus(before.member(), before.joinedOn(), before.version() + 1, earnedId,
                 w.override, w.grace, moved ? w.asOf : before.since(), w.asOf, w.history, ops);
         List<TierChanged> events = moved
-                ? List.of(new TierChanged(before.member(), w.asOf, Optional.of(from), to, kind, outcome.explanation()))
+                ? List.of(new TierChanged(before.member(), w.asOf, Optional.of(from), to, kind,
+                        Explanation.deferred(code, outcome::explanation)))
                 : List.of();
         return new TierResult(after, events, outcome, false);
     }
