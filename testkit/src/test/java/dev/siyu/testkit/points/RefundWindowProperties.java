@@ -45,10 +45,7 @@ class RefundWindowProperties {
                                 assertThat(rb.outcome()).as(where).isInstanceOfSatisfying(PointsOutcome.Rejected.class,
                                         x -> assertThat(x.reason()).isEqualTo(RejectReason.REFUND_WINDOW_CLOSED));
                                 assertThat(rb.events()).isEmpty();
-                                assertThat(rb.account().lots()).as(where).isEqualTo(b.lots());
-                                assertThat(rb.account().totals()).as(where).isEqualTo(b.totals());
-                                assertThat(rb.account().balance()).as(where).isEqualTo(b.balance());
-                                assertThat(rb.account().debt()).as(where).isEqualTo(b.debt());
+                                SameAccounts.assertSameState(rb.account(), b, where);
                                 b = rb.account();
                                 continue;
                             }
@@ -60,19 +57,10 @@ class RefundWindowProperties {
                             continue;
                         }
                         PointsResult ra = open.apply(a, c);
-                        assertThat(rb.outcome().getClass()).as(where).isEqualTo(ra.outcome().getClass());
-                        if (ra.outcome() instanceof PointsOutcome.Applied x) {
-                            assertThat(((PointsOutcome.Applied) rb.outcome()).balanceChange()).as(where)
-                                    .isEqualTo(x.balanceChange());
-                        } else if (ra.outcome() instanceof PointsOutcome.Rejected x) {
-                            assertThat(((PointsOutcome.Rejected) rb.outcome()).reason()).as(where).isEqualTo(x.reason());
-                        }
+                        SameAccounts.assertSameOutcome(rb, ra, where);
                         a = ra.account();
                         b = rb.account();
-                        assertThat(b.lots()).as(where).isEqualTo(a.lots());
-                        assertThat(b.totals()).as(where).isEqualTo(a.totals());
-                        assertThat(b.balance()).as(where).isEqualTo(a.balance());
-                        assertThat(b.debt()).as(where).isEqualTo(a.debt());
+                        SameAccounts.assertSameState(b, a, where);
                     }
                 });
     }
