@@ -132,6 +132,61 @@ public final class LedgerBatch {
         s.releaseOn = Math.max(s.releaseOn, accrual.releaseOn().toEpochDay());
     }
 
+    /**
+     * Adds every accrual of an order's commission: the same as {@code commission.accruals()}
+     * accrued one by one (one order per recipient, the recipient's shares summed), without
+     * building the accruals.
+     *
+     * @throws IllegalArgumentException if the commission is in another currency than the plan's
+     */
+    public void accrue(OrderCommission commission) {
+        Objects.requireNonNull(commission, "commission");
+        List<LineCommission> lines = commission.lines();
+        YearMonth period = commission.period();
+        long releaseOn = commission.releaseOn().toEpochDay();
+        int count = lines.size();
+        for (int l = 0; l < count; l++) {
+            List<Share> shares = lines.get(l).shares();
+            for (int s = 0; s < shares.size(); s++) {
+                Share share = shares.get(s);
+                Money amount = share.amount();
+                if (amount.currency() != currency && !amount.currency().equals(currency)) {
+                    amount.checkSameCurrency(Money.zero(currency));
+                }
+                GuideId guide = share.guide();
+                boolean first = !seenBefore(lines, l, s, guide);
+                Touched t = touched(guide);
+                boolean late = t.firstOpen != null && period.isBefore(t.firstOpen);
+                Sums sums = t.sums(late ? t.firstOpen : period);
+                if (late) {
+                    sums.late += amount.minor();
+                } else {
+                    sums.accrued += amount.minor();
+                }
+                sums.salesBase += share.salesBase().minor();
+                if (first) {
+                    sums.orders++;
+                    sums.releaseOn = Math.max(sums.releaseOn, releaseOn);
+                }
+            }
+        }
+    }
+
+    /** Whether {@code guide} has a share before share {@code s} of line {@code l}. */
+    private static boolean seenBefore(List<LineCommission> lines, int l, int s, GuideId guide) {
+        for (int i = 0; i <= l; i++) {
+            List<Share> shares = lines.get(i).shares();
+            int end = i == l ? s : shares.size();
+            for (int j = 0; j < end; j++) {
+                GuideId other = shares.get(j).guide();
+                if (other == guide || other.equals(guide)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private Touched touched(GuideId guide) {
         int mask = slots.length - 1;
         Touched[] table = slots;
