@@ -95,7 +95,7 @@ public final class CustomerBinding {
     /** The recorded binding of {@code scope}, null if none. */
     Binding recorded(BindingScope scope) {
         if (bindings instanceof Binding only) {
-            return only.scope().equals(scope) ? only : null;
+            return only.scope() == scope || only.scope().equals(scope) ? only : null;
         }
         if (bindings != null) {
             for (Binding b : (Binding[]) bindings) {

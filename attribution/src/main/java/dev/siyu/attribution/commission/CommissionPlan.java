@@ -373,7 +373,8 @@ public final class CommissionPlan {
             lines[count++] = credit.credits().size() == 1 ? single(line, rateFor(line), credit, network)
                     : split(line, rateFor(line), 0, recipients(credit, network), credit);
         }
-        List<LineCommission> list = count == lines.length ? List.of(lines) : List.of(Arrays.copyOf(lines, count));
+        List<LineCommission> list = count == 0 ? List.of() : count == 1 ? List.of(lines[0])
+                : count == 2 ? List.of(lines[0], lines[1]) : List.of(Arrays.copyOf(lines, count));
         return new OrderCommission(order.id(), order.member(), order.placedAt(), day.period, day.releaseOn, list,
                 List.of());
     }
