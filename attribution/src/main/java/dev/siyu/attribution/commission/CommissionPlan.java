@@ -350,7 +350,7 @@ public final class CommissionPlan {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(attribution, "attribution");
         Objects.requireNonNull(network, "network");
-        if (!attribution.order().equals(order.id())) {
+        if (attribution.order() != order.id() && !attribution.order().equals(order.id())) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "attribution order must be %s: %s",
                     order.id(), attribution.order()));
         }
@@ -361,20 +361,32 @@ public final class CommissionPlan {
         Day day = businessDay(order.placedAt());
         List<OrderLine> orderLines = order.lines();
         List<LineCredit> credits = attribution.lines();
-        LineCommission[] lines = new LineCommission[orderLines.size()];
+        int size = orderLines.size();
+        LineCommission first = null;
+        LineCommission second = null;
+        LineCommission[] lines = size > 2 ? new LineCommission[size] : null;
         int count = 0;
-        for (int i = 0; i < orderLines.size(); i++) {
+        for (int i = 0; i < size; i++) {
             OrderLine line = orderLines.get(i);
             LineCredit credit = i < credits.size() && credits.get(i).lineNo() == line.lineNo() ? credits.get(i)
                     : attribution.line(line.lineNo()).orElse(null);
             if (credit == null || credit.credits().isEmpty()) {
                 continue;
             }
-            lines[count++] = credit.credits().size() == 1 ? single(line, rateFor(line), credit, network)
+            LineCommission commission = credit.credits().size() == 1 ? single(line, rateFor(line), credit, network)
                     : split(line, rateFor(line), 0, recipients(credit, network), credit);
+            if (count == 0) {
+                first = commission;
+            } else if (count == 1) {
+                second = commission;
+            }
+            if (lines != null) {
+                lines[count] = commission;
+            }
+            count++;
         }
-        List<LineCommission> list = count == 0 ? List.of() : count == 1 ? List.of(lines[0])
-                : count == 2 ? List.of(lines[0], lines[1]) : List.of(Arrays.copyOf(lines, count));
+        List<LineCommission> list = count == 0 ? List.of() : count == 1 ? List.of(first)
+                : count == 2 ? List.of(first, second) : List.of(Arrays.copyOf(lines, count));
         return new OrderCommission(order.id(), order.member(), order.placedAt(), day.period, day.releaseOn, list,
                 List.of());
     }

@@ -125,11 +125,14 @@ public final class AttributionPolicy {
         java.util.Map<Integer, GuideId> tillByLine = touches.saleGuideByLine();
         boolean perLine = !tillByLine.isEmpty();
         List<OrderLine> orderLines = order.lines();
-        LineCredit[] lines = new LineCredit[orderLines.size()];
+        int size = orderLines.size();
+        LineCredit first = null;
+        LineCredit second = null;
+        LineCredit[] lines = size > 2 ? new LineCredit[size] : null;
         BindingScope orderStore = null;
         BindingScope scope = null;
         OrderLine previous = null;
-        for (int i = 0; i < lines.length; i++) {
+        for (int i = 0; i < size; i++) {
             OrderLine line = orderLines.get(i);
             if (scopeKind == BindingScope.Kind.STORE) {
                 if (previous == null || !previous.store().equals(line.store())) {
@@ -156,10 +159,18 @@ public final class AttributionPolicy {
                     sale = own;
                 }
             }
-            lines[i] = credit(line.lineNo(), scope, service, sale, sharer, opener, fellBack);
+            LineCredit credit = credit(line.lineNo(), scope, service, sale, sharer, opener, fellBack);
+            if (i == 0) {
+                first = credit;
+            } else if (i == 1) {
+                second = credit;
+            }
+            if (lines != null) {
+                lines[i] = credit;
+            }
         }
-        List<LineCredit> credited = lines.length == 1 ? List.of(lines[0])
-                : lines.length == 2 ? List.of(lines[0], lines[1]) : List.of(lines);
+        List<LineCredit> credited = size == 0 ? List.of() : size == 1 ? List.of(first)
+                : size == 2 ? List.of(first, second) : List.of(lines);
         return new OrderAttribution(order.id(), order.member(), at, credited);
     }
 
