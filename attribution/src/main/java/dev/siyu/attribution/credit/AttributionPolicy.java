@@ -147,7 +147,7 @@ public final class AttributionPolicy {
             if (service == null && crossStoreFallback && scopeKind == BindingScope.Kind.STORE
                     && !line.store().equals(order.store())) {
                 if (orderStore == null) {
-                    orderStore = BindingScope.store(order.store());
+                    orderStore = scope(order.store().value());
                 }
                 service = binding.guideAt(orderStore, at).orElse(null);
                 fellBack = service != null;
