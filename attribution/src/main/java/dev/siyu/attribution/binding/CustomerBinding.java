@@ -46,7 +46,6 @@ public final class CustomerBinding {
     private static final long NANOS = 1_000_000_000L;
 
     private final MemberId member;
-    private final long version;
     /*
      * The first binding (by scope) inline, its instants as nanoseconds since the epoch: attributing
      * an order reads the guide from this object. Null guide when there is none, or when its instants
@@ -69,10 +68,9 @@ public final class CustomerBinding {
     private record Transfers(List<PendingTransfer> pending, List<Instant> onDuty) {
     }
 
-    CustomerBinding(MemberId member, long version, Binding[] bindings, List<PendingTransfer> pending,
+    CustomerBinding(MemberId member, Binding[] bindings, List<PendingTransfer> pending,
             List<Instant> onDutyTransfers, Object[] operations) {
         this.member = member;
-        this.version = version;
         Binding first = bindings.length == 0 ? null : bindings[0];
         long sinceNanos = first == null ? OUT : nanos(first.since());
         long protectedNanos = first == null ? OUT : nanos(first.protectedUntil());
@@ -128,16 +126,19 @@ public final class CustomerBinding {
     /** A customer with no guide yet, at version 0. */
     public static CustomerBinding empty(MemberId member) {
         Objects.requireNonNull(member, "member");
-        return new CustomerBinding(member, 0, NONE, List.of(), List.of(), NO_OPERATIONS);
+        return new CustomerBinding(member, NONE, List.of(), List.of(), NO_OPERATIONS);
     }
 
     public MemberId member() {
         return member;
     }
 
-    /** The version: 0 when new, one more after every command that changed anything. */
+    /**
+     * The version: 0 when new, one more after every command handled (a replay returns the same
+     * customer); the number of operations kept, so not stored apart.
+     */
     public long version() {
-        return version;
+        return operationCount();
     }
 
     /** The bindings as last recorded, by scope (without pending transfers or lapse applied). */
@@ -316,6 +317,6 @@ public final class CustomerBinding {
 
     @Override
     public String toString() {
-        return "CustomerBinding[" + member + " v" + version + " " + Arrays.asList(bindingArray()) + "]";
+        return "CustomerBinding[" + member + " v" + version() + " " + Arrays.asList(bindingArray()) + "]";
     }
 }

@@ -89,8 +89,9 @@ class CompactBindingProperties {
             for (String id : c.ids()) {
                 operations = CustomerBinding.plus(operations, OperationId.of(id), BindingPolicy.ofDefaults(), "payload");
             }
-            CustomerBinding compact = new CustomerBinding(M, 3, c.bindings(), List.of(), List.of(), operations);
+            CustomerBinding compact = new CustomerBinding(M, c.bindings(), List.of(), List.of(), operations);
             assertThat(compact.bindingArray()).containsExactly(c.bindings());
+            assertThat(compact.version()).isEqualTo(c.ids().size());
             assertThat(compact.bindings().values()).containsExactlyElementsOf(Arrays.asList(c.bindings()));
             for (int s = 0; s < 5; s++) {
                 BindingScope scope = BindingScope.store(StoreId.of("S" + s));
