@@ -127,6 +127,7 @@ public final class YearReplay {
     public static final String TIERS = """
             {"schemaVersion": 1, "currency": "CNY", "zone": "Asia/Shanghai", "metric": "spend",
              "window": {"kind": "rolling", "months": 12}, "grace": {"days": 30}, "downgrade": "one-tier",
+             "idempotency": {"windowDays": 30},
              "tiers": [
               {"id": "BASIC", "name": "普卡", "threshold": 0},
               {"id": "SILVER", "name": "银卡", "threshold": "CNY 3000.00", "retention": "CNY 2000.00",
@@ -147,7 +148,7 @@ public final class YearReplay {
               "maxPerOrder": 20000},
              "lots": {"pendingDays": 7, "expiry": {"policy": "end-of-next-year"}, "refundWindowDays": 30},
              "redemption": {"rate": 100, "maxSharePercent": 50, "minimumBalance": 100, "step": 100},
-             "negativeBalance": "clamp"}
+             "negativeBalance": "clamp", "idempotency": {"windowDays": 30}}
             """;
 
     static final String COMMISSION = """

@@ -21,14 +21,16 @@ public final class OperationLog {
     /** Words per entry besides the digest's first: digest lo, fingerprint, code, value. */
     private static final int STRIDE = 4;
 
-    private static final OperationLog EMPTY = new OperationLog(Columns.EMPTY, 0);
+    private static final OperationLog EMPTY = new OperationLog(Columns.EMPTY, 0, Integer.MIN_VALUE);
 
     private final long[] data;
     private final int size;
+    private final int latestDay;
 
-    private OperationLog(long[] data, int size) {
+    private OperationLog(long[] data, int size, int latestDay) {
         this.data = data;
         this.size = size;
+        this.latestDay = latestDay;
     }
 
     /** The log with no operation. */
@@ -39,6 +41,16 @@ public final class OperationLog {
     /** The number of operations recorded. */
     public int size() {
         return size;
+    }
+
+    /**
+     * The latest business day any entry recorded in this log's lineage carried in its code word
+     * ({@link IdempotencyWindow#codeWord}), entries forgotten since included, {@link IdempotencyWindow#KEEP}
+     * excluded; {@link Integer#MIN_VALUE} if none. Meaningful only for logs whose code words carry
+     * days.
+     */
+    public int latestDay() {
+        return latestDay;
     }
 
     /** The position of {@code digest}'s entry ({@code 0 <= i < size()}, in recording order), or -1. */
@@ -82,8 +94,9 @@ public final class OperationLog {
         if (indexOf(digest) >= 0) {
             throw new IllegalArgumentException("digest must not be recorded yet: " + digest);
         }
+        int day = IdempotencyWindow.day(code);
         return new OperationLog(Columns.append(data, STRIDE, size, digest.hi(), digest.lo(), fingerprint, code, value),
-                size + 1);
+                size + 1, day == IdempotencyWindow.KEEP ? latestDay : Math.max(latestDay, day));
     }
 
     /**
@@ -108,7 +121,7 @@ public final class OperationLog {
         if (kept == 0) {
             return EMPTY;
         }
-        return new OperationLog(Columns.retain(data, STRIDE, size, kept, keep), kept);
+        return new OperationLog(Columns.retain(data, STRIDE, size, kept, keep), kept, latestDay);
     }
 
     /** Bytes of this log's array (shared with the other logs of its lineage): for diagnostics. */

@@ -12,6 +12,7 @@ import dev.siyu.core.id.CategoryId;
 import dev.siyu.core.id.OrderId;
 import dev.siyu.core.id.TierId;
 import dev.siyu.core.kernel.KeyedAmounts;
+import dev.siyu.core.kernel.IdempotencyWindow;
 import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.money.Allocation;
 import dev.siyu.core.money.DecimalFactor;
@@ -105,8 +106,14 @@ final class DefaultPointsEngine implements PointsEngine {
             return new PointsResult(account, List.of(), outcome);
         }
         LocalDate date = dateOf(command.at());
+        int day = (int) date.toEpochDay();
+        IdempotencyWindow window = program.idempotencyWindow();
         PointsOutcome outcome = null;
-        if (command instanceof PointsCommand.RefundOrder r) {
+        if (!window.accepts(day, account.operations)) {
+            outcome = reject(RejectReason.OUTSIDE_IDEMPOTENCY_WINDOW, "operation", command.operation(), "commandOn", date,
+                    "firstAcceptedOn", LocalDate.ofEpochDay(window.firstAcceptedDay(account.operations.latestDay())),
+                    "windowDays", window.days().orElse(0));
+        } else if (command instanceof PointsCommand.RefundOrder r) {
             OrderRecord record = account.orders.get(orderKey(r.order().id()));
             if (record != null && record.lineCount() > 0 && record.lineCount() != r.order().lines().size()) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -138,11 +145,11 @@ final class DefaultPointsEngine implements PointsEngine {
             PointsAccount a = account;
             PointsAccount rejected = new PointsAccount(a.member, a.version + 1, a.lots, a.lotsTotal, a.overdraft, a.debt,
                     a.nextSequence, a.earned, a.returned, a.redeemed, a.reversed, a.expired, a.debtRepaid,
-                    a.operations.with(digest, fingerprint, PointsAccount.code(outcome),
-                            PointsAccount.value(outcome)), a.orders, a.earnedByDay);
+                    window.forget(a.operations.with(digest, fingerprint, PointsAccount.code(outcome, day),
+                            PointsAccount.value(outcome))), a.orders, a.earnedByDay);
             return new PointsResult(rejected, List.of(), outcome);
         }
-        return new PointsResult(work.build(digest, fingerprint, outcome), work.events(), outcome);
+        return new PointsResult(work.build(digest, fingerprint, outcome, day, window), work.events(), outcome);
     }
 
     /** The key of an order's records: the first 64 bits of the {@link OperationDigest} of its id. */
@@ -898,12 +905,13 @@ final class DefaultPointsEngine implements PointsEngine {
             return points - left;
         }
 
-        PointsAccount build(OperationDigest operation, long fingerprint, PointsOutcome outcome) {
+        PointsAccount build(OperationDigest operation, long fingerprint, PointsOutcome outcome, int day,
+                IdempotencyWindow window) {
             PointsLot[] array = mergeAvailable(live(), date);
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, overdraft, debt,
                     nextSequence, earned, returned, redeemed, reversed, expired, debtRepaid,
-                    base.operations.with(operation, fingerprint, PointsAccount.code(outcome),
-                            PointsAccount.value(outcome)), orders, earnedByDay);
+                    window.forget(base.operations.with(operation, fingerprint,
+                            PointsAccount.code(outcome, day), PointsAccount.value(outcome))), orders, earnedByDay);
             // PointsTotals.net(), without making the totals
             long net = earned + returned - redeemed - reversed - expired - debtRepaid;
             if (next.balance() != net) {

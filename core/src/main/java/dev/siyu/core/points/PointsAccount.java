@@ -2,6 +2,7 @@ package dev.siyu.core.points;
 
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
+import dev.siyu.core.kernel.IdempotencyWindow;
 import dev.siyu.core.kernel.KeyedAmounts;
 import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.kernel.OperationLog;
@@ -129,9 +130,13 @@ public final class PointsAccount {
         return i < 0 ? Optional.empty() : Optional.of(recordedOutcome(operations, i));
     }
 
-    /** The log code and value that record {@code outcome} (applied or rejected). */
-    static long code(PointsOutcome outcome) {
-        return outcome instanceof PointsOutcome.Rejected r ? REJECTED + r.reason().ordinal() : APPLIED;
+    /**
+     * The log code word that records {@code outcome} (applied or rejected) of a command of business
+     * day {@code day} (see {@link IdempotencyWindow#codeWord}).
+     */
+    static long code(PointsOutcome outcome, int day) {
+        return IdempotencyWindow.codeWord(
+                outcome instanceof PointsOutcome.Rejected r ? (int) REJECTED + r.reason().ordinal() : (int) APPLIED, day);
     }
 
     static long value(PointsOutcome outcome) {
@@ -140,7 +145,7 @@ public final class PointsAccount {
 
     /** The recorded form of the outcome at {@code index} of {@code log}. */
     static PointsOutcome recordedOutcome(OperationLog log, int index) {
-        long code = log.code(index);
+        long code = IdempotencyWindow.code(log.code(index));
         return code == APPLIED ? PointsOutcome.Applied.recorded(log.value(index))
                 : PointsOutcome.Rejected.recorded(REASONS[(int) (code - REJECTED)]);
     }

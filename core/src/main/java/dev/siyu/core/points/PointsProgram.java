@@ -5,6 +5,7 @@ import dev.siyu.core.id.CategoryId;
 import dev.siyu.core.id.TierId;
 import dev.siyu.core.json.ConfigException;
 import dev.siyu.core.json.ConfigNode;
+import dev.siyu.core.kernel.IdempotencyWindow;
 import dev.siyu.core.money.Money;
 import dev.siyu.core.time.BusinessClock;
 import java.math.BigDecimal;
@@ -49,6 +50,16 @@ import java.util.OptionalLong;
  * refund dated earlier than a command that already dropped its order's record is refused the same
  * way. An earn of an order placed before the window is refused likewise
  * ({@link RejectReason#EARN_WINDOW_CLOSED}), so an order whose record was dropped cannot earn twice.
+ *
+ * <p><b>Idempotency.</b> Without an {@link #idempotencyWindow()} (the default) an account
+ * remembers every operation applied to it, 40 bytes each, for as long as it lives. With a window of
+ * {@code N} days, a command dated (business date of {@link PointsCommand#at()}, part of its
+ * payload) more than {@code N} days before the latest command the account recorded is refused with
+ * {@link RejectReason#OUTSIDE_IDEMPOTENCY_WINDOW}, and the records of such operations are
+ * forgotten, so the account holds the operations of about the last {@code N} days. A retry must
+ * resend the same command (a different {@code at} is a different payload: a conflict inside the
+ * window); a retry past the window is refused, never applied twice. The window may not be shorter
+ * than the refund window.
  *
  * <p><b>Redemption.</b> {@link #redeemRate()} points are worth one currency unit (100 points = 1 yuan);
  * a payment's value is floored to the minor unit; it may not exceed {@link #maxSharePercent()} percent
@@ -101,6 +112,7 @@ public final class PointsProgram {
     private final OptionalLong maxPerDay;
     private final int pendingDays;
     private final OptionalInt refundWindowDays;
+    private final IdempotencyWindow idempotencyWindow;
     private final ExpiryPolicy expiry;
     private final long redeemRate;
     private final BigDecimal maxSharePercent;
@@ -123,12 +135,18 @@ public final class PointsProgram {
         this.maxPerDay = b.maxPerDay;
         this.pendingDays = b.pendingDays;
         this.refundWindowDays = b.refundWindowDays;
+        this.idempotencyWindow = b.idempotencyWindow;
         this.expiry = b.expiry;
         this.redeemRate = b.redeemRate;
         this.maxSharePercent = b.maxSharePercent;
         this.minimumBalance = b.minimumBalance;
         this.redeemStep = b.redeemStep;
         this.negativeBalance = b.negativeBalance;
+    }
+
+    static boolean shorterThanRefunds(IdempotencyWindow window, OptionalInt refundWindowDays) {
+        return !window.isUnbounded() && refundWindowDays.isPresent()
+                && window.days().getAsInt() < refundWindowDays.getAsInt();
     }
 
     /** A builder with the defaults: CNY, Asia/Shanghai, 1 point per yuan, no multipliers or caps, 0 pending days, never expiring, 100 points = 1 yuan, max share 100%, no minimum, step 1, DENY. */
@@ -151,6 +169,7 @@ public final class PointsProgram {
         b.maxPerDay = maxPerDay;
         b.pendingDays = pendingDays;
         b.refundWindowDays = refundWindowDays;
+        b.idempotencyWindow = idempotencyWindow;
         b.expiry = expiry;
         b.redeemRate = redeemRate;
         b.maxSharePercent = maxSharePercent;
@@ -220,6 +239,11 @@ public final class PointsProgram {
         return refundWindowDays;
     }
 
+    /** How long accounts remember operations (default unbounded; see the class Javadoc). */
+    public IdempotencyWindow idempotencyWindow() {
+        return idempotencyWindow;
+    }
+
     /** When lots expire. */
     public ExpiryPolicy expiry() {
         return expiry;
@@ -276,7 +300,8 @@ public final class PointsProgram {
      *           "maxPerOrder": 5000, "maxPerDay": 10000},
      *  "lots": {"pendingDays": 7, "refundWindowDays": 30, "expiry": {"policy": "rolling-months", "months": 12}},
      *  "redemption": {"rate": 100, "maxSharePercent": 50, "minimumBalance": 100, "step": 100},
-     *  "negativeBalance": "clamp"}
+     *  "negativeBalance": "clamp",
+     *  "idempotency": {"windowDays": 60}}
      * }</pre>
      * Every field but {@code schemaVersion} is optional (builder defaults). Expiry policies:
      * {@code never}, {@code rolling-months} (with {@code months}), {@code end-of-next-year},
@@ -301,6 +326,7 @@ public final class PointsProgram {
         private OptionalLong maxPerOrder = OptionalLong.empty();
         private OptionalLong maxPerDay = OptionalLong.empty();
         private OptionalInt refundWindowDays = OptionalInt.empty();
+        private IdempotencyWindow idempotencyWindow = IdempotencyWindow.unbounded();
         private int pendingDays;
         private ExpiryPolicy expiry = ExpiryPolicy.never();
         private long redeemRate = 100;
@@ -417,6 +443,12 @@ public final class PointsProgram {
             return this;
         }
 
+        /** How long accounts remember operations (default unbounded); see the class Javadoc. */
+        public Builder idempotencyWindow(IdempotencyWindow window) {
+            this.idempotencyWindow = Objects.requireNonNull(window, "window");
+            return this;
+        }
+
         /** The expiry policy. */
         public Builder expiry(ExpiryPolicy policy) {
             this.expiry = Objects.requireNonNull(policy, "policy");
@@ -468,6 +500,11 @@ public final class PointsProgram {
 
         /** The program. */
         public PointsProgram build() {
+            if (shorterThanRefunds(idempotencyWindow, refundWindowDays)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "idempotency window days must be >= refundWindowDays %d: %d", refundWindowDays.getAsInt(),
+                        idempotencyWindow.days().getAsInt()));
+            }
             return new PointsProgram(this);
         }
     }

@@ -4,6 +4,8 @@ import dev.siyu.core.id.BrandId;
 import dev.siyu.core.id.CategoryId;
 import dev.siyu.core.id.TierId;
 import dev.siyu.core.json.ConfigNode;
+import dev.siyu.core.kernel.IdempotencyWindow;
+import java.util.OptionalInt;
 import java.util.Map;
 
 /** Reads the closed, versioned JSON schema of a {@link PointsProgram} (schemaVersion 1). */
@@ -13,7 +15,7 @@ final class ProgramJson {
     }
 
     static PointsProgram read(ConfigNode root) {
-        root.fields("schemaVersion", "currency", "zone", "earn", "lots", "redemption", "negativeBalance");
+        root.fields("schemaVersion", "currency", "zone", "earn", "lots", "redemption", "negativeBalance", "idempotency");
         ConfigNode version = root.required("schemaVersion");
         if (version.asInt() != 1) {
             throw version.error("expected schemaVersion 1 but found " + version);
@@ -36,6 +38,18 @@ final class ProgramJson {
             r.optional("step").ifPresent(n -> n.as(x -> b.redeemStep(x.asLong())));
         });
         root.optional("negativeBalance").ifPresent(n -> b.negativeBalance(n.asEnum(NegativeBalancePolicy.class)));
+        root.optional("idempotency").ifPresent(n -> {
+            n.fields("windowDays");
+            ConfigNode days = n.required("windowDays");
+            IdempotencyWindow window = days.as(x -> IdempotencyWindow.ofDays(x.asInt()));
+            OptionalInt refunds = root.optional("lots").flatMap(l -> l.optional("refundWindowDays"))
+                    .map(x -> OptionalInt.of(x.asInt())).orElse(OptionalInt.empty());
+            if (PointsProgram.shorterThanRefunds(window, refunds)) {
+                throw days.error("expected at least /lots/refundWindowDays " + refunds.getAsInt() + " but found "
+                        + window.days().getAsInt());
+            }
+            b.idempotencyWindow(window);
+        });
         return b.build();
     }
 

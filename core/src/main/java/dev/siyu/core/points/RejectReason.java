@@ -24,5 +24,12 @@ public enum RejectReason {
      * allows: past the window the ledger no longer remembers the order, so it could not tell a
      * second earn from a first one, and refuses both.
      */
-    EARN_WINDOW_CLOSED
+    EARN_WINDOW_CLOSED,
+    /**
+     * The program has an idempotency window ({@link PointsProgram#idempotencyWindow()}) and the
+     * command is dated more days before the latest command the account recorded than it allows:
+     * the account may have applied it and forgotten it since, so it refuses it rather than risk
+     * applying it twice.
+     */
+    OUTSIDE_IDEMPOTENCY_WINDOW
 }

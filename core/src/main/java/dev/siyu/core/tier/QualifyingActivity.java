@@ -45,22 +45,43 @@ public record QualifyingActivity(OperationId operation, Kind kind, Instant count
         Objects.requireNonNull(countsAt, "countsAt");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(spend, "spend");
+        // rules checked first, messages built only for a broken one
         if (kind == Kind.ORDER) {
-            check(countsAt.equals(at), "countsAt", "equal to at " + at + " for an order", countsAt);
-            check(!spend.isNegative(), "spend", ">= 0 for an order", spend);
-            check(pointsEarned >= 0, "pointsEarned", ">= 0 for an order", pointsEarned);
-            check(orders == 1, "orders", "1 for an order", orders);
+            if (!countsAt.equals(at)) {
+                throw broken("countsAt", "equal to at " + at + " for an order", countsAt);
+            }
+            if (spend.isNegative()) {
+                throw broken("spend", ">= 0 for an order", spend);
+            }
+            if (pointsEarned < 0) {
+                throw broken("pointsEarned", ">= 0 for an order", pointsEarned);
+            }
+            if (orders != 1) {
+                throw broken("orders", "1 for an order", orders);
+            }
         } else {
-            check(!countsAt.isAfter(at), "countsAt", "<= at " + at + " for a refund", countsAt);
-            check(!spend.isPositive(), "spend", "<= 0 for a refund", spend);
-            check(pointsEarned <= 0, "pointsEarned", "<= 0 for a refund", pointsEarned);
-            check(orders == 0 || orders == -1, "orders", "0 or -1 for a refund", orders);
+            if (countsAt.isAfter(at)) {
+                throw broken("countsAt", "<= at " + at + " for a refund", countsAt);
+            }
+            if (spend.isPositive()) {
+                throw broken("spend", "<= 0 for a refund", spend);
+            }
+            if (pointsEarned > 0) {
+                throw broken("pointsEarned", "<= 0 for a refund", pointsEarned);
+            }
+            if (orders != 0 && orders != -1) {
+                throw broken("orders", "0 or -1 for a refund", orders);
+            }
         }
+    }
+
+    private static IllegalArgumentException broken(String field, String rule, Object value) {
+        return new IllegalArgumentException(String.format(Locale.ROOT, "%s must be %s: %s", field, rule, value));
     }
 
     private static void check(boolean ok, String field, String rule, Object value) {
         if (!ok) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be %s: %s", field, rule, value));
+            throw broken(field, rule, value);
         }
     }
 

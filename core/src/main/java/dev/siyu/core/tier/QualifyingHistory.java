@@ -1,76 +1,104 @@
 package dev.siyu.core.tier;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
- * A member's qualifying facts as sorted primitive arrays: the business epoch day of each fact and
- * prefix sums of spend (minor units), points earned and orders. The sum of a metric over any date
- * range is two binary searches and a subtraction, with no allocation. Immutable; adding a fact
- * copies the arrays (a history holds a few hundred facts).
+ * A member's qualifying facts, sorted by business epoch day, with prefix sums of spend (minor
+ * units), points earned and orders, in one primitive array of three longs a fact: the day in the
+ * upper half of the first word and the orders prefix in its lower half, then the spend and points
+ * prefixes. Row 0 holds the empty prefix; row {@code i + 1} fact {@code i}. The sum of a metric over
+ * any date range is two binary searches and a subtraction, with no allocation.
+ *
+ * <p>Immutable, and the histories of one lineage share their array: word 0 counts the rows claimed,
+ * and a fact dated on or after the last one (the usual case: orders arrive in date order) is written
+ * into the spare room in place, claiming its row with a compare-and-set, so recording an order
+ * neither copies the history nor leaves a new array for the collector to move. A fact dated earlier,
+ * an append to an older version, or a full array copies (with half as much room again). Rows a
+ * version can see are written before it is constructed and never again, and versions reach the
+ * array through a final field, so every version reads a complete, fixed prefix from any thread.
  */
 final class QualifyingHistory {
 
-    static final QualifyingHistory EMPTY = new QualifyingHistory(new int[0], new long[1], new long[1], new long[1]);
+    private static final int ROW = 3;
+    private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);
 
-    private final int[] days;
-    private final long[] spend;
-    private final long[] points;
-    private final long[] orders;
+    /** Word 0: rows claimed (1 = just the empty prefix); row r at words 1 + 3r .. 3 + 3r. */
+    static final QualifyingHistory EMPTY = new QualifyingHistory(new long[] {1, 0, 0, 0}, 0);
 
-    private QualifyingHistory(int[] days, long[] spend, long[] points, long[] orders) {
-        this.days = days;
-        this.spend = spend;
-        this.points = points;
-        this.orders = orders;
+    private final long[] rows;
+    private final int size;
+
+    private QualifyingHistory(long[] rows, int size) {
+        this.rows = rows;
+        this.size = size;
     }
 
     int size() {
-        return days.length;
+        return size;
     }
 
     /** The epoch day of the {@code i}-th fact in date order. */
     int day(int i) {
-        return days[i];
+        return dayOfRow(i + 1);
+    }
+
+    private int dayOfRow(int row) {
+        return (int) (rows[1 + row * ROW] >> 32);
+    }
+
+    /** The prefix of {@code metric} through row {@code row} (row 0: nothing). */
+    private long prefix(Metric metric, int row) {
+        return switch (metric) {
+            case SPEND -> rows[2 + row * ROW];
+            case POINTS_EARNED -> rows[3 + row * ROW];
+            case ORDER_COUNT -> (int) rows[1 + row * ROW];
+        };
     }
 
     /** The {@code metric} value of the {@code i}-th fact in date order. */
     long delta(Metric metric, int i) {
-        long[] prefix = switch (metric) {
-            case SPEND -> spend;
-            case POINTS_EARNED -> points;
-            case ORDER_COUNT -> orders;
-        };
-        return prefix[i + 1] - prefix[i];
+        return prefix(metric, i + 1) - prefix(metric, i);
     }
 
     /** This history with one more fact on epoch day {@code day}, after any fact of the same day. */
     QualifyingHistory plus(int day, long spendDelta, long pointsDelta, long ordersDelta) {
-        int n = days.length;
-        int pos = upperBound(day);
-        int[] d = new int[n + 1];
-        System.arraycopy(days, 0, d, 0, pos);
-        d[pos] = day;
-        System.arraycopy(days, pos, d, pos + 1, n - pos);
-        return new QualifyingHistory(d, insert(spend, pos, spendDelta), insert(points, pos, pointsDelta),
-                insert(orders, pos, ordersDelta));
+        int n = size;
+        int pos = upperBound(day); // the new fact becomes row pos + 1
+        int capacity = (rows.length - 1) / ROW - 1;
+        if (pos == n && n < capacity && WORD.compareAndSet(rows, 0, (long) n + 1, (long) n + 2)) {
+            // in date order, and this version's next row is unclaimed: write it in place
+            write(rows, n + 1, day, rows, n, spendDelta, pointsDelta, ordersDelta);
+            return new QualifyingHistory(rows, n + 1);
+        }
+        int room = Math.max(4, n + 1 + (n >> 1));
+        long[] out = new long[1 + (room + 1) * ROW];
+        out[0] = n + 2;
+        System.arraycopy(rows, 1, out, 1, (pos + 1) * ROW);
+        write(out, pos + 1, day, rows, pos, spendDelta, pointsDelta, ordersDelta);
+        for (int r = pos + 1; r <= n; r++) {
+            write(out, r + 1, dayOfRow(r), out, r, delta(Metric.SPEND, r - 1), delta(Metric.POINTS_EARNED, r - 1),
+                    delta(Metric.ORDER_COUNT, r - 1));
+        }
+        return new QualifyingHistory(out, n + 1);
     }
 
-    private static long[] insert(long[] prefix, int pos, long delta) {
-        int n = prefix.length - 1;
-        long[] out = new long[n + 2];
-        System.arraycopy(prefix, 0, out, 0, pos + 1);
-        out[pos + 1] = Math.addExact(prefix[pos], delta);
-        for (int i = pos + 1; i <= n; i++) {
-            out[i + 1] = Math.addExact(out[i], prefix[i] - prefix[i - 1]);
-        }
-        return out;
+    /** Writes row {@code row} of {@code out}: {@code day} and the prefixes of row {@code prev} of {@code from} plus the deltas. */
+    private static void write(long[] out, int row, int day, long[] from, int prev, long spend, long points, long orders) {
+        int orderPrefix = Math.toIntExact(Math.addExact((long) (int) from[1 + prev * ROW], orders));
+        long spendPrefix = Math.addExact(from[2 + prev * ROW], spend);
+        long pointsPrefix = Math.addExact(from[3 + prev * ROW], points);
+        out[1 + row * ROW] = (long) day << 32 | (orderPrefix & 0xffff_ffffL);
+        out[2 + row * ROW] = spendPrefix;
+        out[3 + row * ROW] = pointsPrefix;
     }
 
     /** A history of the given facts, in any order (stable by day). */
     static QualifyingHistory of(int[] day, long[] spendDelta, long[] pointsDelta, long[] ordersDelta) {
         int n = day.length;
         if (n == 0) {
-            return EMPTY; // most members enrol without history: one shared empty history, not four arrays each
+            return EMPTY; // most members enrol without history: one shared empty history
         }
         long[] keyed = new long[n];
         for (int i = 0; i < n; i++) {
@@ -78,18 +106,13 @@ final class QualifyingHistory {
             keyed[i] = ((long) day[i] - Integer.MIN_VALUE) << 32 | i;
         }
         Arrays.sort(keyed);
-        int[] d = new int[n];
-        long[] s = new long[n + 1];
-        long[] p = new long[n + 1];
-        long[] o = new long[n + 1];
+        long[] rows = new long[1 + (n + 1) * ROW];
+        rows[0] = n + 1;
         for (int k = 0; k < n; k++) {
             int i = (int) (keyed[k] & 0xffffffffL);
-            d[k] = day[i];
-            s[k + 1] = Math.addExact(s[k], spendDelta[i]);
-            p[k + 1] = Math.addExact(p[k], pointsDelta[i]);
-            o[k + 1] = Math.addExact(o[k], ordersDelta[i]);
+            write(rows, k + 1, day[i], rows, k, spendDelta[i], pointsDelta[i], ordersDelta[i]);
         }
-        return new QualifyingHistory(d, s, p, o);
+        return new QualifyingHistory(rows, n);
     }
 
     /** The sum of {@code metric} over facts on epoch days {@code from..to} inclusive. */
@@ -97,23 +120,16 @@ final class QualifyingHistory {
         if (to < from) {
             return 0;
         }
-        int lo = lowerBound(from);
-        int hi = upperBound(to);
-        long[] prefix = switch (metric) {
-            case SPEND -> spend;
-            case POINTS_EARNED -> points;
-            case ORDER_COUNT -> orders;
-        };
-        return prefix[hi] - prefix[lo];
+        return prefix(metric, upperBound(to)) - prefix(metric, lowerBound(from));
     }
 
-    /** The first index whose day is {@code >= day}. */
+    /** The number of facts whose day is {@code < day}: the row of the prefix before them. */
     private int lowerBound(int day) {
         int lo = 0;
-        int hi = days.length;
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (days[mid] < day) {
+            if (dayOfRow(mid + 1) < day) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -122,13 +138,13 @@ final class QualifyingHistory {
         return lo;
     }
 
-    /** The first index whose day is {@code > day}. */
+    /** The number of facts whose day is {@code <= day}: the row of the prefix through them. */
     private int upperBound(int day) {
         int lo = 0;
-        int hi = days.length;
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (days[mid] <= day) {
+            if (dayOfRow(mid + 1) <= day) {
                 lo = mid + 1;
             } else {
                 hi = mid;

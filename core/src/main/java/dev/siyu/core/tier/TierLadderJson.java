@@ -3,6 +3,7 @@ package dev.siyu.core.tier;
 import dev.siyu.core.id.CouponTemplateId;
 import dev.siyu.core.id.TierId;
 import dev.siyu.core.json.ConfigNode;
+import dev.siyu.core.kernel.IdempotencyWindow;
 import dev.siyu.core.money.Money;
 import java.math.BigDecimal;
 import java.time.Period;
@@ -20,7 +21,7 @@ final class TierLadderJson {
     }
 
     static TierProgram read(ConfigNode root) {
-        root.fields("schemaVersion", "currency", "zone", "metric", "window", "grace", "downgrade", "tiers");
+        root.fields("schemaVersion", "currency", "zone", "metric", "window", "grace", "downgrade", "idempotency", "tiers");
         ConfigNode version = root.required("schemaVersion");
         if (version.asLong() != 1) {
             throw version.error("expected schemaVersion 1 but found " + version);
@@ -35,6 +36,7 @@ final class TierLadderJson {
                 .window(window(root.required("window")));
         root.optional("grace").ifPresent(g -> builder.grace(grace(g)));
         root.optional("downgrade").ifPresent(d -> builder.downgrade(d.asEnum(DowngradeRule.class)));
+        root.optional("idempotency").ifPresent(i -> builder.idempotencyWindow(idempotencyWindow(i)));
         List<ConfigNode> nodes = root.required("tiers").elements();
         List<Tier> tiers = new ArrayList<>(nodes.size());
         for (ConfigNode node : nodes) {
@@ -65,6 +67,12 @@ final class TierLadderJson {
         return node.has("days")
                 ? node.required("days").as(n -> QualificationWindow.rollingDays(n.asInt()))
                 : node.required("months").as(n -> QualificationWindow.rollingMonths(n.asInt()));
+    }
+
+    /** {@code {"windowDays": N}}, 1 <= N <= 36525: see {@link TierProgram#idempotencyWindow()}. */
+    static IdempotencyWindow idempotencyWindow(ConfigNode node) {
+        node.fields("windowDays");
+        return node.required("windowDays").as(n -> IdempotencyWindow.ofDays(n.asInt()));
     }
 
     private static Period grace(ConfigNode node) {

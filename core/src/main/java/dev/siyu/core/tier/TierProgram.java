@@ -6,6 +6,7 @@ import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.TierId;
 import dev.siyu.core.json.ConfigNode;
 import dev.siyu.core.kernel.OperationDigest;
+import dev.siyu.core.kernel.IdempotencyWindow;
 import dev.siyu.core.kernel.OperationLog;
 import dev.siyu.core.kernel.PayloadHasher;
 import dev.siyu.core.member.MemberProfile;
@@ -28,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * A tier program: a validated ladder of tiers and the rules that move members up and down it. The
@@ -88,6 +90,7 @@ public final class TierProgram {
     private final QualificationWindow window;
     private final Period grace;
     private final DowngradeRule downgrade;
+    private final IdempotencyWindow idempotency;
     private final List<Tier> tiers;
     private final Map<TierId, Integer> index;
     private final long[] thresholds;
@@ -102,6 +105,7 @@ public final class TierProgram {
         this.window = b.window;
         this.grace = b.grace;
         this.downgrade = b.downgrade;
+        this.idempotency = b.idempotency;
         this.tiers = List.copyOf(b.tiers);
         Map<TierId, Integer> byId = new HashMap<>();
         thresholds = new long[tiers.size()];
@@ -128,6 +132,7 @@ public final class TierProgram {
      *                                                    // {"kind": "calendar-year"}, {"kind": "anniversary-year"}
      *  "grace": {"days": 30},                            // or {"months": 1}; default none
      *  "downgrade": "one-tier",                          // or "to-supported"
+     *  "idempotency": {"windowDays": 60},                // default: remember every operation
      *  "tiers": [
      *    {"id": "BASIC", "name": "普卡", "threshold": 0},
      *    {"id": "GOLD", "name": "金卡", "threshold": "CNY 5000.00", "retention": "CNY 3000.00",
@@ -177,6 +182,18 @@ public final class TierProgram {
     /** Where a downgrade lands. */
     public DowngradeRule downgradeRule() {
         return downgrade;
+    }
+
+    /**
+     * How long statuses remember recorded activities for idempotency (default unbounded): with a
+     * window of N days, an activity that happened more than N business days before the status's
+     * last decision is refused ({@link TierOutcome.Reason#OUTSIDE_IDEMPOTENCY_WINDOW}), and the
+     * records of such activities are forgotten, so a status holds its qualifying facts and the
+     * operations of the last N days, not every operation of every year. Evaluations and overrides,
+     * whose payload carries no date, are remembered always.
+     */
+    public IdempotencyWindow idempotencyWindow() {
+        return idempotency;
     }
 
     /** The ladder, lowest tier first. */
@@ -293,7 +310,8 @@ public final class TierProgram {
             if (ops.contains(digest)) {
                 throw new IllegalArgumentException("snapshot operations must be unique: " + op.digest());
             }
-            ops = ops.with(digest, op.fingerprint(), code, 0);
+            int day = op.dated().map(d -> Math.toIntExact(d.toEpochDay())).orElse(IdempotencyWindow.KEEP);
+            ops = ops.with(digest, op.fingerprint(), IdempotencyWindow.codeWord(code, day), 0);
         }
         return new TierStatus(snapshot.member(), snapshot.joinedOn(), snapshot.version(), snapshot.earnedTier(),
                 snapshot.override().orElse(null), snapshot.graceEndsOn().orElse(null), snapshot.since(),
@@ -338,8 +356,9 @@ public final class TierProgram {
             if (ops.contains(digest)) {
                 throw new IllegalArgumentException("history operation must be unique: " + a.operation());
             }
-            ops = ops.with(digest, fingerprint(a), code(activityCode(a)), 0);
+            ops = ops.with(digest, fingerprint(a), IdempotencyWindow.codeWord(code(activityCode(a)), epochDay(a.at())), 0);
         }
+        ops = idempotency.forget(ops, epochDay(asOf));
         QualifyingHistory qualifying = QualifyingHistory.of(days, spend, points, orders);
         int day = epochDay(asOf);
         Window w = current(qualifying, profile.joinedOn(), day);
@@ -375,25 +394,40 @@ public final class TierProgram {
         checkActivity(activity, asOf);
         OperationDigest digest = OperationDigest.of(activity.operation().value());
         long fingerprint = fingerprint(activity);
+        int day = epochDay(activity.at());
         TierResult refused = precheck(status, activity.operation(), digest, fingerprint, activity, asOf);
+        if (refused == null && !idempotency.accepts(day, epochDay(status.lastDecisionAt()))) {
+            refused = new TierResult(status, List.of(), new TierOutcome.Rejected(
+                    TierOutcome.Reason.OUTSIDE_IDEMPOTENCY_WINDOW,
+                    Explanation.builder("OUTSIDE_IDEMPOTENCY_WINDOW")
+                            .fact("operation", activity.operation())
+                            .fact("activityOn", LocalDate.ofEpochDay(day))
+                            .fact("firstAcceptedOn", LocalDate.ofEpochDay(
+                                    idempotency.firstAcceptedDay(epochDay(status.lastDecisionAt()))))
+                            .fact("windowDays", idempotency.days().orElse(0))
+                            .build()), false);
+        }
         if (refused != null) {
             return refused;
         }
         Work w = new Work(status, asOf);
         int countsOn = epochDay(activity.countsAt());
         w.history = w.history.plus(countsOn, activity.spend().minor(), activity.pointsEarned(), activity.orders());
-        w.step(activityExplanation(activity, countsOn));
+        w.step(activityCode(activity), () -> activityExplanation(activity, countsOn));
         Window q = current(w.history, status.joinedOn(), w.day);
         if (q.tier > w.earned) {
             upgrade(w, q);
         } else {
-            Explanation.Builder held = Explanation.builder(activity.kind() == QualifyingActivity.Kind.REFUND
-                    ? "REFUND_RECORDED_DOWNGRADE_AT_EVALUATION" : "NO_HIGHER_TIER_EARNED")
-                    .fact("earnedTier", tiers.get(w.earned).id());
-            qualificationFacts(held, q);
-            w.step(held.build());
+            String code = activity.kind() == QualifyingActivity.Kind.REFUND
+                    ? "REFUND_RECORDED_DOWNGRADE_AT_EVALUATION" : "NO_HIGHER_TIER_EARNED";
+            TierId earnedTier = tiers.get(w.earned).id();
+            w.step(code, () -> {
+                Explanation.Builder held = Explanation.builder(code).fact("earnedTier", earnedTier);
+                qualificationFacts(held, q);
+                return held.build();
+            });
         }
-        return finish(w, activity.operation(), digest, fingerprint);
+        return finish(w, activity.operation(), digest, fingerprint, day);
     }
 
     /**
@@ -413,7 +447,7 @@ public final class TierProgram {
         Window q = current(w.history, status.joinedOn(), w.day);
         if (q.tier > w.earned) {
             upgrade(w, q);
-            return finish(w, operation, digest, EVALUATE_FINGERPRINT);
+            return finish(w, operation, digest, EVALUATE_FINGERPRINT, IdempotencyWindow.KEEP);
         }
         int held = w.earned;
         Window r = retention(w.history, status.joinedOn(), w.day, q);
@@ -425,7 +459,7 @@ public final class TierProgram {
             }
             w.grace = null;
             w.step(kept.build());
-            return finish(w, operation, digest, EVALUATE_FINGERPRINT);
+            return finish(w, operation, digest, EVALUATE_FINGERPRINT, IdempotencyWindow.KEEP);
         }
         boolean started = w.grace == null;
         if (started) {
@@ -436,7 +470,7 @@ public final class TierProgram {
             retentionFacts(inGrace, r, held);
             inGrace.fact("graceEndsOn", w.grace);
             w.step(inGrace.build());
-            return finish(w, operation, digest, EVALUATE_FINGERPRINT);
+            return finish(w, operation, digest, EVALUATE_FINGERPRINT, IdempotencyWindow.KEEP);
         }
         int target = downgrade == DowngradeRule.ONE_TIER ? held - 1 : supported(r.value, held);
         Explanation.Builder down = Explanation.builder("EARNED_TIER_DOWNGRADED")
@@ -447,7 +481,7 @@ public final class TierProgram {
         w.earned = target;
         w.grace = null;
         w.step(down.build());
-        return finish(w, operation, digest, EVALUATE_FINGERPRINT);
+        return finish(w, operation, digest, EVALUATE_FINGERPRINT, IdempotencyWindow.KEEP);
     }
 
     /**
@@ -487,7 +521,7 @@ public final class TierProgram {
                 .fact("reason", reason)
                 .fact("earnedTier", tiers.get(w.earned).id())
                 .build());
-        return finish(w, operation, digest, fingerprint);
+        return finish(w, operation, digest, fingerprint, IdempotencyWindow.KEEP);
     }
 
     /** Ends the override in force before its date, if any; the earned tier applies again. */
@@ -512,7 +546,7 @@ public final class TierProgram {
             w.overrideEnded = true;
             w.override = null;
         }
-        return finish(w, operation, digest, CLEAR_OVERRIDE_FINGERPRINT);
+        return finish(w, operation, digest, CLEAR_OVERRIDE_FINGERPRINT, IdempotencyWindow.KEEP);
     }
 
     // ------------------------------------------------------------------ internals
@@ -536,7 +570,9 @@ public final class TierProgram {
         QualifyingHistory history;
         boolean overrideSet;
         boolean overrideEnded;
-        final List<Explanation> steps = new ArrayList<>();
+        /** The reason codes of the steps taken, and how to explain each when asked. */
+        final List<String> codes = new ArrayList<>(3);
+        final List<Supplier<Explanation>> steps = new ArrayList<>(3);
 
         Work(TierStatus before, Instant asOf) {
             this.before = before;
@@ -548,7 +584,7 @@ public final class TierProgram {
             this.grace = before.graceOrNull();
             this.history = before.history();
             if (override != null && !override.holdsOn(date)) {
-                steps.add(Explanation.builder("OVERRIDE_EXPIRED")
+                step(Explanation.builder("OVERRIDE_EXPIRED")
                         .fact("tier", override.tier())
                         .fact("until", override.until())
                         .fact("earnedTier", tiers.get(earned).id())
@@ -559,6 +595,12 @@ public final class TierProgram {
         }
 
         void step(Explanation explanation) {
+            step(explanation.code(), () -> explanation);
+        }
+
+        /** A step whose explanation is built only if the outcome's explanation is read. */
+        void step(String code, Supplier<Explanation> explanation) {
+            codes.add(code);
             steps.add(explanation);
         }
     }
@@ -570,12 +612,12 @@ public final class TierProgram {
         if (recorded >= 0) {
             if (log.fingerprint(recorded) == fingerprint) {
                 return new TierResult(status, List.of(),
-                        TierOutcome.Applied.recorded(TierStatus.CODES.get((int) log.code(recorded))), true);
+                        TierOutcome.Applied.recorded(TierStatus.CODES.get(IdempotencyWindow.code(log.code(recorded)))), true);
             }
             return new TierResult(status, List.of(), new TierOutcome.Rejected(TierOutcome.Reason.OPERATION_CONFLICT,
                     Explanation.builder("OPERATION_CONFLICT")
                             .fact("operation", operation)
-                            .fact("recordedCode", TierStatus.CODES.get((int) log.code(recorded)))
+                            .fact("recordedCode", TierStatus.CODES.get(IdempotencyWindow.code(log.code(recorded))))
                             .fact("recordedFingerprint", Long.toHexString(log.fingerprint(recorded)))
                             .fact("givenFingerprint", Long.toHexString(fingerprint))
                             .fact("givenPayload", payload)
@@ -606,7 +648,8 @@ public final class TierProgram {
         w.step(up.build());
     }
 
-    private TierResult finish(Work w, OperationId operation, OperationDigest digest, long fingerprint) {
+    /** The status after {@code w}, recording the operation as of business day {@code dated} (see {@link IdempotencyWindow}). */
+    private TierResult finish(Work w, OperationId operation, OperationDigest digest, long fingerprint, int dated) {
         TierStatus before = w.before;
         TierId from = before.tier();
         TierId earnedId = tiers.get(w.earned).id();
@@ -622,24 +665,34 @@ public final class TierProgram {
                 kind = index.get(to) > index.get(from) ? TierChanged.Kind.UPGRADED : TierChanged.Kind.DOWNGRADED;
             }
         }
-        Explanation decisive = w.steps.get(w.steps.size() - 1);
-        Explanation.Builder top = Explanation.builder(moved ? "TIER_" + kind.name() : decisive.code())
-                .fact("member", before.member())
-                .fact("operation", operation)
-                .fact("asOfDate", w.date)
-                .fact("from", from)
-                .fact("to", to);
-        top.factsOf(decisive);
-        for (Explanation step : w.steps) {
-            top.because(step);
-        }
-        Explanation explanation = top.build();
-        TierOutcome outcome = new TierOutcome.Applied(explanation);
-        OperationLog ops = before.operations().with(digest, fingerprint, code(explanation.code()), 0);
+        String decisiveCode = w.codes.get(w.codes.size() - 1);
+        String code = moved ? "TIER_" + kind.name() : decisiveCode;
+        List<Supplier<Explanation>> steps = w.steps;
+        LocalDate date = w.date;
+        Supplier<Explanation> explain = () -> {
+            List<Explanation> because = new ArrayList<>(steps.size());
+            for (Supplier<Explanation> step : steps) {
+                because.add(step.get());
+            }
+            Explanation.Builder top = Explanation.builder(code)
+                    .fact("member", before.member())
+                    .fact("operation", operation)
+                    .fact("asOfDate", date)
+                    .fact("from", from)
+                    .fact("to", to);
+            top.factsOf(because.get(because.size() - 1));
+            for (Explanation step : because) {
+                top.because(step);
+            }
+            return top.build();
+        };
+        TierOutcome.Applied outcome = new TierOutcome.Applied(code, explain);
+        OperationLog ops = idempotency.forget(before.operations().with(digest, fingerprint,
+                IdempotencyWindow.codeWord(code(code), dated), 0), w.day);
         TierStatus after = new TierStatus(before.member(), before.joinedOn(), before.version() + 1, earnedId,
                 w.override, w.grace, moved ? w.asOf : before.since(), w.asOf, w.history, ops);
         List<TierChanged> events = moved
-                ? List.of(new TierChanged(before.member(), w.asOf, Optional.of(from), to, kind, explanation))
+                ? List.of(new TierChanged(before.member(), w.asOf, Optional.of(from), to, kind, outcome.explanation()))
                 : List.of();
         return new TierResult(after, events, outcome, false);
     }
@@ -660,7 +713,7 @@ public final class TierProgram {
     }
 
     /** The log code of reason code {@code code}, one of {@link TierStatus#CODES}. */
-    private static long code(String code) {
+    private static int code(String code) {
         int i = TierStatus.codeIndex(code);
         if (i < 0) {
             throw new IllegalStateException("reason code must be one of " + TierStatus.CODES + ": " + code);
@@ -848,6 +901,7 @@ public final class TierProgram {
         private QualificationWindow window = QualificationWindow.rollingMonths(12);
         private Period grace = Period.ZERO;
         private DowngradeRule downgrade = DowngradeRule.ONE_TIER;
+        private IdempotencyWindow idempotency = IdempotencyWindow.unbounded();
         private final List<Tier> tiers = new ArrayList<>();
         private final List<Currency> thresholdCurrencies = new ArrayList<>();
 
@@ -891,6 +945,12 @@ public final class TierProgram {
         /** Where a downgrade lands (default one tier down). */
         public Builder downgrade(DowngradeRule rule) {
             this.downgrade = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
+        /** How long statuses remember recorded activities (default unbounded); see {@link TierProgram#idempotencyWindow()}. */
+        public Builder idempotencyWindow(IdempotencyWindow window) {
+            this.idempotency = Objects.requireNonNull(window, "window");
             return this;
         }
 

@@ -67,11 +67,21 @@ public record TierSnapshot(MemberId member, LocalDate joinedOn, long version, Ti
      * @param fingerprint the 64-bit fingerprint of its payload, compared to detect a conflicting reuse
      *     of the id
      * @param code the reason code of its outcome, returned again (as a recorded outcome) on a replay
+     * @param dated the business date of the activity it recorded, by which the program's
+     *     {@link TierProgram#idempotencyWindow() idempotency window} forgets it; empty for
+     *     operations kept always (evaluations, overrides) and in snapshots written before dates were
+     *     recorded (kept always too)
      */
-    public record Operation(String digest, long fingerprint, String code) {
+    public record Operation(String digest, long fingerprint, String code, Optional<LocalDate> dated) {
         public Operation {
             Objects.requireNonNull(digest, "digest");
             Objects.requireNonNull(code, "code");
+            dated = dated == null ? Optional.empty() : dated;
+        }
+
+        /** An operation kept always (no date). */
+        public Operation(String digest, long fingerprint, String code) {
+            this(digest, fingerprint, code, Optional.empty());
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.TierId;
 import java.time.Instant;
 import java.time.LocalDate;
+import dev.siyu.core.kernel.IdempotencyWindow;
 import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.kernel.OperationLog;
 import java.util.ArrayList;
@@ -150,8 +151,10 @@ public final class TierStatus {
         }
         List<TierSnapshot.Operation> ops = new ArrayList<>(operations.size());
         for (int i = 0; i < operations.size(); i++) {
+            int day = IdempotencyWindow.day(operations.code(i));
             ops.add(new TierSnapshot.Operation(operations.digest(i).toString(), operations.fingerprint(i),
-                    CODES.get((int) operations.code(i))));
+                    CODES.get(IdempotencyWindow.code(operations.code(i))),
+                    day == IdempotencyWindow.KEEP ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(day))));
         }
         return new TierSnapshot(member, joinedOn, version, earnedTier, Optional.ofNullable(override),
                 Optional.ofNullable(graceEndsOn), since, lastDecisionAt, facts, ops);

@@ -54,4 +54,79 @@ class QualifyingHistoryProperties {
                     }
                 });
     }
+
+    @Test
+    void appending_to_older_versions_branches_without_changing_any_version() {
+        qt().withExamples(300).forAll(FACTS, SourceDSL.lists().of(SourceDSL.integers().between(0, 1_000_000))
+                .ofSizeBetween(40, 40)).checkAssert((facts, choices) -> {
+                    java.util.List<QualifyingHistory> versions = new java.util.ArrayList<>(java.util.List.of(QualifyingHistory.EMPTY));
+                    java.util.List<java.util.List<long[]>> models = new java.util.ArrayList<>(java.util.List.of(java.util.List.of()));
+                    for (int i = 0; i < facts.length; i++) {
+                        int c = choices.get(i);
+                        // mostly the newest version, sometimes an older one; days mostly rising
+                        int from = c % 3 == 0 ? c % versions.size() : versions.size() - 1;
+                        long[] f = facts[i].clone();
+                        if (c % 5 != 0) {
+                            f[0] = Math.min(49, i + f[0] % 3);
+                        }
+                        versions.add(versions.get(from).plus((int) f[0], f[1], f[2], f[3]));
+                        java.util.List<long[]> model = new java.util.ArrayList<>(models.get(from));
+                        model.add(f);
+                        models.add(model);
+                    }
+                    for (int v = 0; v < versions.size(); v++) {
+                        QualifyingHistory h = versions.get(v);
+                        java.util.List<long[]> model = models.get(v);
+                        assertThat(h.size()).isEqualTo(model.size());
+                        for (int from = -1; from <= 50; from += 7) {
+                            for (int to = from; to <= 51; to += 11) {
+                                long[] expected = new long[3];
+                                for (long[] f : model) {
+                                    if (f[0] >= from && f[0] <= to) {
+                                        expected[0] += f[1];
+                                        expected[1] += f[2];
+                                        expected[2] += f[3];
+                                    }
+                                }
+                                assertThat(h.sum(Metric.SPEND, from, to)).isEqualTo(expected[0]);
+                                assertThat(h.sum(Metric.POINTS_EARNED, from, to)).isEqualTo(expected[1]);
+                                assertThat(h.sum(Metric.ORDER_COUNT, from, to)).isEqualTo(expected[2]);
+                            }
+                        }
+                        for (int i = 1; i < h.size(); i++) {
+                            assertThat(h.day(i)).isGreaterThanOrEqualTo(h.day(i - 1));
+                        }
+                    }
+                });
+    }
+
+    @Test
+    void versions_appended_on_many_threads_each_see_exactly_their_own_facts() throws Exception {
+        QualifyingHistory base = QualifyingHistory.EMPTY.plus(10, 100, 1, 1);
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<QualifyingHistory>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    QualifyingHistory h = base;
+                    for (int i = 0; i < 2_000; i++) {
+                        h = h.plus(11 + i, thread + 1, 0, 1);
+                    }
+                    return h;
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                QualifyingHistory h = futures.get(t).get();
+                assertThat(h.size()).isEqualTo(2_001);
+                assertThat(h.sum(Metric.SPEND, 0, 100_000)).isEqualTo(100 + 2_000L * (t + 1));
+                assertThat(h.sum(Metric.ORDER_COUNT, 11, 100_000)).isEqualTo(2_000);
+            }
+            assertThat(base.size()).isEqualTo(1);
+            assertThat(base.sum(Metric.SPEND, 0, 100)).isEqualTo(100);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

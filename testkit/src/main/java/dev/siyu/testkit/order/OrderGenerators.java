@@ -39,6 +39,39 @@ public final class OrderGenerators {
     private static final String[] CATEGORIES = {"cosmetics", "womenswear", "menswear", "shoes", "bags",
             "jewellery", "watches", "sportswear", "kids", "home", "food", "electronics"};
 
+    // the ids lines draw from, made once (the same values "S1", "S1-C7", "B7", "SKU-7-42" as before)
+    private static final StoreId[] STORES = new StoreId[3];
+    private static final Optional<CounterId>[][] COUNTERS = counters();
+    private static final BrandId[] BRANDS = new BrandId[12];
+    private static final SkuId[][] SKUS = new SkuId[12][50];
+    private static final CategoryId[] CATEGORY_IDS = new CategoryId[CATEGORIES.length];
+
+    static {
+        for (int store = 0; store < STORES.length; store++) {
+            STORES[store] = StoreId.of("S" + store);
+        }
+        for (int brand = 0; brand < BRANDS.length; brand++) {
+            BRANDS[brand] = BrandId.of("B" + brand);
+            for (int sku = 0; sku < SKUS[brand].length; sku++) {
+                SKUS[brand][sku] = SkuId.of("SKU-" + brand + "-" + sku);
+            }
+        }
+        for (int c = 0; c < CATEGORIES.length; c++) {
+            CATEGORY_IDS[c] = CategoryId.of(CATEGORIES[c]);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Optional<CounterId>[][] counters() {
+        Optional<CounterId>[][] counters = new Optional[3][12];
+        for (int store = 0; store < 3; store++) {
+            for (int brand = 0; brand < 12; brand++) {
+                counters[store][brand] = Optional.of(CounterId.of("S" + store + "-C" + brand));
+            }
+        }
+        return counters;
+    }
+
     private OrderGenerators() {
     }
 
@@ -50,12 +83,11 @@ public final class OrderGenerators {
     public static OrderLine line(RandomGenerator random, int lineNo) {
         int store = random.nextInt(3);
         int brand = random.nextInt(12);
-        String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
+        int category = random.nextInt(CATEGORIES.length);
         int quantity = 1 + random.nextInt(random.nextInt(4) == 0 ? 5 : 1);
         long unitFen = Math.round(2_000 * Math.pow(150, random.nextDouble()));
-        OrderLine line = new OrderLine(lineNo, StoreId.of("S" + store),
-                Optional.of(CounterId.of("S" + store + "-C" + brand)), BrandId.of("B" + brand),
-                CategoryId.of(category), SkuId.of("SKU-" + brand + "-" + random.nextInt(50)), quantity,
+        OrderLine line = new OrderLine(lineNo, STORES[store], COUNTERS[store][brand], BRANDS[brand],
+                CATEGORY_IDS[category], SKUS[brand][random.nextInt(50)], quantity,
                 Money.cnyMinor(unitFen), Money.zero(Money.CNY));
         if (random.nextBoolean()) {
             long gross = line.gross().minor();
@@ -74,7 +106,11 @@ public final class OrderGenerators {
         for (int i = 1; i <= lineCount; i++) {
             lines.add(line(random, i));
         }
-        Money net = lines.stream().map(OrderLine::net).reduce(Money.zero(Money.CNY), Money::plus);
+        long netFen = 0;
+        for (OrderLine line : lines) {
+            netFen = Math.addExact(netFen, line.net().minor());
+        }
+        Money net = Money.cnyMinor(netFen);
         List<Tender> tenders = new ArrayList<>();
         Money rest = net;
         if (random.nextInt(4) == 0 && net.minor() >= 200) {
