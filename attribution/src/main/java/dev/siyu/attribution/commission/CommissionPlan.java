@@ -411,18 +411,21 @@ public final class CommissionPlan {
      */
     private LineCommission single(OrderLine line, Rate rate, LineCredit credit, DistributionNetwork network) {
         Credit c = credit.credits().get(0);
-        long net = Math.subtractExact(Math.multiplyExact(line.unitPrice().minor(), line.quantity()),
-                line.lineDiscount().minor());
+        Money unitPrice = line.unitPrice();
+        long discount = line.lineDiscount().minor();
+        long net = Math.subtractExact(Math.multiplyExact(unitPrice.minor(), line.quantity()), discount);
         long pool = pool(rate, net, line.quantity());
         GuideId upline = twoLevels ? network.uplineOrNull(c.guide()) : null;
+        // The sales base is the line's net: one full-price unit's net is its unit price (a value, shared).
+        Money base = line.quantity() == 1 && discount == 0 && net != 0 ? unitPrice : money(net);
         List<Share> shares;
         if (upline == null) {
             shares = List.of(new Share(c.guide(), 1, c.role(), c.weight(), level1Share + level2Share, money(pool),
-                    money(net)));
+                    base));
         } else {
             long first = firstOfTwo(pool, Math.multiplyExact(c.weight(), level1Share),
                     Math.multiplyExact(c.weight(), level2Share));
-            shares = List.of(new Share(c.guide(), 1, c.role(), c.weight(), level1Share, money(first), money(net)),
+            shares = List.of(new Share(c.guide(), 1, c.role(), c.weight(), level1Share, money(first), base),
                     new Share(upline, 2, c.role(), c.weight(), level2Share, money(pool - first), zero));
         }
         return new LineCommission(line.lineNo(), line.quantity(), 0, rate.text, net, pool, shares, credit);
