@@ -23,7 +23,9 @@ import java.util.SortedMap;
  * operation: each ledger records {@code operation} once instead of one id per accrual, and no
  * per-order events are produced (the per-order record is the host's {@link OrderCommission}).
  *
- * <p>Memory is one small accumulator per guide and open period, whatever the number of orders.
+ * <p>Memory is one small accumulator per guide and open period, whatever the number of orders: a
+ * guide's first period is seven longs in a table of two to four slots per guide (the table is at
+ * most half full), later periods an object each.
  * Not thread-safe: one batch per thread (partition guides across threads).
  */
 public final class LedgerBatch {
@@ -42,7 +44,7 @@ public final class LedgerBatch {
      * open period for late accruals ({@link #NO_MONTH} while nothing is settled), then that first
      * period's accrued, late, sales base, orders and latest release day.
      */
-    private static final int WIDTH = 8;
+    private static final int WIDTH = 7;
     private static final int PRIMARY = 0;
     private static final int FIRST_OPEN = 1;
     private static final int ACCRUED = 2;
