@@ -393,7 +393,7 @@ public final class BindingEngine {
             Arrays.sort(now, java.util.Comparator.comparing(Binding::scope));
             List<AttributionEvent> out = outcome.isApplied() ? events
                     : events.stream().filter(e -> e instanceof CustomerTransferred).toList();
-            CustomerBinding next = new CustomerBinding(base.member(), base.version() + 1, now, pending, onDuty, ops);
+            CustomerBinding next = new CustomerBinding(base.member(), now, pending, onDuty, ops);
             return new BindingResult(next, out, outcome);
         }
     }

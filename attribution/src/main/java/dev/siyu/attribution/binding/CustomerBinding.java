@@ -3,6 +3,7 @@ package dev.siyu.attribution.binding;
 import dev.siyu.core.id.GuideId;
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,12 +18,17 @@ import java.util.TreeMap;
  * change history and the operations applied (for idempotency). An immutable aggregate with a
  * version; commands of {@link BindingEngine} return a new one. Thread-safe.
  *
- * <p><b>Memory.</b> A customer keeps its current binding (or a small array of them), and each
- * operation as the text of its id, the (shared, immutable) policy it was applied under and its
- * payload (a touch's guide, scope, kind and time inline): no explanation, no event and no history
- * entry is kept. The engine shares scope and guide instances between customers. The history and the outcome recorded for an operation are
- * recomputed when asked for, by re-running the operations from the empty customer under their
- * policies (the engine never reads the clock, so the result is the same as the first time).
+ * <p><b>Memory.</b> One object holds the customer's first binding (by scope) inline: guide,
+ * scope, cause, and its three instants as nanoseconds since the epoch (a binding whose instants do
+ * not fit, beyond the years 1677–2262, is kept as a {@link Binding} instead); further bindings are
+ * {@link Binding} records in a small array, and pending transfers with on-duty transfer times only
+ * exist for customers that have them. Each operation is kept as the text of its id (its Latin-1
+ * bytes when it has no other characters), the (shared, immutable) policy it was applied under and
+ * its payload (a touch's guide, scope, kind and time inline): no explanation, no event and no
+ * history entry is kept. The engine shares scope and guide instances between customers. The
+ * history and the outcome recorded for an operation are recomputed when asked for, by re-running
+ * the operations from the empty customer under their policies (the engine never reads the clock,
+ * so the result is the same as the first time).
  */
 public final class CustomerBinding {
 
@@ -33,39 +39,106 @@ public final class CustomerBinding {
      * kind and time, or another command's payload and three nulls.
      */
     static final int SLOTS = 6;
+    /** {@link #validUntil} of a permanent binding (no instant in range has this value). */
+    private static final long PERMANENT = Long.MIN_VALUE;
+    /** What {@link #nanos} returns for an instant out of range (no instant in range has this value either). */
+    static final long OUT = Long.MAX_VALUE;
+    private static final long NANOS = 1_000_000_000L;
 
     private final MemberId member;
-    private final long version;
-    /** The bindings as last recorded: null for none, a {@link Binding}, or an array sorted by scope. */
-    private final Object bindings;
-    private final List<PendingTransfer> pending;
-    private final List<Instant> onDutyTransfers;
+    /*
+     * The first binding (by scope) inline, its instants as nanoseconds since the epoch: attributing
+     * an order reads the guide from this object. Null guide when there is none, or when its instants
+     * do not fit in nanoseconds (then it is in others).
+     */
+    private final GuideId guide;
+    private final BindingScope scope;
+    private final String via;
+    private final long since;
+    private final long protectedUntil;
+    private final long validUntil;
+    /** The other bindings sorted by scope (all of them when the first is not inline); null for none. */
+    private final Binding[] others;
+    /** Pending transfers and on-duty transfer times, or null when both are empty (most customers). */
+    private final Transfers transfers;
     /** Operation id, payload and policy of every operation handled, oldest first. */
     private final Object[] operations;
 
-    CustomerBinding(MemberId member, long version, Binding[] bindings, List<PendingTransfer> pending,
+    /** A customer's transfers in flight and recent on-duty transfer times. */
+    private record Transfers(List<PendingTransfer> pending, List<Instant> onDuty) {
+    }
+
+    CustomerBinding(MemberId member, Binding[] bindings, List<PendingTransfer> pending,
             List<Instant> onDutyTransfers, Object[] operations) {
         this.member = member;
-        this.version = version;
-        this.bindings = bindings.length == 0 ? null : bindings.length == 1 ? bindings[0] : bindings;
-        this.pending = List.copyOf(pending);
-        this.onDutyTransfers = List.copyOf(onDutyTransfers);
+        Binding first = bindings.length == 0 ? null : bindings[0];
+        long sinceNanos = first == null ? OUT : nanos(first.since());
+        long protectedNanos = first == null ? OUT : nanos(first.protectedUntil());
+        long validNanos = first == null || first.validUntil().isEmpty() ? PERMANENT : nanos(first.validUntil().get());
+        if (sinceNanos != OUT && protectedNanos != OUT && validNanos != OUT) {
+            this.guide = first.guide();
+            this.scope = first.scope();
+            this.via = first.via();
+            this.since = sinceNanos;
+            this.protectedUntil = protectedNanos;
+            this.validUntil = validNanos;
+            this.others = bindings.length == 1 ? null : Arrays.copyOfRange(bindings, 1, bindings.length);
+        } else {
+            this.guide = null;
+            this.scope = null;
+            this.via = null;
+            this.since = 0;
+            this.protectedUntil = 0;
+            this.validUntil = 0;
+            this.others = bindings.length == 0 ? null : bindings.clone();
+        }
+        this.transfers = pending.isEmpty() && onDutyTransfers.isEmpty() ? null
+                : new Transfers(List.copyOf(pending), List.copyOf(onDutyTransfers));
         this.operations = operations;
+    }
+
+    /** {@code at} in nanoseconds since the epoch, or {@link #OUT} if that does not fit in a long. */
+    static long nanos(Instant at) {
+        long seconds = at.getEpochSecond();
+        if (seconds <= Long.MIN_VALUE / NANOS || seconds >= Long.MAX_VALUE / NANOS) {
+            return OUT;
+        }
+        return seconds * NANOS + at.getNano();
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS));
+    }
+
+    /** Whether {@code at} is before the instant of {@code nanos} (in range, see {@link #nanos}). */
+    private static boolean before(Instant at, long nanos) {
+        long seconds = Math.floorDiv(nanos, NANOS);
+        return at.getEpochSecond() < seconds
+                || at.getEpochSecond() == seconds && at.getNano() < Math.floorMod(nanos, NANOS);
+    }
+
+    /** The inline first binding as a record. */
+    private Binding first() {
+        return new Binding(guide, scope, instant(since), instant(protectedUntil),
+                validUntil == PERMANENT ? Optional.empty() : Optional.of(instant(validUntil)), via);
     }
 
     /** A customer with no guide yet, at version 0. */
     public static CustomerBinding empty(MemberId member) {
         Objects.requireNonNull(member, "member");
-        return new CustomerBinding(member, 0, NONE, List.of(), List.of(), NO_OPERATIONS);
+        return new CustomerBinding(member, NONE, List.of(), List.of(), NO_OPERATIONS);
     }
 
     public MemberId member() {
         return member;
     }
 
-    /** The version: 0 when new, one more after every command that changed anything. */
+    /**
+     * The version: 0 when new, one more after every command handled (a replay returns the same
+     * customer); the number of operations kept, so not stored apart.
+     */
     public long version() {
-        return version;
+        return operationCount();
     }
 
     /** The bindings as last recorded, by scope (without pending transfers or lapse applied). */
@@ -79,7 +152,7 @@ public final class CustomerBinding {
 
     /** Accepted on-duty transfers not yet materialized. */
     public List<PendingTransfer> pending() {
-        return pending;
+        return transfers == null ? List.of() : transfers.pending();
     }
 
     /** Every change of guide, oldest first (recomputed from the operations on each call). */
@@ -89,17 +162,17 @@ public final class CustomerBinding {
 
     /** When on-duty transfers of this customer were accepted, oldest first (for the 2-in-90-days limit). */
     public List<Instant> onDutyTransfers() {
-        return onDutyTransfers;
+        return transfers == null ? List.of() : transfers.onDuty();
     }
 
     /** The recorded binding of {@code scope}, null if none. */
     Binding recorded(BindingScope scope) {
-        if (bindings instanceof Binding only) {
-            return only.scope().equals(scope) ? only : null;
+        if (guide != null && (this.scope == scope || this.scope.equals(scope))) {
+            return first();
         }
-        if (bindings != null) {
-            for (Binding b : (Binding[]) bindings) {
-                if (b.scope().equals(scope)) {
+        if (others != null) {
+            for (Binding b : others) {
+                if (b.scope() == scope || b.scope().equals(scope)) {
                     return b;
                 }
             }
@@ -108,7 +181,15 @@ public final class CustomerBinding {
     }
 
     Binding[] bindingArray() {
-        return bindings == null ? NONE : bindings instanceof Binding only ? new Binding[] {only} : (Binding[]) bindings;
+        if (guide == null) {
+            return others == null ? NONE : others.clone();
+        }
+        Binding[] out = new Binding[1 + (others == null ? 0 : others.length)];
+        out[0] = first();
+        if (others != null) {
+            System.arraycopy(others, 0, out, 1, others.length);
+        }
+        return out;
     }
 
     Object[] operations() {
@@ -119,7 +200,7 @@ public final class CustomerBinding {
     int indexOf(OperationId operation) {
         String text = operation.value();
         for (int i = 0; i < operations.length; i += SLOTS) {
-            if (operations[i].equals(text)) {
+            if (sameText(operations[i], text)) {
                 return i / SLOTS;
             }
         }
@@ -128,7 +209,37 @@ public final class CustomerBinding {
 
     /** The id of operation {@code index}. */
     OperationId operation(int index) {
-        return OperationId.of((String) operations[index * SLOTS]);
+        Object id = operations[index * SLOTS];
+        return OperationId.of(id instanceof byte[] latin1 ? new String(latin1, StandardCharsets.ISO_8859_1) : (String) id);
+    }
+
+    /**
+     * An operation id's text as kept: its Latin-1 bytes when every character is Latin-1 (the
+     * usual case: 24 bytes fewer than a string), else the string.
+     */
+    static Object idText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0xFF) {
+                return text;
+            }
+        }
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Whether a kept id text ({@link #idText}) is {@code text}. */
+    static boolean sameText(Object kept, String text) {
+        if (kept instanceof byte[] latin1) {
+            if (latin1.length != text.length()) {
+                return false;
+            }
+            for (int i = 0; i < latin1.length; i++) {
+                if ((latin1[i] & 0xFF) != text.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return kept.equals(text);
     }
 
     /** The policy operation {@code index} was applied under. */
@@ -150,7 +261,7 @@ public final class CustomerBinding {
     static Object[] plus(Object[] operations, OperationId id, BindingPolicy policy, Object payload) {
         Object[] out = Arrays.copyOf(operations, operations.length + SLOTS);
         int at = operations.length;
-        out[at] = id.value();
+        out[at] = idText(id.value());
         out[at + 1] = policy;
         if (payload instanceof Touch t) {
             out[at + 2] = t.guide();
@@ -175,7 +286,7 @@ public final class CustomerBinding {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(at, "at");
         Binding binding = recorded(scope);
-        for (PendingTransfer transfer : pending) {
+        for (PendingTransfer transfer : pending()) {
             if (transfer.scope().equals(scope) && !transfer.effectiveAt().isAfter(at) && binding != null) {
                 binding = new Binding(transfer.to(), scope, transfer.effectiveAt(), binding.protectedUntil(),
                         binding.validUntil(), "TRANSFERRED_ON_DUTY");
@@ -186,17 +297,26 @@ public final class CustomerBinding {
 
     /** The guide in force in {@code scope} at {@code at}, if any. */
     public Optional<GuideId> guideAt(BindingScope scope, Instant at) {
-        if (!pending.isEmpty()) {
-            return bindingAt(scope, at).map(Binding::guide);
-        }
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(at, "at");
-        Binding binding = recorded(scope);
-        return binding != null && binding.isValidAt(at) ? Optional.of(binding.guide()) : Optional.empty();
+        if (transfers != null && !transfers.pending().isEmpty()) {
+            return bindingAt(scope, at).map(Binding::guide);
+        }
+        if (guide != null && (this.scope == scope || this.scope.equals(scope))) {
+            return validUntil == PERMANENT || before(at, validUntil) ? Optional.of(guide) : Optional.empty();
+        }
+        if (others != null) {
+            for (Binding b : others) {
+                if (b.scope() == scope || b.scope().equals(scope)) {
+                    return b.isValidAt(at) ? Optional.of(b.guide()) : Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
     public String toString() {
-        return "CustomerBinding[" + member + " v" + version + " " + Arrays.asList(bindingArray()) + "]";
+        return "CustomerBinding[" + member + " v" + version() + " " + Arrays.asList(bindingArray()) + "]";
     }
 }

@@ -350,7 +350,7 @@ public final class CommissionPlan {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(attribution, "attribution");
         Objects.requireNonNull(network, "network");
-        if (!attribution.order().equals(order.id())) {
+        if (attribution.order() != order.id() && !attribution.order().equals(order.id())) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "attribution order must be %s: %s",
                     order.id(), attribution.order()));
         }
@@ -361,19 +361,32 @@ public final class CommissionPlan {
         Day day = businessDay(order.placedAt());
         List<OrderLine> orderLines = order.lines();
         List<LineCredit> credits = attribution.lines();
-        LineCommission[] lines = new LineCommission[orderLines.size()];
+        int size = orderLines.size();
+        LineCommission first = null;
+        LineCommission second = null;
+        LineCommission[] lines = size > 2 ? new LineCommission[size] : null;
         int count = 0;
-        for (int i = 0; i < orderLines.size(); i++) {
+        for (int i = 0; i < size; i++) {
             OrderLine line = orderLines.get(i);
             LineCredit credit = i < credits.size() && credits.get(i).lineNo() == line.lineNo() ? credits.get(i)
                     : attribution.line(line.lineNo()).orElse(null);
             if (credit == null || credit.credits().isEmpty()) {
                 continue;
             }
-            lines[count++] = credit.credits().size() == 1 ? single(line, rateFor(line), credit, network)
+            LineCommission commission = credit.credits().size() == 1 ? single(line, rateFor(line), credit, network)
                     : split(line, rateFor(line), 0, recipients(credit, network), credit);
+            if (count == 0) {
+                first = commission;
+            } else if (count == 1) {
+                second = commission;
+            }
+            if (lines != null) {
+                lines[count] = commission;
+            }
+            count++;
         }
-        List<LineCommission> list = count == lines.length ? List.of(lines) : List.of(Arrays.copyOf(lines, count));
+        List<LineCommission> list = count == 0 ? List.of() : count == 1 ? List.of(first)
+                : count == 2 ? List.of(first, second) : List.of(Arrays.copyOf(lines, count));
         return new OrderCommission(order.id(), order.member(), order.placedAt(), day.period, day.releaseOn, list,
                 List.of());
     }
@@ -398,18 +411,21 @@ public final class CommissionPlan {
      */
     private LineCommission single(OrderLine line, Rate rate, LineCredit credit, DistributionNetwork network) {
         Credit c = credit.credits().get(0);
-        long net = Math.subtractExact(Math.multiplyExact(line.unitPrice().minor(), line.quantity()),
-                line.lineDiscount().minor());
+        Money unitPrice = line.unitPrice();
+        long discount = line.lineDiscount().minor();
+        long net = Math.subtractExact(Math.multiplyExact(unitPrice.minor(), line.quantity()), discount);
         long pool = pool(rate, net, line.quantity());
         GuideId upline = twoLevels ? network.uplineOrNull(c.guide()) : null;
+        // The sales base is the line's net: one full-price unit's net is its unit price (a value, shared).
+        Money base = line.quantity() == 1 && discount == 0 && net != 0 ? unitPrice : money(net);
         List<Share> shares;
         if (upline == null) {
             shares = List.of(new Share(c.guide(), 1, c.role(), c.weight(), level1Share + level2Share, money(pool),
-                    money(net)));
+                    base));
         } else {
             long first = firstOfTwo(pool, Math.multiplyExact(c.weight(), level1Share),
                     Math.multiplyExact(c.weight(), level2Share));
-            shares = List.of(new Share(c.guide(), 1, c.role(), c.weight(), level1Share, money(first), money(net)),
+            shares = List.of(new Share(c.guide(), 1, c.role(), c.weight(), level1Share, money(first), base),
                     new Share(upline, 2, c.role(), c.weight(), level2Share, money(pool - first), zero));
         }
         return new LineCommission(line.lineNo(), line.quantity(), 0, rate.text, net, pool, shares, credit);

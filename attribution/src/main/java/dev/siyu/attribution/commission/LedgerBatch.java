@@ -23,13 +23,15 @@ import java.util.SortedMap;
  * operation: each ledger records {@code operation} once instead of one id per accrual, and no
  * per-order events are produced (the per-order record is the host's {@link OrderCommission}).
  *
- * <p>Memory is one small accumulator per guide and open period, whatever the number of orders.
+ * <p>Memory is one small accumulator per guide and open period, whatever the number of orders: a
+ * guide's first period is seven longs in a table of two to four slots per guide (the table is at
+ * most half full), later periods an object each.
  * Not thread-safe: one batch per thread (partition guides across threads).
  */
 public final class LedgerBatch {
 
-    /** Running sums of one guide's period. */
-    private static class Sums {
+    /** Running sums of one guide's period other than its first. */
+    private static final class Sums {
         long accrued;
         long late;
         long salesBase;
@@ -38,38 +40,37 @@ public final class LedgerBatch {
     }
 
     /**
-     * One touched guide: its base ledger and its periods' sums. The sums of the first period booked
-     * (usually the only one) are this object's own fields, so an accrual reads one object; other
-     * periods have their own.
+     * Longs per slot in {@link #sums}: the first period booked (or {@link #NO_MONTH}), the first
+     * open period for late accruals ({@link #NO_MONTH} while nothing is settled), then that first
+     * period's accrued, late, sales base, orders and latest release day.
      */
-    private static final class Touched extends Sums {
+    private static final int WIDTH = 7;
+    private static final int PRIMARY = 0;
+    private static final int FIRST_OPEN = 1;
+    private static final int ACCRUED = 2;
+    private static final int LATE = 3;
+    private static final int SALES = 4;
+    private static final int ORDERS = 5;
+    private static final int RELEASE = 6;
+    private static final long NO_MONTH = Long.MIN_VALUE;
+
+    /** One touched guide: its base ledger, its slot, and the periods after its first, if any. */
+    private static final class Touched {
         final GuideId guide;
-        final int hash;
         final GuideLedger ledger;
-        /** The first open period for late accruals, null while nothing is settled. */
-        final YearMonth firstOpen;
-        /** The period of this object's own sums, null until the first accrual. */
-        YearMonth primary;
+        int slot;
         Map<YearMonth, Sums> others;
         /** The other period last asked for and its sums: accruals come in runs of one period. */
         private YearMonth lastOther;
         private Sums lastOtherSums;
 
-        Touched(GuideId guide, int hash, GuideLedger ledger) {
+        Touched(GuideId guide, GuideLedger ledger, int slot) {
             this.guide = guide;
-            this.hash = hash;
             this.ledger = ledger;
-            this.firstOpen = ledger.settledThrough().map(s -> s.plusMonths(1)).orElse(null);
+            this.slot = slot;
         }
 
-        Sums sums(YearMonth period) {
-            if (primary == null) {
-                primary = period;
-                return this;
-            }
-            if (period == primary || period.equals(primary)) {
-                return this;
-            }
+        Sums other(YearMonth period) {
             if (period == lastOther) {
                 return lastOtherSums;
             }
@@ -81,18 +82,6 @@ public final class LedgerBatch {
             lastOtherSums = sums;
             return sums;
         }
-
-        /** Every period's sums, oldest first. */
-        SortedMap<YearMonth, Sums> periods() {
-            SortedMap<YearMonth, Sums> out = new java.util.TreeMap<>();
-            if (primary != null) {
-                out.put(primary, this);
-            }
-            if (others != null) {
-                out.putAll(others);
-            }
-            return out;
-        }
     }
 
     private final CommissionLedger engine;
@@ -100,8 +89,15 @@ public final class LedgerBatch {
     private final Map<GuideId, GuideLedger> base;
     /** The touched guides in insertion order. */
     private final List<Touched> touched = new ArrayList<>();
-    /** An open-addressing index of {@link #touched} (each entry knows its guide's hash). */
-    private Touched[] slots = new Touched[64];
+    /*
+     * An open-addressing table of the touched guides: their ids and hashes, and each slot's first
+     * period sums in WIDTH longs of one array, so an accrual's sums are found from the slot number
+     * alone (no object to reach first).
+     */
+    private GuideId[] keys = new GuideId[64];
+    private int[] hashes = new int[64];
+    private Touched[] entries = new Touched[64];
+    private long[] sums = new long[64 * WIDTH];
 
     LedgerBatch(CommissionLedger engine, Map<GuideId, GuideLedger> base) {
         this.engine = engine;
@@ -119,47 +115,171 @@ public final class LedgerBatch {
         if (!accrual.amount().currency().equals(currency)) {
             accrual.amount().checkSameCurrency(Money.zero(currency));
         }
-        Touched t = touched(accrual.guide());
-        boolean late = t.firstOpen != null && accrual.period().isBefore(t.firstOpen);
-        Sums s = t.sums(late ? t.firstOpen : accrual.period());
-        if (late) {
-            s.late += accrual.amount().minor();
-        } else {
-            s.accrued += accrual.amount().minor();
-        }
-        s.salesBase += accrual.salesBase().minor();
-        s.orders++;
-        s.releaseOn = Math.max(s.releaseOn, accrual.releaseOn().toEpochDay());
+        add(accrual.guide(), accrual.period(), month(accrual.period()), accrual.amount().minor(),
+                accrual.salesBase().minor(), true, accrual.releaseOn().toEpochDay());
     }
 
-    private Touched touched(GuideId guide) {
-        int mask = slots.length - 1;
-        Touched[] table = slots;
+    /**
+     * Adds every accrual of an order's commission: the same as {@code commission.accruals()}
+     * accrued one by one (one order per recipient, the recipient's shares summed), without
+     * building the accruals.
+     *
+     * @throws IllegalArgumentException if the commission is in another currency than the plan's
+     */
+    public void accrue(OrderCommission commission) {
+        Objects.requireNonNull(commission, "commission");
+        List<LineCommission> lines = commission.lines();
+        YearMonth period = commission.period();
+        long month = month(period);
+        long releaseOn = commission.releaseOn().toEpochDay();
+        int count = lines.size();
+        for (int l = 0; l < count; l++) {
+            List<Share> shares = lines.get(l).shares();
+            for (int s = 0; s < shares.size(); s++) {
+                Share share = shares.get(s);
+                Money amount = share.amount();
+                if (amount.currency() != currency && !amount.currency().equals(currency)) {
+                    amount.checkSameCurrency(Money.zero(currency));
+                }
+                GuideId guide = share.guide();
+                add(guide, period, month, amount.minor(), share.salesBase().minor(), !seenBefore(lines, l, s, guide),
+                        releaseOn);
+            }
+        }
+    }
+
+    /** {@code period} as a count of months. */
+    private static long month(YearMonth period) {
+        return period.getYear() * 12L + period.getMonthValue() - 1;
+    }
+
+    /** Adds one recipient's amounts; {@code newOrder} counts the order (the recipient's first share of it). */
+    private void add(GuideId guide, YearMonth period, long month, long amount, long salesBase, boolean newOrder,
+            long releaseOn) {
+        int slot = slot(guide);
+        long[] table = sums;
+        int at = slot * WIDTH;
+        long firstOpen = table[at + FIRST_OPEN];
+        boolean late = firstOpen != NO_MONTH && month < firstOpen;
+        long target = late ? firstOpen : month;
+        long primary = table[at + PRIMARY];
+        if (primary == NO_MONTH) {
+            table[at + PRIMARY] = target;
+            primary = target;
+        }
+        if (primary == target) {
+            table[at + (late ? LATE : ACCRUED)] += amount;
+            table[at + SALES] += salesBase;
+            if (newOrder) {
+                table[at + ORDERS]++;
+                table[at + RELEASE] = Math.max(table[at + RELEASE], releaseOn);
+            }
+            return;
+        }
+        Sums s = entries[slot].other(late ? ofMonth(firstOpen) : period);
+        if (late) {
+            s.late += amount;
+        } else {
+            s.accrued += amount;
+        }
+        s.salesBase += salesBase;
+        if (newOrder) {
+            s.orders++;
+            s.releaseOn = Math.max(s.releaseOn, releaseOn);
+        }
+    }
+
+    private static YearMonth ofMonth(long month) {
+        return YearMonth.of((int) Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1);
+    }
+
+    /** Whether {@code guide} has a share before share {@code s} of line {@code l}. */
+    private static boolean seenBefore(List<LineCommission> lines, int l, int s, GuideId guide) {
+        for (int i = 0; i <= l; i++) {
+            List<Share> shares = lines.get(i).shares();
+            int end = i == l ? s : shares.size();
+            for (int j = 0; j < end; j++) {
+                GuideId other = shares.get(j).guide();
+                if (other == guide || other.equals(guide)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The slot of {@code guide}, added with its base ledger if new. */
+    private int slot(GuideId guide) {
+        GuideId[] table = keys;
+        int mask = table.length - 1;
         int h = guide.hashCode();
         int i = (h ^ (h >>> 16)) & mask;
-        for (Touched t = table[i]; t != null; t = table[i]) {
-            if (t.guide == guide || (t.hash == h && t.guide.equals(guide))) {
-                return t;
+        for (GuideId key = table[i]; key != null; key = table[i]) {
+            if (key == guide || (hashes[i] == h && key.equals(guide))) {
+                return i;
             }
             i = (i + 1) & mask;
         }
         GuideLedger ledger = base.get(guide);
-        Touched t = new Touched(guide, h, ledger != null ? ledger : engine.open(guide));
+        Touched t = new Touched(guide, ledger != null ? ledger : engine.open(guide), i);
         touched.add(t);
-        table[i] = t;
+        table[i] = guide;
+        hashes[i] = h;
+        entries[i] = t;
+        int at = i * WIDTH;
+        sums[at + PRIMARY] = NO_MONTH;
+        sums[at + FIRST_OPEN] = t.ledger.settledThrough().map(p -> month(p) + 1).orElse(NO_MONTH);
+        sums[at + RELEASE] = Long.MIN_VALUE;
         if (touched.size() * 2 > table.length) {
-            Touched[] grown = new Touched[table.length * 2];
-            int newMask = grown.length - 1;
-            for (Touched e : touched) {
-                int j = (e.hash ^ (e.hash >>> 16)) & newMask;
-                while (grown[j] != null) {
-                    j = (j + 1) & newMask;
-                }
-                grown[j] = e;
-            }
-            slots = grown;
+            grow();
+            return t.slot;
         }
-        return t;
+        return i;
+    }
+
+    /** Doubles the table, moving each guide's slot and sums. */
+    private void grow() {
+        int capacity = keys.length * 2;
+        int mask = capacity - 1;
+        GuideId[] newKeys = new GuideId[capacity];
+        int[] newHashes = new int[capacity];
+        Touched[] newEntries = new Touched[capacity];
+        long[] newSums = new long[capacity * WIDTH];
+        for (Touched e : touched) {
+            int h = hashes[e.slot];
+            int j = (h ^ (h >>> 16)) & mask;
+            while (newKeys[j] != null) {
+                j = (j + 1) & mask;
+            }
+            newKeys[j] = keys[e.slot];
+            newHashes[j] = h;
+            newEntries[j] = e;
+            System.arraycopy(sums, e.slot * WIDTH, newSums, j * WIDTH, WIDTH);
+            e.slot = j;
+        }
+        keys = newKeys;
+        hashes = newHashes;
+        entries = newEntries;
+        sums = newSums;
+    }
+
+    /** Every period's sums of {@code t}, oldest first. */
+    private SortedMap<YearMonth, Sums> periods(Touched t) {
+        SortedMap<YearMonth, Sums> out = new java.util.TreeMap<>();
+        int at = t.slot * WIDTH;
+        if (sums[at + PRIMARY] != NO_MONTH) {
+            Sums first = new Sums();
+            first.accrued = sums[at + ACCRUED];
+            first.late = sums[at + LATE];
+            first.salesBase = sums[at + SALES];
+            first.orders = sums[at + ORDERS];
+            first.releaseOn = sums[at + RELEASE];
+            out.put(ofMonth(sums[at + PRIMARY]), first);
+        }
+        if (t.others != null) {
+            out.putAll(t.others);
+        }
+        return out;
     }
 
     /** The number of guides touched so far. */
@@ -177,7 +297,7 @@ public final class LedgerBatch {
         Money zero = Money.zero(engine.plan().currency());
         touched.forEach(t -> {
             GuideLedger ledger = t.ledger;
-            SortedMap<YearMonth, Sums> periods = t.periods();
+            SortedMap<YearMonth, Sums> periods = periods(t);
             if (ledger.operations().find(operation) >= 0) {
                 out.add(ledger);
                 return;

@@ -55,8 +55,8 @@ public record OrderCommission(OrderId order, MemberId member, Instant placedAt, 
     /** The order's commission after refunds so far, in minor units: the sum of the line pools. */
     public long totalMinor() {
         long total = 0;
-        for (LineCommission line : lines) {
-            total = Math.addExact(total, line.pool());
+        for (int i = 0; i < lines.size(); i++) {
+            total = Math.addExact(total, lines.get(i).pool());
         }
         return total;
     }

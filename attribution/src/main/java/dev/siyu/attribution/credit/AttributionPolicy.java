@@ -52,6 +52,8 @@ public final class AttributionPolicy {
     private final Duration sharerWindow;
     private final BindingScope.Kind scopeKind;
     private final boolean crossStoreFallback;
+    /** Recently used scopes by a hash of their id; see {@link #scope(String)}. */
+    private final BindingScope[] recentScopes = new BindingScope[64];
 
     private AttributionPolicy(Builder b) {
         this.precedence = List.copyOf(b.precedence);
@@ -106,7 +108,7 @@ public final class AttributionPolicy {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(touches, "touches");
         Objects.requireNonNull(binding, "binding");
-        if (!binding.member().equals(order.member())) {
+        if (binding.member() != order.member() && !binding.member().equals(order.member())) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "binding member must be %s: %s",
                     order.member(), binding.member()));
         }
@@ -123,18 +125,21 @@ public final class AttributionPolicy {
         java.util.Map<Integer, GuideId> tillByLine = touches.saleGuideByLine();
         boolean perLine = !tillByLine.isEmpty();
         List<OrderLine> orderLines = order.lines();
-        LineCredit[] lines = new LineCredit[orderLines.size()];
+        int size = orderLines.size();
+        LineCredit first = null;
+        LineCredit second = null;
+        LineCredit[] lines = size > 2 ? new LineCredit[size] : null;
         BindingScope orderStore = null;
         BindingScope scope = null;
         OrderLine previous = null;
-        for (int i = 0; i < lines.length; i++) {
+        for (int i = 0; i < size; i++) {
             OrderLine line = orderLines.get(i);
             if (scopeKind == BindingScope.Kind.STORE) {
                 if (previous == null || !previous.store().equals(line.store())) {
-                    scope = BindingScope.store(line.store());
+                    scope = scope(line.store().value());
                 }
             } else if (previous == null || !previous.brand().equals(line.brand())) {
-                scope = BindingScope.brand(line.brand());
+                scope = scope(line.brand().value());
             }
             previous = line;
             GuideId service = binding.guideAt(scope, at).orElse(null);
@@ -142,7 +147,7 @@ public final class AttributionPolicy {
             if (service == null && crossStoreFallback && scopeKind == BindingScope.Kind.STORE
                     && !line.store().equals(order.store())) {
                 if (orderStore == null) {
-                    orderStore = BindingScope.store(order.store());
+                    orderStore = scope(order.store().value());
                 }
                 service = binding.guideAt(orderStore, at).orElse(null);
                 fellBack = service != null;
@@ -154,9 +159,35 @@ public final class AttributionPolicy {
                     sale = own;
                 }
             }
-            lines[i] = credit(line.lineNo(), scope, service, sale, sharer, opener, fellBack);
+            LineCredit credit = credit(line.lineNo(), scope, service, sale, sharer, opener, fellBack);
+            if (i == 0) {
+                first = credit;
+            } else if (i == 1) {
+                second = credit;
+            }
+            if (lines != null) {
+                lines[i] = credit;
+            }
         }
-        return new OrderAttribution(order.id(), order.member(), at, List.of(lines));
+        List<LineCredit> credited = size == 0 ? List.of() : size == 1 ? List.of(first)
+                : size == 2 ? List.of(first, second) : List.of(lines);
+        return new OrderAttribution(order.id(), order.member(), at, credited);
+    }
+
+    /**
+     * The scope of this policy's kind with {@code id}, from a small table of recent scopes (an
+     * order's lines name a few stores or brands over and over). Races are benign: scopes are
+     * immutable and a miss only makes an equal one.
+     */
+    private BindingScope scope(String id) {
+        int slot = (id.hashCode() * 0x9E3779B9 >>> 26) & (recentScopes.length - 1);
+        BindingScope known = recentScopes[slot];
+        if (known != null && known.id().equals(id)) {
+            return known;
+        }
+        BindingScope made = new BindingScope(scopeKind, id);
+        recentScopes[slot] = made;
+        return made;
     }
 
     /** The guide holding {@code role} on a line, null if none. */
@@ -207,13 +238,11 @@ public final class AttributionPolicy {
             }
             credits = List.copyOf(split);
         }
-        GuideRole won = winner;
-        List<Credit> credited = credits;
-        return LineCredit.lazy(lineNo, credited, () -> explain(lineNo, scope, credited.isEmpty(), service, sale, sharer,
-                opener, fellBack, won));
+        return LineCredit.lazy(lineNo, credits, this, scope, service, sale, sharer, opener, winner, fellBack);
     }
 
-    private Explanation explain(int lineNo, BindingScope scope, boolean none, GuideId service, GuideId sale,
+    /** Why a line was credited as it was, from what {@link #attribute} found on it. */
+    Explanation explain(int lineNo, BindingScope scope, boolean none, GuideId service, GuideId sale,
             GuideId sharer, GuideId opener, boolean fellBack, GuideRole won) {
         if (none) {
             return Explanation.builder("NO_GUIDE").fact("lineNo", lineNo).fact("scope", scope).build();

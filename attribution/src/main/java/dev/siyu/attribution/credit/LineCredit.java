@@ -1,9 +1,10 @@
 package dev.siyu.attribution.credit;
 
+import dev.siyu.attribution.binding.BindingScope;
 import dev.siyu.core.explain.Explanation;
+import dev.siyu.core.id.GuideId;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * The guides credited with one order line; no credit when no guide is (a house sale). The
@@ -15,13 +16,29 @@ public final class LineCredit {
 
     private final int lineNo;
     private final List<Credit> credits;
-    private Supplier<Explanation> why;
+    /** The policy that credited the line and what it found, until the explanation is built (null after). */
+    private AttributionPolicy policy;
+    private final BindingScope scope;
+    private final GuideId service;
+    private final GuideId sale;
+    private final GuideId sharer;
+    private final GuideId opener;
+    private final GuideRole won;
+    private final boolean fellBack;
     private volatile Explanation explanation;
 
-    private LineCredit(int lineNo, List<Credit> credits, Supplier<Explanation> why, Explanation explanation) {
+    private LineCredit(int lineNo, List<Credit> credits, AttributionPolicy policy, BindingScope scope, GuideId service,
+            GuideId sale, GuideId sharer, GuideId opener, GuideRole won, boolean fellBack, Explanation explanation) {
         this.lineNo = lineNo;
         this.credits = List.copyOf(credits);
-        this.why = why;
+        this.policy = policy;
+        this.scope = scope;
+        this.service = service;
+        this.sale = sale;
+        this.sharer = sharer;
+        this.opener = opener;
+        this.won = won;
+        this.fellBack = fellBack;
         this.explanation = explanation;
     }
 
@@ -33,11 +50,17 @@ public final class LineCredit {
      * @param explanation the roles found and the rule that chose
      */
     public static LineCredit of(int lineNo, List<Credit> credits, Explanation explanation) {
-        return new LineCredit(lineNo, credits, null, Objects.requireNonNull(explanation, "explanation"));
+        return new LineCredit(lineNo, credits, null, null, null, null, null, null, null, false,
+                Objects.requireNonNull(explanation, "explanation"));
     }
 
-    static LineCredit lazy(int lineNo, List<Credit> credits, Supplier<Explanation> why) {
-        return new LineCredit(lineNo, credits, why, null);
+    /**
+     * A line credit whose explanation {@code policy} builds from the roles found when first asked
+     * for (one object per line on the hot path, no captured closure).
+     */
+    static LineCredit lazy(int lineNo, List<Credit> credits, AttributionPolicy policy, BindingScope scope,
+            GuideId service, GuideId sale, GuideId sharer, GuideId opener, GuideRole won, boolean fellBack) {
+        return new LineCredit(lineNo, credits, policy, scope, service, sale, sharer, opener, won, fellBack, null);
     }
 
     public int lineNo() {
@@ -55,8 +78,9 @@ public final class LineCredit {
         if (e == null) {
             synchronized (this) {
                 if (explanation == null) {
-                    explanation = why.get();
-                    why = null;
+                    explanation = policy.explain(lineNo, scope, credits.isEmpty(), service, sale, sharer, opener,
+                            fellBack, won);
+                    policy = null;
                 }
                 e = explanation;
             }

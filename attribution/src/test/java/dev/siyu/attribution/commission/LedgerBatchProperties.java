@@ -4,12 +4,15 @@ import static dev.siyu.testkit.Generators.gen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.siyu.attribution.AttributionGenerators;
 import dev.siyu.attribution.Outcome;
 import dev.siyu.core.id.GuideId;
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.OrderId;
 import dev.siyu.core.money.Money;
+import dev.siyu.core.order.Order;
+import dev.siyu.testkit.order.OrderGenerators;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -60,6 +63,55 @@ class LedgerBatchProperties {
             accruals.forEach(again::accrue);
             for (GuideLedger l : again.finish(OperationId.of("batch-1"))) {
                 assertThat(l).isSameAs(byGuide.get(l.guide()));
+            }
+        });
+    }
+
+    /** Orders of a few lines under random plans, credits and networks, some in a settled month. */
+    record Orders(CommissionPlan plan, List<OrderCommission> commissions, boolean settleFebruary) {
+    }
+
+    static final org.quicktheories.core.Gen<Orders> ORDERS = gen(r -> {
+        CommissionPlan plan = AttributionGenerators.plan(r);
+        DistributionNetwork network = AttributionGenerators.network(r, 5);
+        List<OrderCommission> out = new ArrayList<>();
+        int n = r.nextInt(25);
+        for (int i = 0; i < n; i++) {
+            Instant at = Instant.parse("2026-0" + (2 + r.nextInt(2)) + "-1" + r.nextInt(10) + "T04:00:00Z");
+            Order order = OrderGenerators.order(r, OrderId.of("O" + i), MemberId.of("M" + r.nextInt(5)), at, 5);
+            out.add(plan.commission(order, AttributionGenerators.credits(r, order, 5), network));
+        }
+        return new Orders(plan, out, r.nextBoolean());
+    });
+
+    @Test
+    void booking_an_orders_commission_at_once_equals_booking_its_accruals_one_by_one() {
+        qt().withExamples(300).forAll(ORDERS).checkAssert(c -> {
+            CommissionLedger engine = CommissionLedger.of(c.plan());
+            Map<GuideId, GuideLedger> base = new HashMap<>();
+            if (c.settleFebruary()) {
+                for (int g = 0; g < 6; g++) {
+                    GuideId guide = GuideId.of("G" + g);
+                    LedgerResult settled = engine.settle(engine.open(guide), YearMonth.of(2026, 2),
+                            Instant.parse("2026-03-31T04:00:00Z"), OperationId.of("settle-" + g));
+                    assertThat(settled.outcome()).isInstanceOf(Outcome.Applied.class);
+                    base.put(guide, settled.ledger());
+                }
+            }
+            LedgerBatch byAccrual = engine.batch(base);
+            LedgerBatch byOrder = engine.batch(base);
+            for (OrderCommission commission : c.commissions()) {
+                commission.accruals().forEach(byAccrual::accrue);
+                byOrder.accrue(commission);
+            }
+            assertThat(byOrder.guides()).isEqualTo(byAccrual.guides());
+            List<GuideLedger> expected = byAccrual.finish(OperationId.of("b"));
+            List<GuideLedger> actual = byOrder.finish(OperationId.of("b"));
+            assertThat(actual).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(actual.get(i).guide()).isEqualTo(expected.get(i).guide());
+                assertThat(actual.get(i).open()).isEqualTo(expected.get(i).open());
+                assertThat(actual.get(i).version()).isEqualTo(expected.get(i).version());
             }
         });
     }

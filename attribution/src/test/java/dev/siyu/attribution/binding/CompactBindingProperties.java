@@ -1,0 +1,128 @@
+package dev.siyu.attribution.binding;
+
+import static dev.siyu.testkit.Generators.gen;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.siyu.core.id.GuideId;
+import dev.siyu.core.id.MemberId;
+import dev.siyu.core.id.OperationId;
+import dev.siyu.core.id.StoreId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * The compact customer (first binding inline with its instants in nanoseconds, the others as
+ * records; operation ids as Latin-1 bytes) against the plain model, an array of {@link Binding}
+ * records: the same bindings back, the same binding and guide in force at any instant, the same
+ * operation ids found. Instants cover the whole {@link Instant} range, so bindings that do not fit
+ * inline are exercised too.
+ */
+class CompactBindingProperties {
+
+    static final MemberId M = MemberId.of("M1");
+
+    /** An instant near the epoch, at a random nanosecond, or anywhere in Instant's range. */
+    static Instant instant(RandomGenerator r) {
+        return switch (r.nextInt(6)) {
+            case 0 -> Instant.ofEpochSecond(r.nextLong(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond()),
+                    r.nextInt(1_000_000_000));
+            case 1 -> Instant.ofEpochSecond((r.nextBoolean() ? 1 : -1) * (Long.MAX_VALUE / 1_000_000_000L
+                    - 2 + r.nextInt(4)), r.nextInt(1_000_000_000));
+            case 2 -> r.nextBoolean() ? Instant.MIN : Instant.MAX;
+            default -> Instant.ofEpochSecond(1_767_225_600L + r.nextInt(400 * 86_400), r.nextInt(3) == 0
+                    ? r.nextInt(1_000_000_000) : 0);
+        };
+    }
+
+    record Case(Binding[] bindings, List<Instant> probes, List<String> ids) {
+    }
+
+    static final Gen<Case> CASES = gen(r -> {
+        int n = r.nextInt(4);
+        List<Binding> bindings = new ArrayList<>();
+        for (int s = 0; s < 4 && bindings.size() < n; s++) {
+            if (r.nextBoolean()) {
+                Instant since = instant(r);
+                Optional<Instant> valid = r.nextBoolean() ? Optional.empty() : Optional.of(instant(r));
+                bindings.add(new Binding(GuideId.of("G" + r.nextInt(5)), BindingScope.store(StoreId.of("S" + s)),
+                        since, instant(r), valid, List.of("ADD", "ORDER", "TRANSFERRED_ON_DUTY").get(r.nextInt(3))));
+            }
+        }
+        List<Instant> probes = new ArrayList<>();
+        for (Binding b : bindings) {
+            probes.add(b.since());
+            b.validUntil().ifPresent(v -> {
+                probes.add(v);
+                if (v.isAfter(Instant.MIN)) {
+                    probes.add(v.minusNanos(1));
+                }
+                if (v.isBefore(Instant.MAX)) {
+                    probes.add(v.plusNanos(1));
+                }
+            });
+        }
+        for (int i = 0; i < 4; i++) {
+            probes.add(instant(r));
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < r.nextInt(5); i++) {
+            ids.add(switch (r.nextInt(3)) {
+                case 0 -> "op-" + r.nextInt(10);
+                case 1 -> "été-" + r.nextInt(10);
+                default -> "操作-" + r.nextInt(10);
+            });
+        }
+        return new Case(bindings.toArray(new Binding[0]), probes, ids);
+    });
+
+    @Test
+    void the_compact_customer_answers_like_its_binding_records() {
+        qt().withExamples(1000).forAll(CASES).checkAssert(c -> {
+            Object[] operations = new Object[0];
+            for (String id : c.ids()) {
+                operations = CustomerBinding.plus(operations, OperationId.of(id), BindingPolicy.ofDefaults(), "payload");
+            }
+            CustomerBinding compact = new CustomerBinding(M, c.bindings(), List.of(), List.of(), operations);
+            assertThat(compact.bindingArray()).containsExactly(c.bindings());
+            assertThat(compact.version()).isEqualTo(c.ids().size());
+            assertThat(compact.bindings().values()).containsExactlyElementsOf(Arrays.asList(c.bindings()));
+            for (int s = 0; s < 5; s++) {
+                BindingScope scope = BindingScope.store(StoreId.of("S" + s));
+                Binding model = Arrays.stream(c.bindings()).filter(b -> b.scope().equals(scope)).findFirst().orElse(null);
+                assertThat(compact.recorded(scope)).isEqualTo(model);
+                for (Instant at : c.probes()) {
+                    Optional<Binding> inForce = model != null && model.isValidAt(at) ? Optional.of(model) : Optional.empty();
+                    assertThat(compact.bindingAt(scope, at)).isEqualTo(inForce);
+                    assertThat(compact.guideAt(scope, at)).isEqualTo(inForce.map(Binding::guide));
+                }
+            }
+            for (int i = 0; i < c.ids().size(); i++) {
+                assertThat(compact.operation(i)).isEqualTo(OperationId.of(c.ids().get(i)));
+                assertThat(compact.indexOf(OperationId.of(c.ids().get(i)))).isEqualTo(c.ids().indexOf(c.ids().get(i)));
+            }
+            assertThat(compact.indexOf(OperationId.of("never"))).isEqualTo(-1);
+            assertThat(compact.indexOf(OperationId.of("op"))).isEqualTo(-1);
+        });
+    }
+
+    @Test
+    void nanoseconds_since_the_epoch_round_trip_in_range_and_are_refused_outside() {
+        qt().withExamples(2000).forAll(gen(CompactBindingProperties::instant)).checkAssert(at -> {
+            long nanos = CustomerBinding.nanos(at);
+            if (nanos != CustomerBinding.OUT) {
+                assertThat(Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
+                        Math.floorMod(nanos, 1_000_000_000L))).isEqualTo(at);
+                assertThat(nanos).isNotEqualTo(Long.MIN_VALUE);
+            } else {
+                assertThat(Math.abs(at.getEpochSecond())).isGreaterThanOrEqualTo(Long.MAX_VALUE / 1_000_000_000L);
+            }
+        });
+    }
+}
