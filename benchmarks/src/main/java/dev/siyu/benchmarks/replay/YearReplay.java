@@ -6,7 +6,6 @@ import dev.siyu.attribution.binding.BindingScope;
 import dev.siyu.attribution.binding.CustomerBinding;
 import dev.siyu.attribution.binding.Touch;
 import dev.siyu.attribution.binding.TouchKind;
-import dev.siyu.attribution.commission.Accrual;
 import dev.siyu.attribution.commission.CommissionLedger;
 import dev.siyu.attribution.commission.CommissionPlan;
 import dev.siyu.attribution.commission.DistributionNetwork;
@@ -458,9 +457,7 @@ public final class YearReplay {
                     ? OrderTouches.none().withSaleGuide(guides[sameClass(random.nextInt(GUIDES / threads), m)])
                     : OrderTouches.none();
             OrderCommission c = plan.commission(order, credit.attribute(order, touches, bindings[m]), network);
-            for (Accrual accrual : c.accruals()) {
-                batch.accrue(accrual);
-            }
+            batch.accrue(c);
             commission += c.totalMinor();
         }
 
