@@ -102,9 +102,6 @@ public final class BindingEngine {
             case LAST_TOUCH -> true;
             case ORDER_BASED -> touch.kind() == TouchKind.ORDER;
         };
-        Explanation.Builder why = Explanation.builder("TOUCH")
-                .fact("mode", policy.mode()).fact("touch", touch.kind()).fact("guide", touch.guide())
-                .fact("scope", scope).fact("at", at);
         if (current != null && current.guide().equals(touch.guide())) {
             draft.bindings.put(scope, new Binding(current.guide(), scope, current.since(),
                     max(current.protectedUntil(), at.plus(policy.protection())),
@@ -116,10 +113,13 @@ public final class BindingEngine {
                     .build()));
         }
         if (!binds) {
-            return draft.finish(operation, touch, Outcome.rejected(RejectReason.TOUCH_DOES_NOT_BIND, why));
+            return draft.finish(operation, touch, Outcome.rejected(RejectReason.TOUCH_DOES_NOT_BIND,
+                    touchFacts(touch, scope, at)));
         }
         if (current != null) {
-            why.fact("holder", current.guide()).fact("protectedUntil", current.protectedUntil());
+            // the facts of a refusal: made only when refused
+            Explanation.Builder why = touchFacts(touch, scope, at)
+                    .fact("holder", current.guide()).fact("protectedUntil", current.protectedUntil());
             if (policy.mode() == BindingMode.FIRST_ADD) {
                 return draft.finish(operation, touch, Outcome.rejected(RejectReason.ALREADY_BOUND, why));
             }
@@ -135,13 +135,23 @@ public final class BindingEngine {
         draft.pending.removeIf(p -> p.scope().equals(scope));
         Optional<GuideId> previous = Optional.ofNullable(current).map(Binding::guide);
         draft.history.add(new BindingChange(at, scope, previous, touch.guide(), cause, operation));
-        Explanation explanation = Explanation.builder(cause).fact("mode", policy.mode()).fact("touch", touch.kind())
-                .fact("guide", touch.guide()).fact("scope", scope)
+        Touch made = touch;
+        // made when the outcome or the event is read: enrolling customers in bulk does not pay for the text
+        Explanation explanation = Explanation.deferred(cause, () -> Explanation.builder(cause)
+                .fact("mode", policy.mode()).fact("touch", made.kind())
+                .fact("guide", made.guide()).fact("scope", scope)
                 .fact("previous", previous.map(Object::toString).orElse("none"))
                 .fact("protectedUntil", bound.protectedUntil())
-                .fact("validUntil", bound.validUntil().map(Object::toString).orElse("permanent")).build();
+                .fact("validUntil", bound.validUntil().map(Object::toString).orElse("permanent")).build());
         draft.events.add(new GuideBound(customer.member(), at, operation, scope, touch.guide(), previous, explanation));
         return draft.finish(operation, touch, new Outcome.Applied(explanation));
+    }
+
+    /** The facts every touch decision starts from. */
+    private Explanation.Builder touchFacts(Touch touch, BindingScope scope, Instant at) {
+        return Explanation.builder("TOUCH")
+                .fact("mode", policy.mode()).fact("touch", touch.kind()).fact("guide", touch.guide())
+                .fact("scope", scope).fact("at", at);
     }
 
     /** An on-duty transfer request, the payload of {@link #transferOnDuty}. */
