@@ -98,13 +98,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code g % threads == m % threads}, whose uplines and till guides are in the same class, so each
  * thread's ledger batch touches its own guides only.
  *
- * <p>Memory: the per-member state grows with every order: a {@link PointsAccount} keeps a 40-byte
- * operation record (id digest, payload fingerprint, outcome code and amount) and a compact order
- * record for refunds (dropped after the program's 30-day refund window), a {@link TierStatus} a
- * 40-byte operation record and the qualifying fact. Measured on 2026-11-22 (see
- * {@code docs/BENCHMARKS.md}): about 0.6 KB a member at enrolment and about 170 bytes per order,
- * i.e. about 2.3 KB a member at 9 orders: 1 M members and 9 M orders fit in {@code -Xmx4g}, the full
- * 2 M / 18 M needs about 4.5 GB live. {@code -Dreplay.skip=points,tier,attribution,coupons} (any of
+ * <p>Memory: a {@link PointsAccount} keeps a 40-byte operation record per command of the last 30
+ * days (the programs' idempotency window; older ones are forgotten and older commands refused) and
+ * a compact order record per order of the last 30 days (the refund window), a {@link TierStatus}
+ * the same operation records and a 24-byte qualifying fact per order. Measured on 2026-11-22 (see
+ * {@code docs/BENCHMARKS.md}): about 0.5 KB a member at enrolment and about 1.4 KB a member after
+ * 9 orders; the full 2 M / 18 M ends with about 2.6 GB live and runs in {@code -Xmx4g}. {@code -Dreplay.skip=points,tier,attribution,coupons} (any of
  * them) leaves stages out to see what each costs.
  *
  * <p>Prints progress every 5 seconds, the phase times, orders/s, heap used (live after a full
