@@ -2,7 +2,6 @@ package dev.siyu.core.tier;
 
 import dev.siyu.core.explain.Explanation;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * How a tier command came out: applied (whether or not the tier moved) or rejected for a business
@@ -25,7 +24,7 @@ public sealed interface TierOutcome permits TierOutcome.Applied, TierOutcome.Rej
      * it is.
      */
     default TierOutcome asRecorded() {
-        return this instanceof Applied a ? Applied.recorded(a.code()) : this;
+        return this instanceof Applied a ? Applied.recorded(a.explanation().code()) : this;
     }
 
     /** Whether the command was applied. */
@@ -34,71 +33,20 @@ public sealed interface TierOutcome permits TierOutcome.Applied, TierOutcome.Rej
     }
 
     /**
-     * The command was applied; {@link TierResult#events()} says whether the tier moved. Its
-     * explanation (e.g. {@code TIER_UPGRADED}, {@code TIER_RETAINED}, {@code GRACE_STARTED}) is
-     * built the first time it is read: recording an order does not pay for text nobody reads.
-     * Equal when the explanations are equal.
+     * The command was applied; {@link TierResult#events()} says whether the tier moved. The program
+     * gives a {@link Explanation#deferred deferred} explanation, made the first time it is read:
+     * recording an order does not pay for text nobody reads.
+     *
+     * @param explanation e.g. {@code TIER_UPGRADED}, {@code TIER_RETAINED}, {@code GRACE_STARTED}
      */
-    final class Applied implements TierOutcome {
-        private final String code;
-        /** Final, so that an outcome handed to another thread without synchronization still has it. */
-        private final Supplier<Explanation> explain;
-        private volatile Explanation explanation;
-
-        /** An outcome with {@code explanation}. */
-        public Applied(Explanation explanation) {
-            this.explanation = Objects.requireNonNull(explanation, "explanation");
-            this.code = explanation.code();
-            this.explain = () -> explanation;
-        }
-
-        /** An outcome whose explanation, of reason code {@code code}, {@code explain} builds when first read. */
-        Applied(String code, Supplier<Explanation> explain) {
-            this.code = Objects.requireNonNull(code, "code");
-            this.explain = Objects.requireNonNull(explain, "explain");
-        }
-
-        /** The reason code of the explanation, without building it. */
-        public String code() {
-            return code;
-        }
-
-        @Override
-        public Explanation explanation() {
-            Explanation e = explanation;
-            if (e == null) {
-                synchronized (this) {
-                    e = explanation;
-                    if (e == null) {
-                        e = explain.get();
-                        if (!e.code().equals(code)) {
-                            throw new IllegalStateException("explanation code must be " + code + ": " + e.code());
-                        }
-                        explanation = e;
-                    }
-                }
-            }
-            return e;
+    record Applied(Explanation explanation) implements TierOutcome {
+        public Applied {
+            Objects.requireNonNull(explanation, "explanation");
         }
 
         /** The recorded form of an outcome with reason code {@code code}, see {@link TierOutcome#asRecorded()}. */
         static Applied recorded(String code) {
             return new Applied(Explanation.builder(RECORDED_OUTCOME).fact("code", code).build());
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Applied a && a.explanation().equals(explanation());
-        }
-
-        @Override
-        public int hashCode() {
-            return explanation().hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "Applied[explanation=" + explanation() + "]";
         }
     }
 

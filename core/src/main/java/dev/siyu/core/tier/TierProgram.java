@@ -697,7 +697,7 @@ public final class TierProgram {
             }
             return top.build();
         };
-        TierOutcome.Applied outcome = new TierOutcome.Applied(code, explain);
+        TierOutcome.Applied outcome = new TierOutcome.Applied(Explanation.deferred(code, explain));
         // forget first: a pruned log keeps room for the entry, so it is written in place
         OperationLog ops = idempotency.forget(before.operations(), w.day).with(digest, fingerprint,
                 IdempotencyWindow.codeWord(code(code), dated), 0);
@@ -705,7 +705,7 @@ public final class TierProgram {
                 w.override, w.grace, moved ? w.asOf : before.since(), w.asOf, w.history, ops);
         List<TierChanged> events = moved
                 ? List.of(new TierChanged(before.member(), w.asOf, Optional.of(from), to, kind,
-                        Explanation.deferred(code, outcome::explanation)))
+                        outcome.explanation()))
                 : List.of();
         return new TierResult(after, events, outcome, false);
     }
