@@ -1,5 +1,7 @@
 package dev.siyu.core.kernel;
 
+import dev.siyu.core.json.ConfigException;
+import dev.siyu.core.json.ConfigNode;
 import java.util.OptionalInt;
 
 /**
@@ -56,6 +58,16 @@ public final class IdempotencyWindow {
         return new IdempotencyWindow(days);
     }
 
+    /**
+     * The window a program's JSON gives as {@code {"windowDays": N}}, {@code 1 <= N <= 36525}.
+     *
+     * @throws ConfigException naming the pointer of an unknown field or a bad number of days
+     */
+    public static IdempotencyWindow from(ConfigNode node) {
+        node.fields("windowDays");
+        return node.required("windowDays").as(n -> ofDays(n.asInt()));
+    }
+
     /** The window's length in days; empty when unbounded. */
     public OptionalInt days() {
         return days == 0 ? OptionalInt.empty() : OptionalInt.of(days);
@@ -84,10 +96,6 @@ public final class IdempotencyWindow {
         return accepts(day, log.latestDay());
     }
 
-    /** {@code forget(log, log.latestDay())}. */
-    public OperationLog forget(OperationLog log) {
-        return forget(log, log.latestDay());
-    }
 
     /**
      * {@code log} without the entries dated before {@link #firstAcceptedDay(int) firstAcceptedDay(latestDay)},

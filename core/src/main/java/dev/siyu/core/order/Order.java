@@ -49,9 +49,7 @@ public record Order(OrderId id, MemberId member, Instant placedAt, StoreId store
                     throw new IllegalArgumentException("lines lineNo must be unique: " + line.lineNo());
                 }
             }
-            if (!line.unitPrice().currency().equals(currency)) {
-                Money.zero(currency).plus(line.net()); // throws, naming both currencies
-            }
+            Money.zero(currency).checkSameCurrency(line.unitPrice());
             netMinor = Math.addExact(netMinor, line.netMinor());
         }
         Money net = Money.ofMinor(netMinor, currency);

@@ -150,8 +150,9 @@ final class DefaultPointsEngine implements PointsEngine {
         if (outcome instanceof PointsOutcome.Rejected) {
             PointsAccount a = account;
             PointsAccount rejected = new PointsAccount(a.member, a.version + 1, a.lots, a.lotsTotal, a.nextSequence,
-                    a.earned, a.redeemed, a.rare, window.forget(a.operations, Math.max(a.operations.latestDay(), day)).with(digest, fingerprint,
-                            PointsAccount.code(outcome, day), PointsAccount.value(outcome)), a.orders, a.earnedByDay);
+                    a.earned, a.redeemed, a.rare,
+                    PointsAccount.recorded(a.operations, window, digest, fingerprint, outcome, day), a.orders,
+                    a.earnedByDay);
             return new PointsResult(rejected, List.of(), outcome);
         }
         return new PointsResult(work.build(digest, fingerprint, outcome, day, window), work.events(), outcome);
@@ -1091,9 +1092,8 @@ final class DefaultPointsEngine implements PointsEngine {
             PointsLot[] array = mergeAvailable(live(), date);
             PointsAccount.Rare r = rare == null ? base.rare : rare.freeze();
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, nextSequence, earned,
-                    redeemed, r, window.forget(base.operations, Math.max(base.operations.latestDay(), day)).with(operation,
-                            fingerprint, PointsAccount.code(outcome, day), PointsAccount.value(outcome)), orders,
-                    earnedByDay);
+                    redeemed, r, PointsAccount.recorded(base.operations, window, operation, fingerprint, outcome, day),
+                    orders, earnedByDay);
             // PointsTotals.net(), without making the totals
             long net = earned + r.returned - redeemed - r.reversed - r.expired - r.debtRepaid;
             if (next.balance() != net) {

@@ -144,16 +144,17 @@ public final class PointsAccount {
     }
 
     /**
-     * The log code word that records {@code outcome} (applied or rejected) of a command of business
-     * day {@code day} (see {@link IdempotencyWindow#codeWord}).
+     * {@code log} with {@code outcome} (applied or rejected) of the command of business day
+     * {@code day} recorded, after forgetting what {@code window} lets go: the code word carries the
+     * day (see {@link IdempotencyWindow#codeWord}), the value the balance change. Pruning comes
+     * first, so a pruned log's room takes the entry in place.
      */
-    static long code(PointsOutcome outcome, int day) {
-        return IdempotencyWindow.codeWord(
-                outcome instanceof PointsOutcome.Rejected r ? (int) REJECTED + r.reason().ordinal() : (int) APPLIED, day);
-    }
-
-    static long value(PointsOutcome outcome) {
-        return outcome instanceof PointsOutcome.Applied a ? a.balanceChange() : 0;
+    static OperationLog recorded(OperationLog log, IdempotencyWindow window, OperationDigest digest, long fingerprint,
+            PointsOutcome outcome, int day) {
+        int code = outcome instanceof PointsOutcome.Rejected r ? (int) REJECTED + r.reason().ordinal() : (int) APPLIED;
+        long value = outcome instanceof PointsOutcome.Applied a ? a.balanceChange() : 0;
+        return window.forget(log, Math.max(log.latestDay(), day))
+                .with(digest, fingerprint, IdempotencyWindow.codeWord(code, day), value);
     }
 
     /** The recorded form of the outcome at {@code index} of {@code log}. */

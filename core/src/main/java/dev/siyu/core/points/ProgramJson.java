@@ -39,13 +39,11 @@ final class ProgramJson {
         });
         root.optional("negativeBalance").ifPresent(n -> b.negativeBalance(n.asEnum(NegativeBalancePolicy.class)));
         root.optional("idempotency").ifPresent(n -> {
-            n.fields("windowDays");
-            ConfigNode days = n.required("windowDays");
-            IdempotencyWindow window = days.as(x -> IdempotencyWindow.ofDays(x.asInt()));
+            IdempotencyWindow window = IdempotencyWindow.from(n);
             OptionalInt refunds = root.optional("lots").flatMap(l -> l.optional("refundWindowDays"))
                     .map(x -> OptionalInt.of(x.asInt())).orElse(OptionalInt.empty());
             if (PointsProgram.shorterThanRefunds(window, refunds)) {
-                throw days.error("expected at least /lots/refundWindowDays " + refunds.getAsInt() + " but found "
+                throw n.required("windowDays").error("expected at least /lots/refundWindowDays " + refunds.getAsInt() + " but found "
                         + window.days().getAsInt());
             }
             b.idempotencyWindow(window);

@@ -36,7 +36,7 @@ final class TierLadderJson {
                 .window(window(root.required("window")));
         root.optional("grace").ifPresent(g -> builder.grace(grace(g)));
         root.optional("downgrade").ifPresent(d -> builder.downgrade(d.asEnum(DowngradeRule.class)));
-        root.optional("idempotency").ifPresent(i -> builder.idempotencyWindow(idempotencyWindow(i)));
+        root.optional("idempotency").ifPresent(i -> builder.idempotencyWindow(IdempotencyWindow.from(i)));
         List<ConfigNode> nodes = root.required("tiers").elements();
         List<Tier> tiers = new ArrayList<>(nodes.size());
         for (ConfigNode node : nodes) {
@@ -67,12 +67,6 @@ final class TierLadderJson {
         return node.has("days")
                 ? node.required("days").as(n -> QualificationWindow.rollingDays(n.asInt()))
                 : node.required("months").as(n -> QualificationWindow.rollingMonths(n.asInt()));
-    }
-
-    /** {@code {"windowDays": N}}, 1 <= N <= 36525: see {@link TierProgram#idempotencyWindow()}. */
-    static IdempotencyWindow idempotencyWindow(ConfigNode node) {
-        node.fields("windowDays");
-        return node.required("windowDays").as(n -> IdempotencyWindow.ofDays(n.asInt()));
     }
 
     private static Period grace(ConfigNode node) {

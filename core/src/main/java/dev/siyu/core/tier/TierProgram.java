@@ -401,14 +401,14 @@ public final class TierProgram {
         long fingerprint = fingerprint(activity);
         int day = epochDay(activity.at());
         TierResult refused = precheck(status, activity.operation(), digest, fingerprint, activity, asOf);
-        if (refused == null && !idempotency.accepts(day, epochDay(status.lastDecisionAt()))) {
+        int latestDay = epochDay(status.lastDecisionAt());
+        if (refused == null && !idempotency.accepts(day, latestDay)) {
             refused = new TierResult(status, List.of(), new TierOutcome.Rejected(
                     TierOutcome.Reason.OUTSIDE_IDEMPOTENCY_WINDOW,
                     Explanation.builder("OUTSIDE_IDEMPOTENCY_WINDOW")
                             .fact("operation", activity.operation())
                             .fact("activityOn", LocalDate.ofEpochDay(day))
-                            .fact("firstAcceptedOn", LocalDate.ofEpochDay(
-                                    idempotency.firstAcceptedDay(epochDay(status.lastDecisionAt()))))
+                            .fact("firstAcceptedOn", LocalDate.ofEpochDay(idempotency.firstAcceptedDay(latestDay)))
                             .fact("windowDays", idempotency.days().orElse(0))
                             .build()), false);
         }

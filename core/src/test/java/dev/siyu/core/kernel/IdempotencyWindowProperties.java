@@ -58,7 +58,7 @@ class IdempotencyWindowProperties {
                 appliedOn.put(op, day);
                 log = log.with(digest, op, IdempotencyWindow.codeWord(op % 7, day), 0);
                 latest = day == IdempotencyWindow.KEEP ? latest : Math.max(latest, day);
-                log = window.forget(log);
+                log = window.forget(log, log.latestDay());
                 // nothing inside the window is forgotten
                 for (Map.Entry<Integer, Integer> e : appliedOn.entrySet()) {
                     if (latest == Integer.MIN_VALUE || e.getValue() >= window.firstAcceptedDay(latest)) {
