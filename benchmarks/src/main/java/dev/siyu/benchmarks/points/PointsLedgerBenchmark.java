@@ -64,7 +64,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Threads(1)
 public class PointsLedgerBenchmark {
 
-    static final int MEMBERS = 10_000;
+    static final int MEMBERS = Integer.getInteger("plb.members", 10_000);
     static final int ROUNDS = 16;
 
     private PointsEngine engine;

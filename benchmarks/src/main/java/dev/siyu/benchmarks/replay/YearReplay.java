@@ -234,6 +234,21 @@ public final class YearReplay {
         return MemberGenerators.profile(enrolment, member, START.minusDays(1), 3 * 365);
     }
 
+    /** The orders member {@code m} places in the year. */
+    long orderCount(int m) {
+        return orders / members + (m < orders % members ? 1 : 0);
+    }
+
+    /** Member {@code m}'s phase in [0, 1): where in the year its evenly spread orders start. */
+    static double phase(int m) {
+        return (mix(SEED, m, -2) >>> 11) * 0x1p-53;
+    }
+
+    /** The day of the year (0-based) of order {@code j} of {@code count} of a member with {@code phase}. */
+    static int dayOf(double phase, long j, long count) {
+        return (int) ((j + phase) * DAYS / count);
+    }
+
     /** Guide number {@code i * threads + (g % threads)}: a guide of the same thread as guide {@code g}. */
     int sameClass(int i, int g) {
         return i * threads + Math.floorMod(g, threads);
@@ -386,22 +401,20 @@ public final class YearReplay {
         void replay() {
             long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long allocated0 = allocatedBytes();
-            long base = orders / members;
-            long extra = orders % members;
             long pending = 0;
             for (int month = 0; month < 12; month++) {
                 int from = monthStart[month];
                 int to = monthStart[month + 1];
                 for (int m = id; m < members; m += threads) {
-                    long count = base + (m < extra ? 1 : 0);
+                    long count = orderCount(m);
                     if (count == 0) {
                         continue;
                     }
-                    double phase = (mix(SEED, m, -2) >>> 11) * 0x1p-53;
-                    // order j falls on day floor((j + phase) * DAYS / count): the first j on or after day `from`
+                    double phase = phase(m);
+                    // order j falls on day dayOf(phase, j, count): the first j on or after day `from`
                     long j = Math.max(0, (long) Math.ceil(from * (double) count / DAYS - phase) - 1);
                     for (; j < count; j++) {
-                        int day = (int) ((j + phase) * DAYS / count);
+                        int day = dayOf(phase, j, count);
                         if (day < from) {
                             continue;
                         }

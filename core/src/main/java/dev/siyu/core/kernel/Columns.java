@@ -52,18 +52,6 @@ final class Columns {
         return -1;
     }
 
-    /** The sum of word 0 over the first {@code size} entries whose first word is {@code hi}. */
-    static long sum(long[] data, int stride, int size, long hi) {
-        int words = 1 + capacity(data, stride);
-        long sum = 0;
-        for (int i = 0; i < size; i++) {
-            if (data[1 + i] == hi) {
-                sum = Math.addExact(sum, data[words + i * stride]);
-            }
-        }
-        return sum;
-    }
-
     /**
      * An array holding the first {@code size} entries of {@code data} plus the entry
      * {@code hi, w0..w3} ({@code stride} is 1 or 4: words past it are ignored): {@code data} itself

@@ -11,7 +11,6 @@ import dev.siyu.core.id.BrandId;
 import dev.siyu.core.id.CategoryId;
 import dev.siyu.core.id.OrderId;
 import dev.siyu.core.id.TierId;
-import dev.siyu.core.kernel.KeyedAmounts;
 import dev.siyu.core.kernel.IdempotencyWindow;
 import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.money.Allocation;
@@ -151,8 +150,7 @@ final class DefaultPointsEngine implements PointsEngine {
             PointsAccount a = account;
             PointsAccount rejected = new PointsAccount(a.member, a.version + 1, a.lots, a.lotsTotal, a.nextSequence,
                     a.earned, a.redeemed, a.rare,
-                    PointsAccount.recorded(a.operations, window, digest, fingerprint, outcome, day), a.orders,
-                    a.earnedByDay);
+                    PointsAccount.recorded(a.operations, window, digest, fingerprint, outcome, day), a.orders);
             return new PointsResult(rejected, List.of(), outcome);
         }
         return new PointsResult(work.build(digest, fingerprint, outcome, day, window), work.events(), outcome);
@@ -274,7 +272,7 @@ final class DefaultPointsEngine implements PointsEngine {
             points = program.maxPerOrder().getAsLong();
             earning.cappedPerOrder = points;
         }
-        long earnedThatDay = program.maxPerDay().isPresent() ? w.earnedByDay.sum(purchaseDate.toEpochDay()) : 0;
+        long earnedThatDay = program.maxPerDay().isPresent() ? w.orders.earnedOn(placedDay) : 0;
         if (program.maxPerDay().isPresent()) {
             long room = Math.max(0, program.maxPerDay().getAsLong() - earnedThatDay);
             if (points > room) {
@@ -287,10 +285,6 @@ final class DefaultPointsEngine implements PointsEngine {
         long[] perLine = OrderRecord.bySlot(order,
                 points == total || total == 0 ? raw : Allocation.byLargestRemainder(points, raw));
         if (points > 0) {
-            if (program.maxPerDay().isPresent()) {
-                // only the daily cap reads it: without one, nothing is kept per day
-                w.earnedByDay = w.earnedByDay.plus(purchaseDate.toEpochDay(), points);
-            }
             LocalDate availableOn = dates.plusDays(earnDate, program.pendingDays());
             Optional<LocalDate> expiresOn = dates.expiresOn(earnDate);
             w.earned += points;
@@ -927,7 +921,6 @@ final class DefaultPointsEngine implements PointsEngine {
         /** The totals few commands change, copied from the account on the first change; null until then. */
         private Rare rare;
         OrderBook orders;
-        KeyedAmounts earnedByDay;
         /** The command's business date. */
         final LocalDate date;
         /** Order records placed before this epoch day may be dropped (the refund window), or Integer.MIN_VALUE. */
@@ -967,7 +960,6 @@ final class DefaultPointsEngine implements PointsEngine {
             this.earned = a.earned;
             this.redeemed = a.redeemed;
             this.orders = a.orders;
-            this.earnedByDay = a.earnedByDay;
         }
 
         /** The totals few commands change (overdraft, debt and the totals of refunds and expiry), to change. */
@@ -1093,7 +1085,7 @@ final class DefaultPointsEngine implements PointsEngine {
             PointsAccount.Rare r = rare == null ? base.rare : rare.freeze();
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, nextSequence, earned,
                     redeemed, r, PointsAccount.recorded(base.operations, window, operation, fingerprint, outcome, day),
-                    orders, earnedByDay);
+                    orders);
             // PointsTotals.net(), without making the totals
             long net = earned + r.returned - redeemed - r.reversed - r.expired - r.debtRepaid;
             if (next.balance() != net) {

@@ -99,6 +99,42 @@ final class OrderBook {
         return found;
     }
 
+    /**
+     * The points earned by the orders placed on epoch day {@code day}: over the latest record of each
+     * earned order placed that day, the sum of its points per line (what the earn credited after its
+     * caps; later versions carry them unchanged). For the daily cap: an earn is refused for an order
+     * placed before {@link #horizon()}, so every record of a day it asks about is still here.
+     */
+    long earnedOn(int day) {
+        long sum = 0;
+        int end = 1 + size;
+        for (int at = 1; at < end; at += length(data[at + 1])) {
+            long meta = data[at + 1];
+            int flags = (int) meta & 0xFF;
+            if ((int) (meta >>> 32) != day || (flags & EARNED) == 0 || (flags & LINES) == 0 || superseded(at)) {
+                continue;
+            }
+            int p = at + 2 + ((flags & WIDE) != 0 ? 2 : 1) + ((flags & MONEY) != 0 ? 3 : 0);
+            int lines = (int) (meta >>> 8) & MAX_LINES;
+            for (int i = 0; i < lines; i++) {
+                sum = Math.addExact(sum, data[p + i]);
+            }
+        }
+        return sum;
+    }
+
+    /** Whether a later version of the record at {@code at} follows it. */
+    private boolean superseded(int at) {
+        long key = data[at];
+        int end = 1 + size;
+        for (int next = at + length(data[at + 1]); next < end; next += length(data[next + 1])) {
+            if (data[next] == key) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The record of {@code key}, or null. */
     OrderRecord get(long key) {
         int at = find(key);

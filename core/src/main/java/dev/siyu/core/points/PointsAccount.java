@@ -3,7 +3,6 @@ package dev.siyu.core.points;
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.kernel.IdempotencyWindow;
-import dev.siyu.core.kernel.KeyedAmounts;
 import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.kernel.OperationLog;
 import java.time.LocalDate;
@@ -48,9 +47,8 @@ public final class PointsAccount {
     /** Overdraft, debt and the totals of refunds and expiry: shared by the versions no refund or expiry changed. */
     final Rare rare;
     final OperationLog operations;
+    /** Order records: also what the daily cap sums ({@link OrderBook#earnedOn}). */
     final OrderBook orders;
-    /** Points earned per purchase date (epoch day), for the daily cap. */
-    final KeyedAmounts earnedByDay;
 
     /**
      * The totals of an account few commands change, immutable: an account's versions share one until
@@ -77,7 +75,7 @@ public final class PointsAccount {
     }
 
     PointsAccount(MemberId member, long version, PointsLot[] lots, long lotsTotal, long nextSequence, long earned,
-            long redeemed, Rare rare, OperationLog operations, OrderBook orders, KeyedAmounts earnedByDay) {
+            long redeemed, Rare rare, OperationLog operations, OrderBook orders) {
         this.member = member;
         this.version = version;
         this.lots = lots;
@@ -88,14 +86,12 @@ public final class PointsAccount {
         this.rare = rare;
         this.operations = operations;
         this.orders = orders;
-        this.earnedByDay = earnedByDay;
     }
 
     /** A new member's account: no lots, no operations, version 0. */
     public static PointsAccount empty(MemberId member) {
         Objects.requireNonNull(member, "member");
-        return new PointsAccount(member, 0, NO_LOTS, 0, 1, 0, 0, Rare.ZERO, OperationLog.empty(), OrderBook.empty(),
-                KeyedAmounts.empty());
+        return new PointsAccount(member, 0, NO_LOTS, 0, 1, 0, 0, Rare.ZERO, OperationLog.empty(), OrderBook.empty());
     }
 
     /** The member. */

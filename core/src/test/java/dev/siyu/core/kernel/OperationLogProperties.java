@@ -190,30 +190,6 @@ class OperationLogProperties {
     }
 
     @Test
-    void keyed_amounts_sum_like_a_map_of_totals_in_every_version() {
-        qt().withExamples(200).forAll(SourceDSL.lists().of(SourceDSL.integers().between(0, 1_000_000))
-                .ofSizeBetween(0, 200)).checkAssert(choices -> {
-            List<KeyedAmounts> versions = new ArrayList<>(List.of(KeyedAmounts.empty()));
-            List<Map<Long, Long>> models = new ArrayList<>(List.of(Map.of()));
-            for (int i = 0; i < choices.size(); i++) {
-                int c = choices.get(i);
-                int from = c % 4 == 0 ? c % versions.size() : versions.size() - 1;
-                long key = 20_000 + c % 7;
-                long amount = c % 1000 - 100;
-                versions.add(versions.get(from).plus(key, amount));
-                Map<Long, Long> model = new HashMap<>(models.get(from));
-                model.merge(key, amount, Long::sum);
-                models.add(model);
-            }
-            for (int v = 0; v < versions.size(); v++) {
-                for (long key = 20_000; key < 20_008; key++) {
-                    assertThat(versions.get(v).sum(key)).isEqualTo(models.get(v).getOrDefault(key, 0L));
-                }
-            }
-        });
-    }
-
-    @Test
     void a_digest_set_behaves_like_a_set() {
         qt().withExamples(200).forAll(IDS).checkAssert(ids -> {
             DigestSet set = DigestSet.empty();

@@ -102,4 +102,42 @@ class OrderBookProperties {
             assertThat(maxWords).isLessThan(60 * 2 * 15);
         });
     }
+
+    @Test
+    void the_points_earned_on_a_day_sum_the_latest_earned_record_of_each_order_placed_that_day() {
+        qt().withExamples(300).forAll(SourceDSL.longs().all()).checkAssert(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            List<OrderBook> versions = new ArrayList<>(List.of(OrderBook.empty()));
+            List<Map<Long, OrderRecord>> models = new ArrayList<>(List.of(Map.of()));
+            int steps = r.nextInt(1, 80);
+            for (int i = 0; i < steps; i++) {
+                int from = r.nextInt(4) == 0 ? r.nextInt(versions.size()) : versions.size() - 1;
+                long key = r.nextInt(0, 12);
+                int lines = r.nextInt(0, 4);
+                long[] earned = lines == 0 && r.nextBoolean() ? null : new long[lines];
+                for (int l = 0; l < lines && earned != null; l++) {
+                    earned[l] = r.nextLong(0, 10_000);
+                }
+                long money = r.nextInt(3) == 0 ? r.nextLong(1, 1_000) : 0;
+                boolean wide = r.nextInt(5) == 0;
+                OrderRecord rec = new OrderRecord(r.nextInt(20_000, 20_004), r.nextBoolean(),
+                        wide ? 1L << 40 : r.nextLong(-1, 100), OrderRecord.NEVER, earned, null, money, 0, 0);
+                versions.add(versions.get(from).with(key, rec, Integer.MIN_VALUE));
+                Map<Long, OrderRecord> model = new HashMap<>(models.get(from));
+                model.put(key, rec);
+                models.add(model);
+            }
+            for (int v = 0; v < versions.size(); v++) {
+                for (int day = 19_999; day <= 20_004; day++) {
+                    long expected = 0;
+                    for (OrderRecord rec : models.get(v).values()) {
+                        if (rec.earned && rec.placedDay == day && rec.earnedByLine != null) {
+                            expected += Arrays.stream(rec.earnedByLine).sum();
+                        }
+                    }
+                    assertThat(versions.get(v).earnedOn(day)).as("version %d, day %d", v, day).isEqualTo(expected);
+                }
+            }
+        });
+    }
 }
