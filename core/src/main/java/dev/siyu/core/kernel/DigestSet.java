@@ -33,7 +33,7 @@ public final class DigestSet {
 
     /** Whether {@code digest} is in the set. */
     public boolean contains(OperationDigest digest) {
-        return Columns.indexOf(data, 1, size, digest.hi(), digest.lo()) >= 0;
+        return Columns.indexOf(data, 1, 0, size, digest.hi(), digest.lo()) >= 0;
     }
 
     /** This set with {@code digest} added; this set itself if it is already in. */
@@ -42,7 +42,7 @@ public final class DigestSet {
         if (contains(digest)) {
             return this;
         }
-        return new DigestSet(Columns.append(data, 1, size, digest.hi(), digest.lo(), 0, 0, 0), size + 1);
+        return new DigestSet(Columns.append(data, 1, 0, size, digest.hi(), digest.lo(), 0, 0, 0), size + 1);
     }
 
     @Override

@@ -20,9 +20,10 @@ import java.util.OptionalInt;
  * the time it was sent: a retry sent a month later carries the same day and is refused, where a day
  * taken from the retry's own clock would let it through as a new command. Each entry records that
  * day in the upper half of its code word ({@link #codeWord}); the aggregate's own outcome code is
- * the lower half ({@link #code}). Forgetting is amortized: the log is rewritten only once an entry
- * is a quarter of the window (at least one day) past the window, so an aggregate whose commands
- * come roughly in date order holds about 1.25 windows of operations. Immutable and thread-safe.
+ * the lower half ({@link #code}). Forgetting is cheap: the oldest entries past the window are
+ * dropped without copying, and the log is rewritten only once an entry behind a kept one is a
+ * quarter of the window (at least one day) past the window, so an aggregate whose commands come
+ * roughly in date order holds about a window of operations, 1.25 at most. Immutable and thread-safe.
  */
 public final class IdempotencyWindow {
 
@@ -98,10 +99,12 @@ public final class IdempotencyWindow {
 
 
     /**
-     * {@code log} without the entries dated before {@link #firstAcceptedDay(int) firstAcceptedDay(latestDay)},
-     * once one of them is at least a quarter window (and a day) older than that; else {@code log}
-     * itself. Entries carry their day in their code word ({@link #codeWord}); entries dated
-     * {@link #KEEP} are never forgotten. O(size) to check, like a lookup.
+     * {@code log} without the entries dated before {@link #firstAcceptedDay(int) firstAcceptedDay(latestDay)}
+     * that it can let go cheaply, else {@code log} itself. The leading such entries (entries come
+     * roughly in date order) go at once, without copying ({@link OperationLog#withoutFirst}); any
+     * behind a kept one go once one of them is at least a quarter window (and a day) older than
+     * that, by rewriting the log. Entries carry their day in their code word ({@link #codeWord});
+     * entries dated {@link #KEEP} are never forgotten. O(size) to check, like a lookup.
      */
     public OperationLog forget(OperationLog log, int latestDay) {
         if (days == 0 || log.size() == 0 || latestDay == Integer.MIN_VALUE) {
@@ -109,12 +112,17 @@ public final class IdempotencyWindow {
         }
         int first = firstAcceptedDay(latestDay);
         long stale = (long) first - Math.max(1, days / 4);
-        for (int i = 0; i < log.size(); i++) {
+        int size = log.size();
+        int leading = 0;
+        while (leading < size && day(log.code(leading)) < first) {
+            leading++;
+        }
+        for (int i = leading; i < size; i++) {
             if (day(log.code(i)) <= stale) {
                 return log.retainIf(at -> day(log.code(at)) >= first);
             }
         }
-        return log;
+        return log.withoutFirst(leading);
     }
 
     /** The code word of an entry: {@code day} in the upper 32 bits, the aggregate's {@code code} in the lower. */

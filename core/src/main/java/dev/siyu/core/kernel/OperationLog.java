@@ -12,24 +12,28 @@ import java.util.function.IntPredicate;
  *
  * <p>Immutable and thread-safe: {@link #with} returns a new log and leaves this one as it was. The
  * logs of one lineage share their array (a new log usually writes its entry into the spare room in
- * place, amortized O(1); a log appended to twice, or full, copies). Entries are kept in the order
- * they were recorded; a lookup scans the digests' first words, eight to a cache line, without
- * allocating (aggregates hold tens to hundreds of operations).
+ * place, amortized O(1); a log appended to twice, or full, copies), and a log that forgets its
+ * oldest entries ({@link #withoutFirst}) shares it too. Entries are kept in the order they were
+ * recorded; a lookup scans the digests' first words, eight to a cache line, without allocating
+ * (aggregates hold tens to hundreds of operations).
  */
 public final class OperationLog {
 
     /** Words per entry besides the digest's first: digest lo, fingerprint, code, value. */
     private static final int STRIDE = 4;
 
-    private static final OperationLog EMPTY = new OperationLog(Columns.EMPTY, 0, Integer.MIN_VALUE);
+    private static final OperationLog EMPTY = new OperationLog(Columns.EMPTY, 0, 0, Integer.MIN_VALUE);
 
     private final long[] data;
-    private final int size;
+    /** The slots of the shared array this log sees: {@code [start, end)}. */
+    private final int start;
+    private final int end;
     private final int latestDay;
 
-    private OperationLog(long[] data, int size, int latestDay) {
+    private OperationLog(long[] data, int start, int end, int latestDay) {
         this.data = data;
-        this.size = size;
+        this.start = start;
+        this.end = end;
         this.latestDay = latestDay;
     }
 
@@ -40,7 +44,7 @@ public final class OperationLog {
 
     /** The number of operations recorded. */
     public int size() {
-        return size;
+        return end - start;
     }
 
     /**
@@ -55,7 +59,8 @@ public final class OperationLog {
 
     /** The position of {@code digest}'s entry ({@code 0 <= i < size()}, in recording order), or -1. */
     public int indexOf(OperationDigest digest) {
-        return Columns.indexOf(data, STRIDE, size, digest.hi(), digest.lo());
+        int slot = Columns.indexOf(data, STRIDE, start, end, digest.hi(), digest.lo());
+        return slot < 0 ? -1 : slot - start;
     }
 
     /** Whether {@code digest} is recorded. */
@@ -65,23 +70,23 @@ public final class OperationLog {
 
     /** The digest of the entry at {@code index}. */
     public OperationDigest digest(int index) {
-        Objects.checkIndex(index, size);
-        return new OperationDigest(Columns.hi(data, index), Columns.word(data, STRIDE, index, 0));
+        int slot = start + Objects.checkIndex(index, size());
+        return new OperationDigest(Columns.hi(data, slot), Columns.word(data, STRIDE, slot, 0));
     }
 
     /** The payload fingerprint of the entry at {@code index}. */
     public long fingerprint(int index) {
-        return Columns.word(data, STRIDE, Objects.checkIndex(index, size), 1);
+        return Columns.word(data, STRIDE, start + Objects.checkIndex(index, size()), 1);
     }
 
     /** The outcome code of the entry at {@code index}. */
     public long code(int index) {
-        return Columns.word(data, STRIDE, Objects.checkIndex(index, size), 2);
+        return Columns.word(data, STRIDE, start + Objects.checkIndex(index, size()), 2);
     }
 
     /** The outcome value of the entry at {@code index}. */
     public long value(int index) {
-        return Columns.word(data, STRIDE, Objects.checkIndex(index, size), 3);
+        return Columns.word(data, STRIDE, start + Objects.checkIndex(index, size()), 3);
     }
 
     /**
@@ -95,8 +100,23 @@ public final class OperationLog {
             throw new IllegalArgumentException("digest must not be recorded yet: " + digest);
         }
         int day = IdempotencyWindow.day(code);
-        return new OperationLog(Columns.append(data, STRIDE, size, digest.hi(), digest.lo(), fingerprint, code, value),
-                size + 1, day == IdempotencyWindow.KEEP ? latestDay : Math.max(latestDay, day));
+        int latest = day == IdempotencyWindow.KEEP ? latestDay : Math.max(latestDay, day);
+        long[] next = Columns.append(data, STRIDE, start, end, digest.hi(), digest.lo(), fingerprint, code, value);
+        return next == data ? new OperationLog(data, start, end + 1, latest)
+                : new OperationLog(next, 0, end - start + 1, latest);
+    }
+
+    /**
+     * This log without its first {@code count} entries, sharing this log's array (nothing is
+     * copied; the array's room past the last entry is taken by later entries as before): e.g. to
+     * forget the oldest operations of an aggregate. This log itself if {@code count} is 0; the same
+     * latest day.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= count <= size()}
+     */
+    public OperationLog withoutFirst(int count) {
+        Objects.checkFromToIndex(0, count, size());
+        return count == 0 ? this : new OperationLog(data, start + count, end, latestDay);
     }
 
     /**
@@ -109,6 +129,7 @@ public final class OperationLog {
      */
     public OperationLog retainIf(IntPredicate keep) {
         Objects.requireNonNull(keep, "keep");
+        int size = size();
         int kept = 0;
         for (int i = 0; i < size; i++) {
             if (keep.test(i)) {
@@ -118,7 +139,7 @@ public final class OperationLog {
         if (kept == size) {
             return this;
         }
-        return new OperationLog(Columns.retain(data, STRIDE, size, kept, keep), kept, latestDay);
+        return new OperationLog(Columns.retain(data, STRIDE, start, end, kept, keep), 0, kept, latestDay);
     }
 
     /** Bytes of this log's array (shared with the other logs of its lineage): for diagnostics. */
@@ -128,6 +149,6 @@ public final class OperationLog {
 
     @Override
     public String toString() {
-        return "OperationLog[size=" + size + "]";
+        return "OperationLog[size=" + size() + "]";
     }
 }
