@@ -19,7 +19,9 @@ import java.util.Set;
  * claims the room in place with a compare-and-set on word 0; any other append copies. A copy keeps
  * only the latest version of each record, and drops records placed before {@code cutoff} (the refund
  * window, when the program has one), so the array stays bounded by the records in the window;
- * {@link #horizon()} is the latest cutoff applied (orders placed before it may have been dropped).
+ * {@link #horizon()} is the latest cutoff any append was given (orders placed before it may have
+ * been dropped), whether or not that append copied: so it depends on the appends alone, not on when
+ * the array happened to be full.
  *
  * <p>Two order ids of one account share a key with probability at most {@code n(n-1)/2 × 2^-64} for
  * {@code n} orders (about {@code 2.7 × 10^-14} for a thousand orders on one member). Immutable and
@@ -135,10 +137,50 @@ final class OrderBook {
         return false;
     }
 
-    /** The record of {@code key}, or null. */
+    /** Receives the records of a book. */
+    interface Visitor {
+        void record(long key, OrderRecord record);
+    }
+
+    /**
+     * Calls {@code visitor} with the latest record of each key (orders placed before the horizon
+     * left out, as {@link #get} leaves them out), in the order those were written.
+     */
+    void forEachLatest(Visitor visitor) {
+        int end = 1 + size;
+        for (int at = 1; at < end; at += length(data[at + 1])) {
+            if (!superseded(at) && !beforeHorizon(at)) {
+                visitor.record(data[at], decode(data, at));
+            }
+        }
+    }
+
+    /**
+     * The book holding {@code records[i]} under {@code keys[i]} (distinct keys), with horizon
+     * {@code horizon}: a book as {@link #forEachLatest} and {@link #horizon()} described it.
+     */
+    static OrderBook restored(long[] keys, OrderRecord[] records, int horizon) {
+        OrderBook book = EMPTY;
+        for (int i = 0; i < keys.length; i++) {
+            book = book.with(keys[i], records[i], Integer.MIN_VALUE);
+        }
+        return new OrderBook(book.data, book.size, horizon, book.filter);
+    }
+
+    /** The record of {@code key}, or null; null too for an order placed before the horizon (dropped, or as good as). */
     OrderRecord get(long key) {
         int at = find(key);
-        return at < 0 ? null : decode(data, at);
+        return at < 0 || beforeHorizon(at) ? null : decode(data, at);
+    }
+
+    /**
+     * Whether the record at {@code at} is of an order placed before {@link #horizon()}: one a copy
+     * drops, treated as dropped before that, so that what a book holds does not depend on when its
+     * array was copied.
+     */
+    private boolean beforeHorizon(int at) {
+        int day = (int) (data[at + 1] >>> 32);
+        return day != OrderRecord.UNKNOWN_DAY && day < horizon;
     }
 
     private static OrderRecord decode(long[] d, int at) {
@@ -247,7 +289,7 @@ final class OrderBook {
         if (1 + size + n <= data.length && WORD.compareAndSet(data, 0, (long) size, (long) size + n)) {
             // the claimed words were never written: arrays are zeroed and each slot is claimed once
             encode(key, record, meta, data, 1 + size);
-            return new OrderBook(data, size + n, horizon, filter | bit(key));
+            return new OrderBook(data, size + n, Math.max(horizon, cutoff), filter | bit(key));
         }
         // Copy: latest versions only, placed within the window; then the new entry.
         int[] starts = new int[Math.max(1, size / 2)];

@@ -6,8 +6,10 @@ import dev.siyu.core.kernel.IdempotencyWindow;
 import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.kernel.OperationLog;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -158,6 +160,48 @@ public final class PointsAccount {
         long code = IdempotencyWindow.code(log.code(index));
         return code == APPLIED ? PointsOutcome.Applied.recorded(log.value(index))
                 : PointsOutcome.Rejected.recorded(REASONS[(int) (code - REJECTED)]);
+    }
+
+    /** This account as plain values, to keep outside the JVM; {@link #restore} is its inverse. */
+    public PointsSnapshot snapshot() {
+        List<PointsSnapshot.Lot> lotValues = new ArrayList<>(lots.length);
+        for (PointsLot lot : lots) {
+            lotValues.add(new PointsSnapshot.Lot(lot.sequence(), lot.earnedOn(), lot.availableOn(), lot.expiresOn(),
+                    lot.points(), lot.remaining()));
+        }
+        List<PointsSnapshot.Operation> ops = new ArrayList<>(operations.size());
+        for (int i = 0; i < operations.size(); i++) {
+            long code = IdempotencyWindow.code(operations.code(i));
+            ops.add(new PointsSnapshot.Operation(operations.digest(i).toString(), operations.fingerprint(i),
+                    code == APPLIED ? PointsSnapshot.Operation.APPLIED : REASONS[(int) (code - REJECTED)].name(),
+                    operations.value(i), LocalDate.ofEpochDay(IdempotencyWindow.day(operations.code(i)))));
+        }
+        List<PointsSnapshot.Order> orderValues = new ArrayList<>();
+        orders.forEachLatest((key, r) -> orderValues.add(new PointsSnapshot.Order(String.format(Locale.ROOT, "%016x", key),
+                r.placedDay == OrderRecord.UNKNOWN_DAY ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(r.placedDay)),
+                r.earned, r.earnLot,
+                r.earnExpiry == OrderRecord.NEVER ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(r.earnExpiry)),
+                r.earnedByLine == null ? Optional.empty() : Optional.of(Arrays.stream(r.earnedByLine).boxed().toList()),
+                r.returnedByLine == null ? Optional.empty() : Optional.of(Arrays.stream(r.returnedByLine).boxed().toList()),
+                r.redeemed, r.returnedPaid, r.refundedNet)));
+        return new PointsSnapshot(PointsSnapshot.SCHEMA_VERSION, member, version, nextSequence, totals(), rare.overdraft,
+                rare.debt, lotValues, ops, orderValues, orders.horizon() == Integer.MIN_VALUE ? Optional.empty()
+                        : Optional.of(LocalDate.ofEpochDay(orders.horizon())));
+    }
+
+    /**
+     * The account {@code snapshot} describes (the inverse of {@link #snapshot()}), after checking it:
+     * its format, non-negative totals, overdraft and debt, lots in consumption order with distinct
+     * sequences below the next one and {@code 1..points} remaining, the balance equal to the totals'
+     * net (conservation), distinct operation digests and order keys in their hex forms, known
+     * outcomes, no balance change on a refusal, and order records that fit together.
+     *
+     * @throws IllegalArgumentException naming the field (as a JSON pointer into the snapshot) and
+     *     the value, if the snapshot is not one an account could be in
+     */
+    public static PointsAccount restore(PointsSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        return SnapshotReader.restore(snapshot);
     }
 
     /** Points that can be spent on {@code date}: live lots past their pending period and not expired. */
