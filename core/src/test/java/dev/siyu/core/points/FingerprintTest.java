@@ -66,10 +66,11 @@ class FingerprintTest {
     }
 
     /**
-     * Fingerprints are kept in accounts and compared after a restart, so the function is pinned: a
-     * change to it must be deliberate (and would make stored operations conflict with their replays).
-     * Last changed on purpose when the order's lines and tenders became separate chains (accounts are
-     * not persisted by the library, so no stored fingerprint was affected).
+     * Fingerprints are kept in accounts, written into their snapshots ({@link PointsSnapshot}) and
+     * compared after a restart, so the function is pinned: a change to it must be deliberate, with a
+     * new snapshot format (it would make stored operations conflict with their replays). Last changed
+     * on purpose when the order's lines and tenders became separate chains, before accounts had a
+     * snapshot form.
      */
     @Test
     void the_function_is_stable() {
