@@ -58,6 +58,15 @@ class PointsSnapshotTest {
     }
 
     @Test
+    void order_keys_and_operation_digests_are_the_kernel_digests_of_the_ids() {
+        PointsSnapshot s = busy().snapshot();
+        assertThat(s.orders()).extracting(PointsSnapshot.Order::key).contains(
+                String.format(java.util.Locale.ROOT, "%016x", dev.siyu.core.kernel.OperationDigest.of("O1").hi()));
+        assertThat(s.operations()).extracting(PointsSnapshot.Operation::digest)
+                .contains(dev.siyu.core.kernel.OperationDigest.of("r1").toString());
+    }
+
+    @Test
     void the_json_names_every_value() {
         String json = SiyuJson.write(busy().snapshot());
         assertThat(json).contains("\"schemaVersion\":1", "\"member\":\"M1\"", "\"nextLotSequence\"", "\"totals\":{\"earned\"",
