@@ -36,17 +36,18 @@ final class SnapshotReader {
 
         PointsLot[] lots = lots(s);
         long lotsTotal = 0;
-        for (PointsLot lot : lots) {
-            lotsTotal = Math.addExact(lotsTotal, lot.remaining());
-        }
         long net;
+        long balance;
         try {
+            for (PointsLot lot : lots) {
+                lotsTotal = Math.addExact(lotsTotal, lot.remaining());
+            }
+            balance = Math.subtractExact(lotsTotal, s.overdraft());
             net = Math.subtractExact(Math.subtractExact(Math.subtractExact(Math.subtractExact(
                     Math.addExact(t.earned(), t.returned()), t.redeemed()), t.reversed()), t.expired()), t.debtRepaid());
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("snapshot /totals must have a net that fits a long: " + t, e);
+            throw new IllegalArgumentException("snapshot /lots and /totals must sum within a long: " + t, e);
         }
-        long balance = lotsTotal - s.overdraft();
         if (balance != net) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "snapshot balance (lots' remaining %d less overdraft %d) must equal the totals' net %d (conservation)",
