@@ -8,7 +8,6 @@ import dev.siyu.core.id.TierId;
 import dev.siyu.core.json.ConfigNode;
 import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.kernel.IdempotencyWindow;
-import dev.siyu.core.kernel.OperationLog;
 import dev.siyu.core.kernel.PayloadHasher;
 import dev.siyu.core.member.MemberProfile;
 import dev.siyu.core.money.Money;
@@ -97,6 +96,8 @@ public final class TierProgram {
     private final long[] thresholds;
     private final long[] retentions;
     private final String windowText;
+    /** How far past the window an operation must be before the log is pruned: a quarter window, at least a day. */
+    private final int forgetLag;
 
     private TierProgram(Builder b) {
         this.currency = b.currency;
@@ -118,6 +119,7 @@ public final class TierProgram {
         }
         this.index = Map.copyOf(byId);
         this.windowText = describe(window);
+        this.forgetLag = idempotency.isUnbounded() ? 0 : Math.max(1, idempotency.days().getAsInt() / 4);
     }
 
     /** A builder with defaults: CNY, {@link BusinessClock#SHANGHAI}, spend over 12 rolling months, no grace, one tier down. */
@@ -227,7 +229,7 @@ public final class TierProgram {
         Objects.requireNonNull(status, "status");
         int day = epochDay(Objects.requireNonNull(asOf, "asOf"));
         int start = windowStart(day, status.joinedOn());
-        return tiers.get(tierIndex(valueOver(status.history(), start, day))).id();
+        return tiers.get(tierIndex(valueOver(status.factRows(), status.activityCount(), start, day))).id();
     }
 
     /** The value of the metric over the current window as of {@code asOf}, and the tier it earns. */
@@ -235,7 +237,7 @@ public final class TierProgram {
         Objects.requireNonNull(status, "status");
         int day = epochDay(Objects.requireNonNull(asOf, "asOf"));
         int start = windowStart(day, status.joinedOn());
-        long value = valueOver(status.history(), start, day);
+        long value = valueOver(status.factRows(), status.activityCount(), start, day);
         return new Qualification(metric, LocalDate.ofEpochDay(start), LocalDate.ofEpochDay(day), value,
                 tiers.get(tierIndex(value)).id());
     }
@@ -256,9 +258,10 @@ public final class TierProgram {
             return override.tier();
         }
         int held = indexOf(status.earnedTier(), "status earnedTier");
-        QualifyingHistory history = status.history();
+        long[] facts = status.factRows();
+        int size = status.activityCount();
         int start = windowStart(day, status.joinedOn());
-        long value = valueOver(history, start, day);
+        long value = valueOver(facts, size, start, day);
         int earned = tierIndex(value);
         if (earned > held) {
             return tiers.get(earned).id();
@@ -266,7 +269,7 @@ public final class TierProgram {
         if (held == 0) {
             return tiers.get(0).id();
         }
-        long kept = retentionValue(history, status.joinedOn(), start, value);
+        long kept = retentionValue(facts, size, status.joinedOn(), start, value);
         if (kept >= retentions[held]) {
             return tiers.get(held).id();
         }
@@ -300,7 +303,7 @@ public final class TierProgram {
             points[i] = fact.pointsEarned();
             orders[i] = fact.orders();
         }
-        OperationLog ops = OperationLog.empty();
+        OperationRows ops = OperationRows.EMPTY;
         for (TierSnapshot.Operation op : snapshot.operations()) {
             OperationDigest digest = OperationDigest.parse(op.digest());
             int code = TierStatus.codeIndex(op.code());
@@ -312,7 +315,7 @@ public final class TierProgram {
                 throw new IllegalArgumentException("snapshot operations must be unique: " + op.digest());
             }
             int day = op.dated().map(d -> Math.toIntExact(d.toEpochDay())).orElse(IdempotencyWindow.KEEP);
-            ops = ops.with(digest, op.fingerprint(), IdempotencyWindow.codeWord(code, day), 0);
+            ops = ops.with(digest, op.fingerprint(), IdempotencyWindow.codeWord(code, day));
         }
         return new TierStatus(snapshot.member(), snapshot.joinedOn(), snapshot.version(), snapshot.earnedTier(),
                 snapshot.override().orElse(null), snapshot.graceEndsOn().orElse(null), snapshot.since(),
@@ -345,7 +348,7 @@ public final class TierProgram {
         long[] spend = new long[n];
         long[] points = new long[n];
         long[] orders = new long[n];
-        OperationLog ops = OperationLog.empty();
+        OperationRows ops = OperationRows.EMPTY;
         for (int i = 0; i < n; i++) {
             QualifyingActivity a = facts.get(i);
             checkActivity(a, asOf);
@@ -357,9 +360,9 @@ public final class TierProgram {
             if (ops.contains(digest)) {
                 throw new IllegalArgumentException("history operation must be unique: " + a.operation());
             }
-            ops = ops.with(digest, fingerprint(a), IdempotencyWindow.codeWord(code(activityCode(a)), epochDay(a.at())), 0);
+            ops = ops.with(digest, fingerprint(a), IdempotencyWindow.codeWord(code(activityCode(a)), epochDay(a.at())));
         }
-        ops = idempotency.forget(ops, epochDay(asOf));
+        ops = forget(ops, epochDay(asOf));
         QualifyingHistory qualifying = QualifyingHistory.of(days, spend, points, orders);
         int day = epochDay(asOf);
         Window w = current(qualifying, profile.joinedOn(), day);
@@ -615,23 +618,23 @@ public final class TierProgram {
 
     private TierResult precheck(TierStatus status, OperationId operation, OperationDigest digest, long fingerprint,
             Object payload, Instant asOf) {
-        OperationLog log = status.operations();
+        OperationRows log = status.operations();
         int recorded = log.indexOf(digest);
         if (recorded >= 0) {
             if (log.fingerprint(recorded) == fingerprint) {
                 return new TierResult(status, List.of(),
-                        TierOutcome.Applied.recorded(TierStatus.CODES.get(IdempotencyWindow.code(log.code(recorded)))), true);
+                        TierOutcome.Applied.recorded(TierStatus.CODES.get(IdempotencyWindow.code(log.codeWord(recorded)))), true);
             }
             return new TierResult(status, List.of(), new TierOutcome.Rejected(TierOutcome.Reason.OPERATION_CONFLICT,
                     Explanation.builder("OPERATION_CONFLICT")
                             .fact("operation", operation)
-                            .fact("recordedCode", TierStatus.CODES.get(IdempotencyWindow.code(log.code(recorded))))
+                            .fact("recordedCode", TierStatus.CODES.get(IdempotencyWindow.code(log.codeWord(recorded))))
                             .fact("recordedFingerprint", Long.toHexString(log.fingerprint(recorded)))
                             .fact("givenFingerprint", Long.toHexString(fingerprint))
                             .fact("givenPayload", payload)
                             .build()), false);
         }
-        if (asOf.isBefore(status.lastDecisionAt())) {
+        if (status.isBeforeLastDecision(asOf)) {
             return new TierResult(status, List.of(), new TierOutcome.Rejected(
                     TierOutcome.Reason.AS_OF_BEFORE_LAST_DECISION,
                     Explanation.builder("AS_OF_BEFORE_LAST_DECISION")
@@ -699,10 +702,9 @@ public final class TierProgram {
         };
         TierOutcome.Applied outcome = new TierOutcome.Applied(Explanation.deferred(code, explain));
         // forget first: a pruned log keeps room for the entry, so it is written in place
-        OperationLog ops = idempotency.forget(before.operations(), w.day).with(digest, fingerprint,
-                IdempotencyWindow.codeWord(code(code), dated), 0);
-        TierStatus after = new TierStatus(before.member(), before.joinedOn(), before.version() + 1, earnedId,
-                w.override, w.grace, moved ? w.asOf : before.since(), w.asOf, w.history, ops);
+        OperationRows ops = forget(before.operations(), w.day).with(digest, fingerprint,
+                IdempotencyWindow.codeWord(code(code), dated));
+        TierStatus after = before.next(earnedId, w.override, w.grace, moved, w.asOf, w.history, ops);
         List<TierChanged> events = moved
                 ? List.of(new TierChanged(before.member(), w.asOf, Optional.of(from), to, kind,
                         outcome.explanation()))
@@ -832,7 +834,20 @@ public final class TierProgram {
     }
 
     private long valueOver(QualifyingHistory history, int start, int end) {
-        return Math.max(0, history.sum(metric, start, end));
+        return valueOver(history.rows(), history.size(), start, end);
+    }
+
+    private long valueOver(long[] facts, int size, int start, int end) {
+        return Math.max(0, QualifyingHistory.sum(facts, size, metric, start, end));
+    }
+
+    /** {@code ops} as {@link IdempotencyWindow#forget} leaves a log when the latest day recorded is {@code latestDay}. */
+    private OperationRows forget(OperationRows ops, int latestDay) {
+        if (idempotency.isUnbounded() || ops.size() == 0) {
+            return ops;
+        }
+        int first = idempotency.firstAcceptedDay(latestDay);
+        return ops.forget(first, (long) first - forgetLag);
     }
 
     private Window current(QualifyingHistory history, LocalDate joinedOn, int day) {
@@ -854,11 +869,11 @@ public final class TierProgram {
     }
 
     /** {@link #retention}'s value without allocating a window. */
-    private long retentionValue(QualifyingHistory history, LocalDate joinedOn, int start, long current) {
+    private long retentionValue(long[] facts, int size, LocalDate joinedOn, int start, long current) {
         int previousStart = previousStart(start, joinedOn);
         return previousStart == Integer.MIN_VALUE
                 ? current
-                : Math.max(current, valueOver(history, previousStart, start - 1));
+                : Math.max(current, valueOver(facts, size, previousStart, start - 1));
     }
 
     /** The first day of the year before the one starting on {@code start}; MIN_VALUE if there is none. */

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import dev.siyu.core.kernel.IdempotencyWindow;
 import dev.siyu.core.kernel.OperationDigest;
-import dev.siyu.core.kernel.OperationLog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,16 +21,21 @@ import java.util.Optional;
  *
  * <p>It holds the tier the member holds now ({@link #tier()}: the override's tier while one is
  * set, else the earned tier), the earned tier underneath, any grace period running, the qualifying
- * history (as a compact running summary) and the operations already applied, compactly (an
- * {@link OperationLog}: a 128-bit digest of each id, a fingerprint of its payload and the reason
- * code of its outcome, 40 bytes an operation). Only a
- * {@link TierProgram} creates statuses; each applied command yields a new one with
- * {@link #version()} one higher. Immutable and thread-safe.
+ * history (prefix sums, 24 bytes a fact) and the operations already applied, compactly (a 128-bit
+ * digest of each id, a fingerprint of its payload, the business day it is dated by and the reason
+ * code of its outcome, 32 bytes an operation). Only a {@link TierProgram} creates statuses; each
+ * applied command yields a new one with {@link #version()} one higher. Immutable and thread-safe.
+ *
+ * <p>Compact by construction, since a host keeps one per member and each order makes a version:
+ * a version is one object with primitive fields (the last decision's instant as seconds and nanos)
+ * pointing to arrays of facts and operations it shares with the versions before it (an order in
+ * date order is written into their spare room) and to the rarely changing part (tiers, override,
+ * grace, the member) it shares while that does not change.
  */
 public final class TierStatus {
 
     /**
-     * The reason codes an applied operation's outcome may carry, by the code an {@link OperationLog}
+     * The reason codes an applied operation's outcome may carry, by the code an {@link OperationRows}
      * entry records: the top code of the explanation of every command and of enrolment history.
      */
     static final List<String> CODES = List.of("ORDER_RECORDED", "REFUND_RECORDED", "NO_HIGHER_TIER_EARNED",
@@ -54,40 +59,86 @@ public final class TierStatus {
         return i == null ? -1 : i;
     }
 
-    private final MemberId member;
-    private final LocalDate joinedOn;
+    /**
+     * What changes rarely (the member, the join date, the earned tier, override, grace and the
+     * instant the tier last moved), in one object the versions share: a version that changes none
+     * of it points to its predecessor's.
+     */
+    private static final class Standing {
+        final MemberId member;
+        final LocalDate joinedOn;
+        final TierId earnedTier;
+        final TierOverride override;
+        final LocalDate graceEndsOn;
+        final Instant since;
+
+        Standing(MemberId member, LocalDate joinedOn, TierId earnedTier, TierOverride override, LocalDate graceEndsOn,
+                Instant since) {
+            this.member = member;
+            this.joinedOn = joinedOn;
+            this.earnedTier = earnedTier;
+            this.override = override;
+            this.graceEndsOn = graceEndsOn;
+            this.since = since;
+        }
+    }
+
+    // Per version: the shared standing, the version, the last decision as primitives, the facts'
+    // shared array and size (QualifyingHistory) and the operations' shared array and range
+    // (OperationRows); no other object.
+    private final Standing standing;
     private final long version;
-    private final TierId earnedTier;
-    private final TierOverride override;
-    private final LocalDate graceEndsOn;
-    private final Instant since;
-    private final Instant lastDecisionAt;
-    private final QualifyingHistory history;
-    private final OperationLog operations;
+    private final long lastDecisionSecond;
+    private final int lastDecisionNano;
+    private final long[] facts;
+    private final int factCount;
+    private final long[] operations;
+    private final int operationStart;
+    private final int operationEnd;
 
     TierStatus(MemberId member, LocalDate joinedOn, long version, TierId earnedTier, TierOverride override,
             LocalDate graceEndsOn, Instant since, Instant lastDecisionAt, QualifyingHistory history,
-            OperationLog operations) {
-        this.member = member;
-        this.joinedOn = joinedOn;
+            OperationRows operations) {
+        this(new Standing(member, joinedOn, earnedTier, override, graceEndsOn, since), version, lastDecisionAt,
+                history, operations);
+    }
+
+    private TierStatus(Standing standing, long version, Instant lastDecisionAt, QualifyingHistory history,
+            OperationRows operations) {
+        this.standing = standing;
         this.version = version;
-        this.earnedTier = earnedTier;
-        this.override = override;
-        this.graceEndsOn = graceEndsOn;
-        this.since = since;
-        this.lastDecisionAt = lastDecisionAt;
-        this.history = history;
-        this.operations = operations;
+        this.lastDecisionSecond = lastDecisionAt.getEpochSecond();
+        this.lastDecisionNano = lastDecisionAt.getNano();
+        this.facts = history.rows();
+        this.factCount = history.size();
+        this.operations = operations.data();
+        this.operationStart = operations.start();
+        this.operationEnd = operations.end();
+    }
+
+    /**
+     * The next version: one higher, decided at {@code asOf}, with these parts; the standing of this
+     * version is shared when the earned tier, override and grace are the same and the tier did not
+     * move.
+     */
+    TierStatus next(TierId earnedTier, TierOverride override, LocalDate graceEndsOn, boolean moved, Instant asOf,
+            QualifyingHistory history, OperationRows operations) {
+        Standing s = standing;
+        Standing after = !moved && s.earnedTier.equals(earnedTier) && Objects.equals(s.override, override)
+                && Objects.equals(s.graceEndsOn, graceEndsOn)
+                ? s
+                : new Standing(s.member, s.joinedOn, earnedTier, override, graceEndsOn, moved ? asOf : s.since);
+        return new TierStatus(after, version + 1, asOf, history, operations);
     }
 
     /** The member. */
     public MemberId member() {
-        return member;
+        return standing.member;
     }
 
     /** The business date the member joined: the start of anniversary years. */
     public LocalDate joinedOn() {
-        return joinedOn;
+        return standing.joinedOn;
     }
 
     /** 1 at enrolment, one more per applied command. */
@@ -97,17 +148,18 @@ public final class TierStatus {
 
     /** The tier the member holds: the override's tier while an override is set, else the earned tier. */
     public TierId tier() {
-        return override != null ? override.tier() : earnedTier;
+        TierOverride override = standing.override;
+        return override != null ? override.tier() : standing.earnedTier;
     }
 
     /** The tier the member holds by the rules, whatever any override says. */
     public TierId earnedTier() {
-        return earnedTier;
+        return standing.earnedTier;
     }
 
     /** The staff override in force, if any. */
     public Optional<TierOverride> override() {
-        return Optional.ofNullable(override);
+        return Optional.ofNullable(standing.override);
     }
 
     /**
@@ -115,27 +167,33 @@ public final class TierStatus {
      * on which an evaluation may downgrade them.
      */
     public Optional<LocalDate> graceEndsOn() {
-        return Optional.ofNullable(graceEndsOn);
+        return Optional.ofNullable(standing.graceEndsOn);
     }
 
     /** When {@link #tier()} last changed (enrolment included). */
     public Instant since() {
-        return since;
+        return standing.since;
     }
 
     /** The {@code asOf} of the last applied command; later commands must not be earlier. */
     public Instant lastDecisionAt() {
-        return lastDecisionAt;
+        return Instant.ofEpochSecond(lastDecisionSecond, lastDecisionNano);
+    }
+
+    /** Whether {@code asOf} is before {@link #lastDecisionAt()}, without making the instant. */
+    boolean isBeforeLastDecision(Instant asOf) {
+        long second = asOf.getEpochSecond();
+        return second < lastDecisionSecond || second == lastDecisionSecond && asOf.getNano() < lastDecisionNano;
     }
 
     /** How many qualifying facts were recorded. */
     public int activityCount() {
-        return history.size();
+        return factCount;
     }
 
     /** Whether the operation {@code operation} was applied to this status. */
     public boolean isApplied(OperationId operation) {
-        return operations.contains(OperationDigest.of(operation.value()));
+        return operations().contains(OperationDigest.of(operation.value()));
     }
 
     /**
@@ -144,42 +202,55 @@ public final class TierStatus {
      * {@link TierProgram#restore(TierSnapshot)}.
      */
     public TierSnapshot snapshot() {
-        List<TierSnapshot.Fact> facts = new ArrayList<>(history.size());
-        for (int i = 0; i < history.size(); i++) {
-            facts.add(new TierSnapshot.Fact(LocalDate.ofEpochDay(history.day(i)), history.delta(Metric.SPEND, i),
-                    history.delta(Metric.POINTS_EARNED, i), history.delta(Metric.ORDER_COUNT, i)));
+        List<TierSnapshot.Fact> facts = new ArrayList<>(factCount);
+        for (int i = 0; i < factCount; i++) {
+            facts.add(new TierSnapshot.Fact(LocalDate.ofEpochDay(QualifyingHistory.day(this.facts, i)),
+                    QualifyingHistory.delta(this.facts, Metric.SPEND, i),
+                    QualifyingHistory.delta(this.facts, Metric.POINTS_EARNED, i),
+                    QualifyingHistory.delta(this.facts, Metric.ORDER_COUNT, i)));
         }
+        OperationRows operations = operations();
         List<TierSnapshot.Operation> ops = new ArrayList<>(operations.size());
         for (int i = 0; i < operations.size(); i++) {
-            int day = IdempotencyWindow.day(operations.code(i));
+            long word = operations.codeWord(i);
+            int day = IdempotencyWindow.day(word);
             ops.add(new TierSnapshot.Operation(operations.digest(i).toString(), operations.fingerprint(i),
-                    CODES.get(IdempotencyWindow.code(operations.code(i))),
+                    CODES.get(IdempotencyWindow.code(word)),
                     day == IdempotencyWindow.KEEP ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(day))));
         }
-        return new TierSnapshot(member, joinedOn, version, earnedTier, Optional.ofNullable(override),
-                Optional.ofNullable(graceEndsOn), since, lastDecisionAt, facts, ops);
+        Standing s = standing;
+        return new TierSnapshot(s.member, s.joinedOn, version, s.earnedTier, Optional.ofNullable(s.override),
+                Optional.ofNullable(s.graceEndsOn), s.since, lastDecisionAt(), facts, ops);
     }
 
     TierOverride overrideOrNull() {
-        return override;
+        return standing.override;
     }
 
     LocalDate graceOrNull() {
-        return graceEndsOn;
+        return standing.graceEndsOn;
     }
 
+    /** The qualifying facts' array (shared with the other versions of this lineage); see {@link QualifyingHistory}. */
+    long[] factRows() {
+        return facts;
+    }
+
+    /** A view of the qualifying facts. */
     QualifyingHistory history() {
-        return history;
+        return new QualifyingHistory(facts, factCount);
     }
 
-    OperationLog operations() {
-        return operations;
+    /** A view of the operations applied. */
+    OperationRows operations() {
+        return new OperationRows(operations, operationStart, operationEnd);
     }
 
     @Override
     public String toString() {
-        return "TierStatus[member=" + member + ", version=" + version + ", tier=" + tier() + ", earnedTier="
-                + earnedTier + ", override=" + override + ", graceEndsOn=" + graceEndsOn + ", since=" + since
-                + ", activities=" + history.size() + "]";
+        Standing s = standing;
+        return "TierStatus[member=" + s.member + ", version=" + version + ", tier=" + tier() + ", earnedTier="
+                + s.earnedTier + ", override=" + s.override + ", graceEndsOn=" + s.graceEndsOn + ", since=" + s.since
+                + ", activities=" + factCount + "]";
     }
 }
