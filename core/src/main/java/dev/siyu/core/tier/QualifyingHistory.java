@@ -15,7 +15,7 @@ import java.util.Arrays;
  * and a fact dated on or after the last one (the usual case: orders arrive in date order) is written
  * into the spare room in place, claiming its row with a compare-and-set, so recording an order
  * neither copies the history nor leaves a new array for the collector to move. A fact dated earlier,
- * an append to an older version, or a full array copies (with half as much room again). Rows a
+ * an append to an older version, or a full array copies (with twice as much room). Rows a
  * version can see are written before it is constructed and never again, and versions reach the
  * array through a final field, so every version reads a complete, fixed prefix from any thread.
  *
@@ -104,7 +104,9 @@ final class QualifyingHistory {
             write(rows, n + 1, day, rows, n, spendDelta, pointsDelta, ordersDelta);
             return rows;
         }
-        int room = Math.max(4, n + 1 + (n >> 1));
+        // twice the room: every copy outlives young collections (the version that made it is kept
+        // until the member's next order), so fewer, larger copies cost the collector less
+        int room = Math.max(4, 2 * n + 1);
         long[] out = new long[1 + (room + 1) * ROW];
         out[0] = n + 2;
         System.arraycopy(rows, 1, out, 1, (pos + 1) * ROW);

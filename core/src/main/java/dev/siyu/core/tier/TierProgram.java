@@ -365,7 +365,7 @@ public final class TierProgram {
         ops = forget(ops, epochDay(asOf));
         QualifyingHistory qualifying = QualifyingHistory.of(days, spend, points, orders);
         int day = epochDay(asOf);
-        Window w = current(qualifying, profile.joinedOn(), day);
+        Window w = current(qualifying.rows(), qualifying.size(), profile.joinedOn(), day);
         TierId tier = tiers.get(w.tier).id();
         MemberId member = profile.id();
         LocalDate joinedOn = profile.joinedOn();
@@ -420,9 +420,11 @@ public final class TierProgram {
         }
         Work w = new Work(status, asOf);
         int countsOn = epochDay(activity.countsAt());
-        w.history = w.history.plus(countsOn, activity.spend().minor(), activity.pointsEarned(), activity.orders());
+        w.facts = QualifyingHistory.plus(w.facts, w.factCount, countsOn, activity.spend().minor(),
+                activity.pointsEarned(), activity.orders());
+        w.factCount++;
         w.step(activityCode(activity), () -> activityExplanation(activity, countsOn));
-        Window q = current(w.history, status.joinedOn(), w.day);
+        Window q = current(w.facts, w.factCount, status.joinedOn(), w.day);
         if (q.tier > w.earned) {
             upgrade(w, q);
         } else {
@@ -452,13 +454,13 @@ public final class TierProgram {
             return refused;
         }
         Work w = new Work(status, asOf);
-        Window q = current(w.history, status.joinedOn(), w.day);
+        Window q = current(w.facts, w.factCount, status.joinedOn(), w.day);
         if (q.tier > w.earned) {
             upgrade(w, q);
             return finish(w, operation, digest, EVALUATE_FINGERPRINT, IdempotencyWindow.KEEP);
         }
         int held = w.earned;
-        Window r = retention(w.history, status.joinedOn(), w.day, q);
+        Window r = retention(w.facts, w.factCount, status.joinedOn(), w.day, q);
         if (held == 0 || r.value >= retentions[held]) {
             Explanation.Builder kept = Explanation.builder(w.grace != null ? "GRACE_CLEARED" : "TIER_RETAINED");
             retentionFacts(kept, r, held);
@@ -471,9 +473,9 @@ public final class TierProgram {
         }
         boolean started = w.grace == null;
         if (started) {
-            w.grace = w.date.plus(grace);
+            w.grace = w.date().plus(grace);
         }
-        if (w.date.isBefore(w.grace)) {
+        if (w.date().isBefore(w.grace)) {
             Explanation.Builder inGrace = Explanation.builder(started ? "GRACE_STARTED" : "IN_GRACE");
             retentionFacts(inGrace, r, held);
             inGrace.fact("graceEndsOn", w.grace);
@@ -571,11 +573,12 @@ public final class TierProgram {
         final TierStatus before;
         final Instant asOf;
         final int day;
-        final LocalDate date;
         int earned;
         TierOverride override;
         LocalDate grace;
-        QualifyingHistory history;
+        /** The qualifying facts: a {@link QualifyingHistory} array and its size. */
+        long[] facts;
+        int factCount;
         boolean overrideSet;
         boolean overrideEnded;
         /** The steps taken: each reason code, then how to explain it when asked; {@link #steps} slots used. */
@@ -586,12 +589,12 @@ public final class TierProgram {
             this.before = before;
             this.asOf = asOf;
             this.day = epochDay(asOf);
-            this.date = LocalDate.ofEpochDay(day);
             this.earned = indexOf(before.earnedTier(), "status earnedTier");
             this.override = before.overrideOrNull();
             this.grace = before.graceOrNull();
-            this.history = before.history();
-            if (override != null && !override.holdsOn(date)) {
+            this.facts = before.factRows();
+            this.factCount = before.activityCount();
+            if (override != null && !override.holdsOn(date())) {
                 step(Explanation.builder("OVERRIDE_EXPIRED")
                         .fact("tier", override.tier())
                         .fact("until", override.until())
@@ -600,6 +603,11 @@ public final class TierProgram {
                 override = null;
                 overrideEnded = true;
             }
+        }
+
+        /** The business date of {@code asOf}. */
+        LocalDate date() {
+            return LocalDate.ofEpochDay(day);
         }
 
         void step(Explanation explanation) {
@@ -680,7 +688,7 @@ public final class TierProgram {
         String code = moved ? "TIER_" + kind.name() : decisiveCode;
         Object[] taken = w.taken;
         int steps = w.steps;
-        LocalDate date = w.date;
+        int day = w.day;
         Supplier<Explanation> explain = () -> {
             List<Explanation> because = new ArrayList<>(steps / 2);
             for (int i = 1; i < steps; i += 2) {
@@ -691,7 +699,7 @@ public final class TierProgram {
             Explanation.Builder top = Explanation.builder(code)
                     .fact("member", before.member())
                     .fact("operation", operation)
-                    .fact("asOfDate", date)
+                    .fact("asOfDate", LocalDate.ofEpochDay(day))
                     .fact("from", from)
                     .fact("to", to);
             top.factsOf(because.get(because.size() - 1));
@@ -704,7 +712,7 @@ public final class TierProgram {
         // forget first: a pruned log keeps room for the entry, so it is written in place
         OperationRows ops = forget(before.operations(), w.day).with(digest, fingerprint,
                 IdempotencyWindow.codeWord(code(code), dated));
-        TierStatus after = before.next(earnedId, w.override, w.grace, moved, w.asOf, w.history, ops);
+        TierStatus after = before.next(earnedId, w.override, w.grace, moved, w.asOf, w.facts, w.factCount, ops);
         List<TierChanged> events = moved
                 ? List.of(new TierChanged(before.member(), w.asOf, Optional.of(from), to, kind,
                         outcome.explanation()))
@@ -833,10 +841,6 @@ public final class TierProgram {
         return 0;
     }
 
-    private long valueOver(QualifyingHistory history, int start, int end) {
-        return valueOver(history.rows(), history.size(), start, end);
-    }
-
     private long valueOver(long[] facts, int size, int start, int end) {
         return Math.max(0, QualifyingHistory.sum(facts, size, metric, start, end));
     }
@@ -850,19 +854,19 @@ public final class TierProgram {
         return ops.forget(first, (long) first - forgetLag);
     }
 
-    private Window current(QualifyingHistory history, LocalDate joinedOn, int day) {
+    private Window current(long[] facts, int size, LocalDate joinedOn, int day) {
         int start = windowStart(day, joinedOn);
-        long value = valueOver(history, start, day);
+        long value = valueOver(facts, size, start, day);
         return new Window(start, day, value, tierIndex(value));
     }
 
     /** The better of the current window and, for calendar and anniversary years, the previous complete year. */
-    private Window retention(QualifyingHistory history, LocalDate joinedOn, int day, Window current) {
+    private Window retention(long[] facts, int size, LocalDate joinedOn, int day, Window current) {
         int previousStart = previousStart(current.start, joinedOn);
         if (previousStart == Integer.MIN_VALUE) {
             return current;
         }
-        long previous = valueOver(history, previousStart, current.start - 1);
+        long previous = valueOver(facts, size, previousStart, current.start - 1);
         return previous > current.value
                 ? new Window(previousStart, current.start - 1, previous, tierIndex(previous))
                 : current;

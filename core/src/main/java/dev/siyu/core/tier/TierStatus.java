@@ -100,17 +100,17 @@ public final class TierStatus {
             LocalDate graceEndsOn, Instant since, Instant lastDecisionAt, QualifyingHistory history,
             OperationRows operations) {
         this(new Standing(member, joinedOn, earnedTier, override, graceEndsOn, since), version, lastDecisionAt,
-                history, operations);
+                history.rows(), history.size(), operations);
     }
 
-    private TierStatus(Standing standing, long version, Instant lastDecisionAt, QualifyingHistory history,
+    private TierStatus(Standing standing, long version, Instant lastDecisionAt, long[] facts, int factCount,
             OperationRows operations) {
         this.standing = standing;
         this.version = version;
         this.lastDecisionSecond = lastDecisionAt.getEpochSecond();
         this.lastDecisionNano = lastDecisionAt.getNano();
-        this.facts = history.rows();
-        this.factCount = history.size();
+        this.facts = facts;
+        this.factCount = factCount;
         this.operations = operations.data();
         this.operationStart = operations.start();
         this.operationEnd = operations.end();
@@ -122,13 +122,13 @@ public final class TierStatus {
      * move.
      */
     TierStatus next(TierId earnedTier, TierOverride override, LocalDate graceEndsOn, boolean moved, Instant asOf,
-            QualifyingHistory history, OperationRows operations) {
+            long[] facts, int factCount, OperationRows operations) {
         Standing s = standing;
         Standing after = !moved && s.earnedTier.equals(earnedTier) && Objects.equals(s.override, override)
                 && Objects.equals(s.graceEndsOn, graceEndsOn)
                 ? s
                 : new Standing(s.member, s.joinedOn, earnedTier, override, graceEndsOn, moved ? asOf : s.since);
-        return new TierStatus(after, version + 1, asOf, history, operations);
+        return new TierStatus(after, version + 1, asOf, facts, factCount, operations);
     }
 
     /** The member. */
