@@ -136,8 +136,9 @@ final class QualifyingHistory {
         }
         long[] keyed = new long[n];
         for (int i = 0; i < n; i++) {
-            // day in the high 32 bits (offset to keep the sign order), index in the low bits: a stable sort
-            keyed[i] = ((long) day[i] - Integer.MIN_VALUE) << 32 | i;
+            // the signed day in the high 32 bits, the index in the low bits: a stable sort by day (the
+            // day offset by 2^31 here once set the sign bit of every day from 1970 on, sorting them first)
+            keyed[i] = (long) day[i] << 32 | i;
         }
         Arrays.sort(keyed);
         long[] rows = new long[1 + (n + 1) * ROW];

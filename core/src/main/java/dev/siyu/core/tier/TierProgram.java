@@ -94,6 +94,7 @@ public final class TierProgram {
     private final List<Tier> tiers;
     private final Map<TierId, Integer> index;
     private final long[] thresholds;
+    private final TierId[] ids;
     private final long[] retentions;
     private final String windowText;
     /** How far past the window an operation must be before the log is pruned: a quarter window, at least a day. */
@@ -112,9 +113,11 @@ public final class TierProgram {
         Map<TierId, Integer> byId = new HashMap<>();
         thresholds = new long[tiers.size()];
         retentions = new long[tiers.size()];
+        ids = new TierId[tiers.size()];
         for (int i = 0; i < tiers.size(); i++) {
             byId.put(tiers.get(i).id(), i);
             thresholds[i] = tiers.get(i).threshold();
+            ids[i] = tiers.get(i).id();
             retentions[i] = tiers.get(i).retention();
         }
         this.index = Map.copyOf(byId);
@@ -681,7 +684,7 @@ public final class TierProgram {
             } else if (w.overrideEnded && w.override == null) {
                 kind = TierChanged.Kind.OVERRIDE_EXPIRED;
             } else {
-                kind = index.get(to) > index.get(from) ? TierChanged.Kind.UPGRADED : TierChanged.Kind.DOWNGRADED;
+                kind = indexOf(to, "to") > indexOf(from, "from") ? TierChanged.Kind.UPGRADED : TierChanged.Kind.DOWNGRADED;
             }
         }
         String decisiveCode = (String) w.taken[w.steps - 2];
@@ -808,7 +811,13 @@ public final class TierProgram {
     }
 
     private int indexOf(TierId id, String field) {
-        Integer i = index.get(Objects.requireNonNull(id, field));
+        Objects.requireNonNull(id, field);
+        for (int k = 0; k < ids.length; k++) {
+            if (ids[k] == id) {
+                return k; // a status this program made holds the ladder's own ids: no hashing
+            }
+        }
+        Integer i = index.get(id);
         if (i == null) {
             List<TierId> ids = new ArrayList<>(tiers.size());
             for (Tier tier : tiers) {

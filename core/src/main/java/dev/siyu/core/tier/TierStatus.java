@@ -27,10 +27,10 @@ import java.util.Optional;
  * applied command yields a new one with {@link #version()} one higher. Immutable and thread-safe.
  *
  * <p>Compact by construction, since a host keeps one per member and each order makes a version:
- * a version is one object with primitive fields (the last decision's instant as seconds and nanos)
- * pointing to arrays of facts and operations it shares with the versions before it (an order in
- * date order is written into their spare room) and to the rarely changing part (tiers, override,
- * grace, the member) it shares while that does not change.
+ * a version is one object of 48 bytes with primitive fields (the last decision's instant packed in
+ * a long) pointing to arrays of facts and operations it shares with the versions before it (an
+ * order in date order is written into their spare room) and to the rarely changing part (tiers,
+ * override, grace, the member, when the tier last moved) it shares while that does not change.
  */
 public final class TierStatus {
 
@@ -62,7 +62,8 @@ public final class TierStatus {
     /**
      * What changes rarely (the member, the join date, the earned tier, override, grace and the
      * instant the tier last moved), in one object the versions share: a version that changes none
-     * of it points to its predecessor's.
+     * of it points to its predecessor's. It also holds the bases the versions sharing it count
+     * their version and last decision from, so that a version needs an int and a long for them.
      */
     private static final class Standing {
         final MemberId member;
@@ -70,26 +71,50 @@ public final class TierStatus {
         final TierId earnedTier;
         final TierOverride override;
         final LocalDate graceEndsOn;
-        final Instant since;
+        final long sinceSecond;
+        final int sinceNano;
+        /** The version of the first status with this standing: versions are {@code versionBase + offset}. */
+        final long versionBase;
+        /** The epoch second last decisions are counted from, see {@link #pack}. */
+        final long secondBase;
 
         Standing(MemberId member, LocalDate joinedOn, TierId earnedTier, TierOverride override, LocalDate graceEndsOn,
-                Instant since) {
+                long sinceSecond, int sinceNano, long versionBase, long secondBase) {
             this.member = member;
             this.joinedOn = joinedOn;
             this.earnedTier = earnedTier;
             this.override = override;
             this.graceEndsOn = graceEndsOn;
-            this.since = since;
+            this.sinceSecond = sinceSecond;
+            this.sinceNano = sinceNano;
+            this.versionBase = versionBase;
+            this.secondBase = secondBase;
+        }
+
+        /** Whether versions of this standing can count {@code version} and {@code second} from its bases. */
+        boolean counts(long version, long second) {
+            long offset = version - versionBase;
+            long seconds = second - secondBase;
+            return offset >= 0 && offset <= Integer.MAX_VALUE && seconds >= -SECONDS_RANGE && seconds < SECONDS_RANGE;
         }
     }
 
-    // Per version: the shared standing, the version, the last decision as primitives, the facts'
-    // shared array and size (QualifyingHistory) and the operations' shared array and range
-    // (OperationRows); no other object.
+    /** Bits of a packed last decision below its seconds: nanos (< 2^30). */
+    private static final int NANO_BITS = 30;
+    /** Seconds from a standing's base a packed last decision holds, either way: 2^33 s (272 years). */
+    private static final long SECONDS_RANGE = 1L << 33;
+
+    /** {@code second} (counted from {@code base}, within {@link #SECONDS_RANGE}) and {@code nano} in one long. */
+    private static long pack(long second, int nano, long base) {
+        return (second - base) << NANO_BITS | nano;
+    }
+
+    // Per version, 48 bytes: the shared standing, the version's offset from its base, the last
+    // decision (seconds from the base and nanos in one long), the facts' shared array and size
+    // (QualifyingHistory) and the operations' shared array and range (OperationRows); no other object.
     private final Standing standing;
-    private final long version;
-    private final long lastDecisionSecond;
-    private final int lastDecisionNano;
+    private final int versionOffset;
+    private final long lastDecision;
     private final long[] facts;
     private final int factCount;
     private final long[] operations;
@@ -99,16 +124,16 @@ public final class TierStatus {
     TierStatus(MemberId member, LocalDate joinedOn, long version, TierId earnedTier, TierOverride override,
             LocalDate graceEndsOn, Instant since, Instant lastDecisionAt, QualifyingHistory history,
             OperationRows operations) {
-        this(new Standing(member, joinedOn, earnedTier, override, graceEndsOn, since), version, lastDecisionAt,
-                history.rows(), history.size(), operations);
+        this(new Standing(member, joinedOn, earnedTier, override, graceEndsOn, since.getEpochSecond(), since.getNano(),
+                version, lastDecisionAt.getEpochSecond()), version, lastDecisionAt, history.rows(), history.size(),
+                operations);
     }
 
     private TierStatus(Standing standing, long version, Instant lastDecisionAt, long[] facts, int factCount,
             OperationRows operations) {
         this.standing = standing;
-        this.version = version;
-        this.lastDecisionSecond = lastDecisionAt.getEpochSecond();
-        this.lastDecisionNano = lastDecisionAt.getNano();
+        this.versionOffset = (int) (version - standing.versionBase);
+        this.lastDecision = pack(lastDecisionAt.getEpochSecond(), lastDecisionAt.getNano(), standing.secondBase);
         this.facts = facts;
         this.factCount = factCount;
         this.operations = operations.data();
@@ -118,17 +143,20 @@ public final class TierStatus {
 
     /**
      * The next version: one higher, decided at {@code asOf}, with these parts; the standing of this
-     * version is shared when the earned tier, override and grace are the same and the tier did not
-     * move.
+     * version is shared when the earned tier, override and grace are the same, the tier did not
+     * move and the new version and {@code asOf} can be counted from its bases.
      */
     TierStatus next(TierId earnedTier, TierOverride override, LocalDate graceEndsOn, boolean moved, Instant asOf,
             long[] facts, int factCount, OperationRows operations) {
         Standing s = standing;
+        long version = version() + 1;
         Standing after = !moved && s.earnedTier.equals(earnedTier) && Objects.equals(s.override, override)
-                && Objects.equals(s.graceEndsOn, graceEndsOn)
+                && Objects.equals(s.graceEndsOn, graceEndsOn) && s.counts(version, asOf.getEpochSecond())
                 ? s
-                : new Standing(s.member, s.joinedOn, earnedTier, override, graceEndsOn, moved ? asOf : s.since);
-        return new TierStatus(after, version + 1, asOf, facts, factCount, operations);
+                : new Standing(s.member, s.joinedOn, earnedTier, override, graceEndsOn,
+                        moved ? asOf.getEpochSecond() : s.sinceSecond, moved ? asOf.getNano() : s.sinceNano, version,
+                        asOf.getEpochSecond());
+        return new TierStatus(after, version, asOf, facts, factCount, operations);
     }
 
     /** The member. */
@@ -143,7 +171,7 @@ public final class TierStatus {
 
     /** 1 at enrolment, one more per applied command. */
     public long version() {
-        return version;
+        return standing.versionBase + versionOffset;
     }
 
     /** The tier the member holds: the override's tier while an override is set, else the earned tier. */
@@ -172,18 +200,27 @@ public final class TierStatus {
 
     /** When {@link #tier()} last changed (enrolment included). */
     public Instant since() {
-        return standing.since;
+        return Instant.ofEpochSecond(standing.sinceSecond, standing.sinceNano);
     }
 
     /** The {@code asOf} of the last applied command; later commands must not be earlier. */
     public Instant lastDecisionAt() {
-        return Instant.ofEpochSecond(lastDecisionSecond, lastDecisionNano);
+        return Instant.ofEpochSecond(lastDecisionSecond(), lastDecisionNano());
+    }
+
+    private long lastDecisionSecond() {
+        return standing.secondBase + (lastDecision >> NANO_BITS);
+    }
+
+    private int lastDecisionNano() {
+        return (int) (lastDecision & ((1 << NANO_BITS) - 1));
     }
 
     /** Whether {@code asOf} is before {@link #lastDecisionAt()}, without making the instant. */
     boolean isBeforeLastDecision(Instant asOf) {
         long second = asOf.getEpochSecond();
-        return second < lastDecisionSecond || second == lastDecisionSecond && asOf.getNano() < lastDecisionNano;
+        long last = lastDecisionSecond();
+        return second < last || second == last && asOf.getNano() < lastDecisionNano();
     }
 
     /** How many qualifying facts were recorded. */
@@ -219,8 +256,8 @@ public final class TierStatus {
                     day == IdempotencyWindow.KEEP ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(day))));
         }
         Standing s = standing;
-        return new TierSnapshot(s.member, s.joinedOn, version, s.earnedTier, Optional.ofNullable(s.override),
-                Optional.ofNullable(s.graceEndsOn), s.since, lastDecisionAt(), facts, ops);
+        return new TierSnapshot(s.member, s.joinedOn, version(), s.earnedTier, Optional.ofNullable(s.override),
+                Optional.ofNullable(s.graceEndsOn), since(), lastDecisionAt(), facts, ops);
     }
 
     TierOverride overrideOrNull() {
@@ -249,8 +286,8 @@ public final class TierStatus {
     @Override
     public String toString() {
         Standing s = standing;
-        return "TierStatus[member=" + s.member + ", version=" + version + ", tier=" + tier() + ", earnedTier="
-                + s.earnedTier + ", override=" + s.override + ", graceEndsOn=" + s.graceEndsOn + ", since=" + s.since
+        return "TierStatus[member=" + s.member + ", version=" + version() + ", tier=" + tier() + ", earnedTier="
+                + s.earnedTier + ", override=" + s.override + ", graceEndsOn=" + s.graceEndsOn + ", since=" + since()
                 + ", activities=" + factCount + "]";
     }
 }

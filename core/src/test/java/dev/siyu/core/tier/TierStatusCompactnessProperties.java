@@ -93,4 +93,34 @@ class TierStatusCompactnessProperties {
         assertThat(first.activityCount()).isEqualTo(1);
         assertThat(status.activityCount()).isEqualTo(2);
     }
+
+    @Test
+    void versions_and_instants_far_from_where_a_status_started_are_kept_exactly() {
+        TierProgram program = ladder(QualificationWindow.rollingMonths(12), Period.ZERO, DowngradeRule.ONE_TIER).build();
+        TierSnapshot enrolled = program.enroll(member("2024-06-01"), noon("2025-01-01")).status().snapshot();
+        qt().withExamples(300).forAll(SourceDSL.longs().between(1, Long.MAX_VALUE / 2),
+                SourceDSL.longs().between(-40_000_000_000L, 40_000_000_000L), SourceDSL.integers().between(0, 999_999_999),
+                SourceDSL.lists().of(SourceDSL.longs().between(0, 1L << 35)).ofSizeBetween(1, 8))
+                .checkAssert((version, second, nano, jumps) -> {
+                    Instant start = Instant.ofEpochSecond(second, nano);
+                    TierStatus status = program.restore(new TierSnapshot(enrolled.member(), enrolled.joinedOn(), version,
+                            enrolled.earnedTier(), enrolled.override(), enrolled.graceEndsOn(), start.minusSeconds(1),
+                            start, List.of(), List.of()));
+                    assertThat(status.version()).isEqualTo(version);
+                    assertThat(status.lastDecisionAt()).isEqualTo(start);
+                    assertThat(status.since()).isEqualTo(start.minusSeconds(1));
+                    Instant now = start;
+                    for (int i = 0; i < jumps.size(); i++) {
+                        now = now.plusSeconds(jumps.get(i)).plusNanos(i);
+                        TierStatus before = status;
+                        status = program.record(status, QualifyingActivity.order(op("o-" + i), now, yuan(1), 1), now)
+                                .status();
+                        assertThat(status.version()).isEqualTo(before.version() + 1);
+                        assertThat(status.lastDecisionAt()).isEqualTo(now);
+                        assertThat(before.lastDecisionAt()).isEqualTo(i == 0 ? start : before.snapshot().lastDecisionAt());
+                        assertThat(status.isBeforeLastDecision(now.minusNanos(1))).isTrue();
+                    }
+                    assertThat(program.restore(status.snapshot()).snapshot()).isEqualTo(status.snapshot());
+                });
+    }
 }
