@@ -712,7 +712,7 @@ public final class TierProgram {
             return top.build();
         };
         TierOutcome.Applied outcome = new TierOutcome.Applied(Explanation.deferred(code, explain));
-        // forget first: a pruned log keeps room for the entry, so it is written in place
+        // forget first: a log pruned of its oldest entries keeps its array, so the entry is usually written in place
         OperationRows ops = forget(before.operations(), w.day).with(digest, fingerprint,
                 IdempotencyWindow.codeWord(code(code), dated));
         TierStatus after = before.next(earnedId, w.override, w.grace, moved, w.asOf, w.facts, w.factCount, ops);
@@ -819,11 +819,11 @@ public final class TierProgram {
         }
         Integer i = index.get(id);
         if (i == null) {
-            List<TierId> ids = new ArrayList<>(tiers.size());
+            List<TierId> known = new ArrayList<>(tiers.size());
             for (Tier tier : tiers) {
-                ids.add(tier.id());
+                known.add(tier.id());
             }
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be one of %s: %s", field, ids, id));
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be one of %s: %s", field, known, id));
         }
         return i;
     }

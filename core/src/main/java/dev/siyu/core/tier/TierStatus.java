@@ -75,7 +75,7 @@ public final class TierStatus {
         final int sinceNano;
         /** The version of the first status with this standing: versions are {@code versionBase + offset}. */
         final long versionBase;
-        /** The epoch second last decisions are counted from, see {@link #pack}. */
+        /** The epoch second last decisions are counted from, see {@link TierStatus#pack}. */
         final long secondBase;
 
         Standing(MemberId member, LocalDate joinedOn, TierId earnedTier, TierOverride override, LocalDate graceEndsOn,
