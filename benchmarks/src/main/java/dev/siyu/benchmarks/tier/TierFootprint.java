@@ -21,6 +21,7 @@ import java.util.SplittableRandom;
  * start of the replayed year) it records {@code orders} orders each, round-robin in date order, and
  * prints, from {@link Runtime} used memory after {@link System#gc()} (repeated until it settles):
  * <ul>
+ *   <li>the heap an enrolled status (no activity) holds;</li>
  *   <li>the heap each member's latest status holds after the orders (the live size the replay keeps);</li>
  *   <li>the heap each <em>version</em> adds when every version is kept (what an order leaves behind
  *       for the old generation in the replay, where a version lives until the member's next order):
@@ -58,6 +59,7 @@ public final class TierFootprint {
         }
         TierStatus[] statuses = new TierStatus[members];
         TierStatus[][] versions = new TierStatus[members][perMember];
+        long empty = settledUsed();
         for (int m = 0; m < members; m++) {
             statuses[m] = tiers.enroll(profiles[m], YearReplay.FROM).status();
         }
@@ -97,6 +99,7 @@ public final class TierFootprint {
 
         double n = (double) members * perMember;
         System.out.printf(Locale.ROOT, "%,d members x %d orders (%s)%n", members, perMember, Runtime.version());
+        System.out.printf(Locale.ROOT, "enrolled status: %,.0f B a member%n", (enrolled - empty) / (double) members);
         System.out.printf(Locale.ROOT, "latest status only: %,.0f B a member after %d orders (%,.0f B an order)%n",
                 (latest - enrolled) / (double) members, perMember, (latest - enrolled) / n);
         System.out.printf(Locale.ROOT, "every version kept: %,.0f B a version (what an order leaves for the old generation)%n",

@@ -124,7 +124,9 @@ final class OperationRows {
             return new OperationRows(data, start, end + 1);
         }
         int live = end - start;
-        int room = Math.max(4, live + 1 + (live >> 1));
+        // room for two at least: with an idempotency window a status usually holds one or two live
+        // entries, so a small array (copied every other order) keeps the live heap small
+        int room = Math.max(2, live + 1 + (live >> 1));
         long[] out = new long[1 + room * STRIDE];
         out[0] = live + 1;
         System.arraycopy(data, word(start), out, 1, live * STRIDE);

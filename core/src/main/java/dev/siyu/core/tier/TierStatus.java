@@ -61,11 +61,14 @@ public final class TierStatus {
 
     /**
      * What changes rarely (the member, the join date, the earned tier, override, grace and the
-     * instant the tier last moved), in one object the versions share: a version that changes none
-     * of it points to its predecessor's. It also holds the bases the versions sharing it count
-     * their version and last decision from, so that a version needs an int and a long for them.
+     * instant the tier last moved), in one object of 48 bytes the versions share: a version that
+     * changes none of it points to its predecessor's. Versions count their version from 0 and
+     * their last decision from {@link #sinceSecond} (so that a version needs an int and a long for
+     * them); a status whose version or last decision is out of that reach (past 2^31 versions, or
+     * decided more than 272 years from {@link #since()}) gets a {@link Rebased} standing with its
+     * own bases.
      */
-    private static final class Standing {
+    private static class Standing {
         final MemberId member;
         final LocalDate joinedOn;
         final TierId earnedTier;
@@ -73,13 +76,9 @@ public final class TierStatus {
         final LocalDate graceEndsOn;
         final long sinceSecond;
         final int sinceNano;
-        /** The version of the first status with this standing: versions are {@code versionBase + offset}. */
-        final long versionBase;
-        /** The epoch second last decisions are counted from, see {@link TierStatus#pack}. */
-        final long secondBase;
 
         Standing(MemberId member, LocalDate joinedOn, TierId earnedTier, TierOverride override, LocalDate graceEndsOn,
-                long sinceSecond, int sinceNano, long versionBase, long secondBase) {
+                long sinceSecond, int sinceNano) {
             this.member = member;
             this.joinedOn = joinedOn;
             this.earnedTier = earnedTier;
@@ -87,15 +86,63 @@ public final class TierStatus {
             this.graceEndsOn = graceEndsOn;
             this.sinceSecond = sinceSecond;
             this.sinceNano = sinceNano;
-            this.versionBase = versionBase;
-            this.secondBase = secondBase;
+        }
+
+        /**
+         * A standing of these parts whose versions can count {@code version} and a last decision at
+         * epoch second {@code second} from its bases.
+         */
+        static Standing of(MemberId member, LocalDate joinedOn, TierId earnedTier, TierOverride override,
+                LocalDate graceEndsOn, long sinceSecond, int sinceNano, long version, long second) {
+            Standing s = new Standing(member, joinedOn, earnedTier, override, graceEndsOn, sinceSecond, sinceNano);
+            return s.counts(version, second)
+                    ? s
+                    : new Rebased(member, joinedOn, earnedTier, override, graceEndsOn, sinceSecond, sinceNano, version,
+                            second);
+        }
+
+        /** The version versions of this standing count from: they are {@code versionBase() + offset}. */
+        long versionBase() {
+            return 0;
+        }
+
+        /** The epoch second last decisions are counted from, see {@link TierStatus#pack}. */
+        long secondBase() {
+            return sinceSecond;
+        }
+
+        Instant since() {
+            return Instant.ofEpochSecond(sinceSecond, sinceNano);
         }
 
         /** Whether versions of this standing can count {@code version} and {@code second} from its bases. */
-        boolean counts(long version, long second) {
-            long offset = version - versionBase;
-            long seconds = second - secondBase;
+        final boolean counts(long version, long second) {
+            long offset = version - versionBase();
+            long seconds = second - secondBase();
             return offset >= 0 && offset <= Integer.MAX_VALUE && seconds >= -SECONDS_RANGE && seconds < SECONDS_RANGE;
+        }
+    }
+
+    /** A standing with bases of its own, for versions and instants out of a plain standing's reach. */
+    private static final class Rebased extends Standing {
+        final long versionFrom;
+        final long secondFrom;
+
+        Rebased(MemberId member, LocalDate joinedOn, TierId earnedTier, TierOverride override, LocalDate graceEndsOn,
+                long sinceSecond, int sinceNano, long versionFrom, long secondFrom) {
+            super(member, joinedOn, earnedTier, override, graceEndsOn, sinceSecond, sinceNano);
+            this.versionFrom = versionFrom;
+            this.secondFrom = secondFrom;
+        }
+
+        @Override
+        long versionBase() {
+            return versionFrom;
+        }
+
+        @Override
+        long secondBase() {
+            return secondFrom;
         }
     }
 
@@ -124,7 +171,7 @@ public final class TierStatus {
     TierStatus(MemberId member, LocalDate joinedOn, long version, TierId earnedTier, TierOverride override,
             LocalDate graceEndsOn, Instant since, Instant lastDecisionAt, QualifyingHistory history,
             OperationRows operations) {
-        this(new Standing(member, joinedOn, earnedTier, override, graceEndsOn, since.getEpochSecond(), since.getNano(),
+        this(Standing.of(member, joinedOn, earnedTier, override, graceEndsOn, since.getEpochSecond(), since.getNano(),
                 version, lastDecisionAt.getEpochSecond()), version, lastDecisionAt, history.rows(), history.size(),
                 operations);
     }
@@ -132,8 +179,8 @@ public final class TierStatus {
     private TierStatus(Standing standing, long version, Instant lastDecisionAt, long[] facts, int factCount,
             OperationRows operations) {
         this.standing = standing;
-        this.versionOffset = (int) (version - standing.versionBase);
-        this.lastDecision = pack(lastDecisionAt.getEpochSecond(), lastDecisionAt.getNano(), standing.secondBase);
+        this.versionOffset = (int) (version - standing.versionBase());
+        this.lastDecision = pack(lastDecisionAt.getEpochSecond(), lastDecisionAt.getNano(), standing.secondBase());
         this.facts = facts;
         this.factCount = factCount;
         this.operations = operations.data();
@@ -153,7 +200,7 @@ public final class TierStatus {
         Standing after = !moved && s.earnedTier.equals(earnedTier) && Objects.equals(s.override, override)
                 && Objects.equals(s.graceEndsOn, graceEndsOn) && s.counts(version, asOf.getEpochSecond())
                 ? s
-                : new Standing(s.member, s.joinedOn, earnedTier, override, graceEndsOn,
+                : Standing.of(s.member, s.joinedOn, earnedTier, override, graceEndsOn,
                         moved ? asOf.getEpochSecond() : s.sinceSecond, moved ? asOf.getNano() : s.sinceNano, version,
                         asOf.getEpochSecond());
         return new TierStatus(after, version, asOf, facts, factCount, operations);
@@ -171,7 +218,7 @@ public final class TierStatus {
 
     /** 1 at enrolment, one more per applied command. */
     public long version() {
-        return standing.versionBase + versionOffset;
+        return standing.versionBase() + versionOffset;
     }
 
     /** The tier the member holds: the override's tier while an override is set, else the earned tier. */
@@ -200,7 +247,7 @@ public final class TierStatus {
 
     /** When {@link #tier()} last changed (enrolment included). */
     public Instant since() {
-        return Instant.ofEpochSecond(standing.sinceSecond, standing.sinceNano);
+        return standing.since();
     }
 
     /** The {@code asOf} of the last applied command; later commands must not be earlier. */
@@ -209,7 +256,7 @@ public final class TierStatus {
     }
 
     private long lastDecisionSecond() {
-        return standing.secondBase + (lastDecision >> NANO_BITS);
+        return standing.secondBase() + (lastDecision >> NANO_BITS);
     }
 
     private int lastDecisionNano() {
