@@ -17,7 +17,7 @@ import java.util.Objects;
  * view made for a command). The versions of one lineage share the array: word 0 counts the slots
  * claimed, and appending to a version whose end is that count claims the next slot with a
  * compare-and-set and writes it in place; any other append (to an older version, or when the array
- * is full) copies the version's entries to the front of a new array with half as much room again.
+ * is full) copies the version's entries to the front of a new array with room for twice as many.
  * Forgetting the oldest entries (the usual case: operations are dated roughly in the order they are
  * recorded) moves {@code start} on in the same array and copies nothing; forgetting entries that are
  * not a prefix, or keeping few entries of a large array, copies the kept ones. Slots a version can
@@ -124,9 +124,9 @@ final class OperationRows {
             return new OperationRows(data, start, end + 1);
         }
         int live = end - start;
-        // room for two at least: with an idempotency window a status usually holds one or two live
-        // entries, so a small array (copied every other order) keeps the live heap small
-        int room = Math.max(2, live + 1 + (live >> 1));
+        // twice the entries it holds: with an idempotency window a status holds a few live entries
+        // and the oldest go as new ones come, so the array stays small and is copied every few orders
+        int room = 2 * (live + 1);
         long[] out = new long[1 + room * STRIDE];
         out[0] = live + 1;
         System.arraycopy(data, word(start), out, 1, live * STRIDE);
@@ -168,7 +168,7 @@ final class OperationRows {
                 kept++;
             }
         }
-        if (suffix && capacity(data) <= Math.max(4, 2 * (kept + 1))) {
+        if (suffix && capacity(data) <= 4 * (kept + 1)) {
             // a forgotten prefix of a small array: the kept entries stay where they are
             return new OperationRows(data, from, end);
         }
