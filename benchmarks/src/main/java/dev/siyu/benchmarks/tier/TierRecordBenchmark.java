@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -41,13 +42,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class TierRecordBenchmark {
 
-    private static final int MEMBERS = 8192;
     private static final int ROUNDS = 18;
     private static final TierProgram PROGRAM = TierProgram.fromJson(YearReplay.TIERS);
 
     /** One thread's members, their statuses and the orders they will record. */
     @State(Scope.Thread)
     public static class Members {
+        /** How many members take turns: 8,192 fit in the caches, 131,072 (like a replay's million) do not. */
+        @Param({"8192", "131072"})
+        public int members;
+
         TierStatus[] enrolled;
         TierStatus[] statuses;
         QualifyingActivity[] orders;
@@ -57,21 +61,21 @@ public class TierRecordBenchmark {
         @Setup
         public void setUp() {
             SplittableRandom random = new SplittableRandom(20_260_102L);
-            enrolled = new TierStatus[MEMBERS];
-            for (int m = 0; m < MEMBERS; m++) {
+            enrolled = new TierStatus[members];
+            for (int m = 0; m < members; m++) {
                 MemberProfile profile = MemberGenerators.profile(random, MemberId.of("M" + m),
                         YearReplay.START.minusDays(1), 3 * 365);
                 enrolled[m] = PROGRAM.enroll(profile, YearReplay.FROM).status();
             }
             statuses = enrolled.clone();
-            orders = new QualifyingActivity[MEMBERS * ROUNDS];
-            recordedAt = new Instant[MEMBERS * ROUNDS];
+            orders = new QualifyingActivity[members * ROUNDS];
+            recordedAt = new Instant[members * ROUNDS];
             for (int r = 0; r < ROUNDS; r++) {
-                for (int m = 0; m < MEMBERS; m++) {
+                for (int m = 0; m < members; m++) {
                     Instant at = YearReplay.FROM.plusSeconds(r * 20 * 86_400L + 36_000 + random.nextInt(11 * 3600));
-                    orders[r * MEMBERS + m] = QualifyingActivity.order(OperationId.of("M" + m + "-" + r + ":tier"), at,
+                    orders[r * members + m] = QualifyingActivity.order(OperationId.of("M" + m + "-" + r + ":tier"), at,
                             Money.ofMinor(5_000 + random.nextInt(200_000), Money.CNY), random.nextInt(2_000));
-                    recordedAt[r * MEMBERS + m] = at;
+                    recordedAt[r * members + m] = at;
                 }
             }
         }
@@ -82,11 +86,11 @@ public class TierRecordBenchmark {
     public TierStatus record(Members s) {
         int i = s.next;
         if (i == s.orders.length) {
-            System.arraycopy(s.enrolled, 0, s.statuses, 0, MEMBERS);
+            System.arraycopy(s.enrolled, 0, s.statuses, 0, s.members);
             i = 0;
         }
         s.next = i + 1;
-        int m = i % MEMBERS;
+        int m = i % s.members;
         TierStatus after = PROGRAM.record(s.statuses[m], s.orders[i], s.recordedAt[i]).status();
         s.statuses[m] = after;
         return after;
