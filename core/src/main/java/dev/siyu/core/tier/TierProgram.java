@@ -8,7 +8,6 @@ import dev.siyu.core.id.TierId;
 import dev.siyu.core.json.ConfigNode;
 import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.kernel.IdempotencyWindow;
-import dev.siyu.core.kernel.OperationLog;
 import dev.siyu.core.kernel.PayloadHasher;
 import dev.siyu.core.member.MemberProfile;
 import dev.siyu.core.money.Money;
@@ -95,8 +94,11 @@ public final class TierProgram {
     private final List<Tier> tiers;
     private final Map<TierId, Integer> index;
     private final long[] thresholds;
+    private final TierId[] ids;
     private final long[] retentions;
     private final String windowText;
+    /** How far past the window an operation must be before the log is pruned: a quarter window, at least a day. */
+    private final int forgetLag;
 
     private TierProgram(Builder b) {
         this.currency = b.currency;
@@ -111,13 +113,16 @@ public final class TierProgram {
         Map<TierId, Integer> byId = new HashMap<>();
         thresholds = new long[tiers.size()];
         retentions = new long[tiers.size()];
+        ids = new TierId[tiers.size()];
         for (int i = 0; i < tiers.size(); i++) {
             byId.put(tiers.get(i).id(), i);
             thresholds[i] = tiers.get(i).threshold();
+            ids[i] = tiers.get(i).id();
             retentions[i] = tiers.get(i).retention();
         }
         this.index = Map.copyOf(byId);
         this.windowText = describe(window);
+        this.forgetLag = idempotency.isUnbounded() ? 0 : Math.max(1, idempotency.days().getAsInt() / 4);
     }
 
     /** A builder with defaults: CNY, {@link BusinessClock#SHANGHAI}, spend over 12 rolling months, no grace, one tier down. */
@@ -227,7 +232,7 @@ public final class TierProgram {
         Objects.requireNonNull(status, "status");
         int day = epochDay(Objects.requireNonNull(asOf, "asOf"));
         int start = windowStart(day, status.joinedOn());
-        return tiers.get(tierIndex(valueOver(status.history(), start, day))).id();
+        return tiers.get(tierIndex(valueOver(status.factRows(), status.activityCount(), start, day))).id();
     }
 
     /** The value of the metric over the current window as of {@code asOf}, and the tier it earns. */
@@ -235,7 +240,7 @@ public final class TierProgram {
         Objects.requireNonNull(status, "status");
         int day = epochDay(Objects.requireNonNull(asOf, "asOf"));
         int start = windowStart(day, status.joinedOn());
-        long value = valueOver(status.history(), start, day);
+        long value = valueOver(status.factRows(), status.activityCount(), start, day);
         return new Qualification(metric, LocalDate.ofEpochDay(start), LocalDate.ofEpochDay(day), value,
                 tiers.get(tierIndex(value)).id());
     }
@@ -256,9 +261,10 @@ public final class TierProgram {
             return override.tier();
         }
         int held = indexOf(status.earnedTier(), "status earnedTier");
-        QualifyingHistory history = status.history();
+        long[] facts = status.factRows();
+        int size = status.activityCount();
         int start = windowStart(day, status.joinedOn());
-        long value = valueOver(history, start, day);
+        long value = valueOver(facts, size, start, day);
         int earned = tierIndex(value);
         if (earned > held) {
             return tiers.get(earned).id();
@@ -266,7 +272,7 @@ public final class TierProgram {
         if (held == 0) {
             return tiers.get(0).id();
         }
-        long kept = retentionValue(history, status.joinedOn(), start, value);
+        long kept = retentionValue(facts, size, status.joinedOn(), start, value);
         if (kept >= retentions[held]) {
             return tiers.get(held).id();
         }
@@ -300,7 +306,7 @@ public final class TierProgram {
             points[i] = fact.pointsEarned();
             orders[i] = fact.orders();
         }
-        OperationLog ops = OperationLog.empty();
+        OperationRows ops = OperationRows.EMPTY;
         for (TierSnapshot.Operation op : snapshot.operations()) {
             OperationDigest digest = OperationDigest.parse(op.digest());
             int code = TierStatus.codeIndex(op.code());
@@ -312,7 +318,7 @@ public final class TierProgram {
                 throw new IllegalArgumentException("snapshot operations must be unique: " + op.digest());
             }
             int day = op.dated().map(d -> Math.toIntExact(d.toEpochDay())).orElse(IdempotencyWindow.KEEP);
-            ops = ops.with(digest, op.fingerprint(), IdempotencyWindow.codeWord(code, day), 0);
+            ops = ops.with(digest, op.fingerprint(), IdempotencyWindow.codeWord(code, day));
         }
         return new TierStatus(snapshot.member(), snapshot.joinedOn(), snapshot.version(), snapshot.earnedTier(),
                 snapshot.override().orElse(null), snapshot.graceEndsOn().orElse(null), snapshot.since(),
@@ -345,7 +351,7 @@ public final class TierProgram {
         long[] spend = new long[n];
         long[] points = new long[n];
         long[] orders = new long[n];
-        OperationLog ops = OperationLog.empty();
+        OperationRows ops = OperationRows.EMPTY;
         for (int i = 0; i < n; i++) {
             QualifyingActivity a = facts.get(i);
             checkActivity(a, asOf);
@@ -357,12 +363,12 @@ public final class TierProgram {
             if (ops.contains(digest)) {
                 throw new IllegalArgumentException("history operation must be unique: " + a.operation());
             }
-            ops = ops.with(digest, fingerprint(a), IdempotencyWindow.codeWord(code(activityCode(a)), epochDay(a.at())), 0);
+            ops = ops.with(digest, fingerprint(a), IdempotencyWindow.codeWord(code(activityCode(a)), epochDay(a.at())));
         }
-        ops = idempotency.forget(ops, epochDay(asOf));
+        ops = forget(ops, epochDay(asOf));
         QualifyingHistory qualifying = QualifyingHistory.of(days, spend, points, orders);
         int day = epochDay(asOf);
-        Window w = current(qualifying, profile.joinedOn(), day);
+        Window w = current(qualifying.rows(), qualifying.size(), profile.joinedOn(), day);
         TierId tier = tiers.get(w.tier).id();
         MemberId member = profile.id();
         LocalDate joinedOn = profile.joinedOn();
@@ -417,9 +423,11 @@ public final class TierProgram {
         }
         Work w = new Work(status, asOf);
         int countsOn = epochDay(activity.countsAt());
-        w.history = w.history.plus(countsOn, activity.spend().minor(), activity.pointsEarned(), activity.orders());
+        w.facts = QualifyingHistory.plus(w.facts, w.factCount, countsOn, activity.spend().minor(),
+                activity.pointsEarned(), activity.orders());
+        w.factCount++;
         w.step(activityCode(activity), () -> activityExplanation(activity, countsOn));
-        Window q = current(w.history, status.joinedOn(), w.day);
+        Window q = current(w.facts, w.factCount, status.joinedOn(), w.day);
         if (q.tier > w.earned) {
             upgrade(w, q);
         } else {
@@ -449,13 +457,13 @@ public final class TierProgram {
             return refused;
         }
         Work w = new Work(status, asOf);
-        Window q = current(w.history, status.joinedOn(), w.day);
+        Window q = current(w.facts, w.factCount, status.joinedOn(), w.day);
         if (q.tier > w.earned) {
             upgrade(w, q);
             return finish(w, operation, digest, EVALUATE_FINGERPRINT, IdempotencyWindow.KEEP);
         }
         int held = w.earned;
-        Window r = retention(w.history, status.joinedOn(), w.day, q);
+        Window r = retention(w.facts, w.factCount, status.joinedOn(), w.day, q);
         if (held == 0 || r.value >= retentions[held]) {
             Explanation.Builder kept = Explanation.builder(w.grace != null ? "GRACE_CLEARED" : "TIER_RETAINED");
             retentionFacts(kept, r, held);
@@ -468,9 +476,9 @@ public final class TierProgram {
         }
         boolean started = w.grace == null;
         if (started) {
-            w.grace = w.date.plus(grace);
+            w.grace = w.date().plus(grace);
         }
-        if (w.date.isBefore(w.grace)) {
+        if (w.date().isBefore(w.grace)) {
             Explanation.Builder inGrace = Explanation.builder(started ? "GRACE_STARTED" : "IN_GRACE");
             retentionFacts(inGrace, r, held);
             inGrace.fact("graceEndsOn", w.grace);
@@ -568,11 +576,12 @@ public final class TierProgram {
         final TierStatus before;
         final Instant asOf;
         final int day;
-        final LocalDate date;
         int earned;
         TierOverride override;
         LocalDate grace;
-        QualifyingHistory history;
+        /** The qualifying facts: a {@link QualifyingHistory} array and its size. */
+        long[] facts;
+        int factCount;
         boolean overrideSet;
         boolean overrideEnded;
         /** The steps taken: each reason code, then how to explain it when asked; {@link #steps} slots used. */
@@ -583,12 +592,12 @@ public final class TierProgram {
             this.before = before;
             this.asOf = asOf;
             this.day = epochDay(asOf);
-            this.date = LocalDate.ofEpochDay(day);
             this.earned = indexOf(before.earnedTier(), "status earnedTier");
             this.override = before.overrideOrNull();
             this.grace = before.graceOrNull();
-            this.history = before.history();
-            if (override != null && !override.holdsOn(date)) {
+            this.facts = before.factRows();
+            this.factCount = before.activityCount();
+            if (override != null && !override.holdsOn(date())) {
                 step(Explanation.builder("OVERRIDE_EXPIRED")
                         .fact("tier", override.tier())
                         .fact("until", override.until())
@@ -597,6 +606,11 @@ public final class TierProgram {
                 override = null;
                 overrideEnded = true;
             }
+        }
+
+        /** The business date of {@code asOf}. */
+        LocalDate date() {
+            return LocalDate.ofEpochDay(day);
         }
 
         void step(Explanation explanation) {
@@ -615,23 +629,23 @@ public final class TierProgram {
 
     private TierResult precheck(TierStatus status, OperationId operation, OperationDigest digest, long fingerprint,
             Object payload, Instant asOf) {
-        OperationLog log = status.operations();
+        OperationRows log = status.operations();
         int recorded = log.indexOf(digest);
         if (recorded >= 0) {
             if (log.fingerprint(recorded) == fingerprint) {
                 return new TierResult(status, List.of(),
-                        TierOutcome.Applied.recorded(TierStatus.CODES.get(IdempotencyWindow.code(log.code(recorded)))), true);
+                        TierOutcome.Applied.recorded(TierStatus.CODES.get(IdempotencyWindow.code(log.codeWord(recorded)))), true);
             }
             return new TierResult(status, List.of(), new TierOutcome.Rejected(TierOutcome.Reason.OPERATION_CONFLICT,
                     Explanation.builder("OPERATION_CONFLICT")
                             .fact("operation", operation)
-                            .fact("recordedCode", TierStatus.CODES.get(IdempotencyWindow.code(log.code(recorded))))
+                            .fact("recordedCode", TierStatus.CODES.get(IdempotencyWindow.code(log.codeWord(recorded))))
                             .fact("recordedFingerprint", Long.toHexString(log.fingerprint(recorded)))
                             .fact("givenFingerprint", Long.toHexString(fingerprint))
                             .fact("givenPayload", payload)
                             .build()), false);
         }
-        if (asOf.isBefore(status.lastDecisionAt())) {
+        if (status.isBeforeLastDecision(asOf)) {
             return new TierResult(status, List.of(), new TierOutcome.Rejected(
                     TierOutcome.Reason.AS_OF_BEFORE_LAST_DECISION,
                     Explanation.builder("AS_OF_BEFORE_LAST_DECISION")
@@ -670,14 +684,14 @@ public final class TierProgram {
             } else if (w.overrideEnded && w.override == null) {
                 kind = TierChanged.Kind.OVERRIDE_EXPIRED;
             } else {
-                kind = index.get(to) > index.get(from) ? TierChanged.Kind.UPGRADED : TierChanged.Kind.DOWNGRADED;
+                kind = indexOf(to, "to") > indexOf(from, "from") ? TierChanged.Kind.UPGRADED : TierChanged.Kind.DOWNGRADED;
             }
         }
         String decisiveCode = (String) w.taken[w.steps - 2];
         String code = moved ? "TIER_" + kind.name() : decisiveCode;
         Object[] taken = w.taken;
         int steps = w.steps;
-        LocalDate date = w.date;
+        int day = w.day;
         Supplier<Explanation> explain = () -> {
             List<Explanation> because = new ArrayList<>(steps / 2);
             for (int i = 1; i < steps; i += 2) {
@@ -688,7 +702,7 @@ public final class TierProgram {
             Explanation.Builder top = Explanation.builder(code)
                     .fact("member", before.member())
                     .fact("operation", operation)
-                    .fact("asOfDate", date)
+                    .fact("asOfDate", LocalDate.ofEpochDay(day))
                     .fact("from", from)
                     .fact("to", to);
             top.factsOf(because.get(because.size() - 1));
@@ -698,11 +712,10 @@ public final class TierProgram {
             return top.build();
         };
         TierOutcome.Applied outcome = new TierOutcome.Applied(Explanation.deferred(code, explain));
-        // forget first: a pruned log keeps room for the entry, so it is written in place
-        OperationLog ops = idempotency.forget(before.operations(), w.day).with(digest, fingerprint,
-                IdempotencyWindow.codeWord(code(code), dated), 0);
-        TierStatus after = new TierStatus(before.member(), before.joinedOn(), before.version() + 1, earnedId,
-                w.override, w.grace, moved ? w.asOf : before.since(), w.asOf, w.history, ops);
+        // forget first: a log pruned of its oldest entries keeps its array, so the entry is usually written in place
+        OperationRows ops = forget(before.operations(), w.day).with(digest, fingerprint,
+                IdempotencyWindow.codeWord(code(code), dated));
+        TierStatus after = before.next(earnedId, w.override, w.grace, moved, w.asOf, w.facts, w.factCount, ops);
         List<TierChanged> events = moved
                 ? List.of(new TierChanged(before.member(), w.asOf, Optional.of(from), to, kind,
                         outcome.explanation()))
@@ -798,13 +811,19 @@ public final class TierProgram {
     }
 
     private int indexOf(TierId id, String field) {
-        Integer i = index.get(Objects.requireNonNull(id, field));
-        if (i == null) {
-            List<TierId> ids = new ArrayList<>(tiers.size());
-            for (Tier tier : tiers) {
-                ids.add(tier.id());
+        Objects.requireNonNull(id, field);
+        for (int k = 0; k < ids.length; k++) {
+            if (ids[k] == id) {
+                return k; // a status this program made holds the ladder's own ids: no hashing
             }
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be one of %s: %s", field, ids, id));
+        }
+        Integer i = index.get(id);
+        if (i == null) {
+            List<TierId> known = new ArrayList<>(tiers.size());
+            for (Tier tier : tiers) {
+                known.add(tier.id());
+            }
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be one of %s: %s", field, known, id));
         }
         return i;
     }
@@ -831,34 +850,43 @@ public final class TierProgram {
         return 0;
     }
 
-    private long valueOver(QualifyingHistory history, int start, int end) {
-        return Math.max(0, history.sum(metric, start, end));
+    private long valueOver(long[] facts, int size, int start, int end) {
+        return Math.max(0, QualifyingHistory.sum(facts, size, metric, start, end));
     }
 
-    private Window current(QualifyingHistory history, LocalDate joinedOn, int day) {
+    /** {@code ops} as {@link IdempotencyWindow#forget} leaves a log when the latest day recorded is {@code latestDay}. */
+    private OperationRows forget(OperationRows ops, int latestDay) {
+        if (idempotency.isUnbounded() || ops.size() == 0) {
+            return ops;
+        }
+        int first = idempotency.firstAcceptedDay(latestDay);
+        return ops.forget(first, (long) first - forgetLag);
+    }
+
+    private Window current(long[] facts, int size, LocalDate joinedOn, int day) {
         int start = windowStart(day, joinedOn);
-        long value = valueOver(history, start, day);
+        long value = valueOver(facts, size, start, day);
         return new Window(start, day, value, tierIndex(value));
     }
 
     /** The better of the current window and, for calendar and anniversary years, the previous complete year. */
-    private Window retention(QualifyingHistory history, LocalDate joinedOn, int day, Window current) {
+    private Window retention(long[] facts, int size, LocalDate joinedOn, int day, Window current) {
         int previousStart = previousStart(current.start, joinedOn);
         if (previousStart == Integer.MIN_VALUE) {
             return current;
         }
-        long previous = valueOver(history, previousStart, current.start - 1);
+        long previous = valueOver(facts, size, previousStart, current.start - 1);
         return previous > current.value
                 ? new Window(previousStart, current.start - 1, previous, tierIndex(previous))
                 : current;
     }
 
     /** {@link #retention}'s value without allocating a window. */
-    private long retentionValue(QualifyingHistory history, LocalDate joinedOn, int start, long current) {
+    private long retentionValue(long[] facts, int size, LocalDate joinedOn, int start, long current) {
         int previousStart = previousStart(start, joinedOn);
         return previousStart == Integer.MIN_VALUE
                 ? current
-                : Math.max(current, valueOver(history, previousStart, start - 1));
+                : Math.max(current, valueOver(facts, size, previousStart, start - 1));
     }
 
     /** The first day of the year before the one starting on {@code start}; MIN_VALUE if there is none. */

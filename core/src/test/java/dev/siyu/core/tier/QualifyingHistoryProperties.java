@@ -129,4 +129,13 @@ class QualifyingHistoryProperties {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void a_history_built_at_once_keeps_facts_before_1970_before_later_ones() {
+        QualifyingHistory h = QualifyingHistory.of(new int[] {0, -1, 3, -400}, new long[] {1, 2, 3, 4},
+                new long[] {0, 0, 0, 0}, new long[] {1, 1, 1, 1});
+        assertThat(new int[] {h.day(0), h.day(1), h.day(2), h.day(3)}).containsExactly(-400, -1, 0, 3);
+        assertThat(h.sum(Metric.SPEND, -1, 0)).isEqualTo(3);
+        assertThat(h.sum(Metric.SPEND, -400, -400)).isEqualTo(4);
+    }
 }
