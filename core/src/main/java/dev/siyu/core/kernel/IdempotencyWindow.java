@@ -3,6 +3,7 @@ package dev.siyu.core.kernel;
 import dev.siyu.core.json.ConfigException;
 import dev.siyu.core.json.ConfigNode;
 import java.util.OptionalInt;
+import java.util.function.IntUnaryOperator;
 
 /**
  * How long an aggregate remembers the operations applied to it, in business days: a bound on its
@@ -99,30 +100,54 @@ public final class IdempotencyWindow {
 
 
     /**
-     * {@code log} without the entries dated before {@link #firstAcceptedDay(int) firstAcceptedDay(latestDay)}
-     * that it can let go cheaply, else {@code log} itself. The leading such entries (entries come
-     * roughly in date order) go at once, without copying ({@link OperationLog#withoutFirst}); any
-     * behind a kept one go once one of them is at least a quarter window (and a day) older than
-     * that, by rewriting the log. Entries carry their day in their code word ({@link #codeWord});
-     * entries dated {@link #KEEP} are never forgotten. O(size) to check, like a lookup.
+     * The forgetting rule, for any log of {@code size} entries in recording order whose entry
+     * {@code i} is dated {@code dayOf.applyAsInt(i)} when the latest day recorded is
+     * {@code latestDay}: the number of leading entries dated before
+     * {@link #firstAcceptedDay(int) firstAcceptedDay(latestDay)}, to drop now (0 for none; entries
+     * come roughly in date order, so this is the usual case and can share the log's storage), or
+     * {@code -1} when an entry dated before that day sits behind a kept one and is at least a quarter
+     * window (and a day) older than it: then the log is to be rewritten keeping only the entries
+     * dated on or after that day. Entries dated {@link #KEEP} are never forgotten. O(size), like a
+     * lookup. {@link #forget} applies it to an {@link OperationLog}; an aggregate that keeps its
+     * operations in another form applies it to that.
      */
-    public OperationLog forget(OperationLog log, int latestDay) {
-        if (days == 0 || log.size() == 0 || latestDay == Integer.MIN_VALUE) {
-            return log;
+    public int forgetting(int size, IntUnaryOperator dayOf, int latestDay) {
+        if (days == 0 || size == 0 || latestDay == Integer.MIN_VALUE) {
+            return 0;
         }
         int first = firstAcceptedDay(latestDay);
         long stale = (long) first - Math.max(1, days / 4);
-        int size = log.size();
         int leading = 0;
-        while (leading < size && day(log.code(leading)) < first) {
+        while (leading < size && dayOf.applyAsInt(leading) < first) {
             leading++;
         }
         for (int i = leading; i < size; i++) {
-            if (day(log.code(i)) <= stale) {
-                return log.retainIf(at -> day(log.code(at)) >= first);
+            if (dayOf.applyAsInt(i) <= stale) {
+                return -1;
             }
         }
-        return log.withoutFirst(leading);
+        return leading;
+    }
+
+    /**
+     * {@code log} as {@link #forgetting} leaves it: without its leading entries dated before
+     * {@link #firstAcceptedDay(int) firstAcceptedDay(latestDay)}, sharing its array
+     * ({@link OperationLog#withoutFirst}) unless that array is more than four times the room the
+     * kept entries need (then they are copied); rewritten keeping the entries dated on or after that day when the rule says
+     * so; else {@code log} itself. Entries carry their day in their code word ({@link #codeWord}).
+     */
+    public OperationLog forget(OperationLog log, int latestDay) {
+        int leading = forgetting(log.size(), i -> day(log.code(i)), latestDay);
+        if (leading == 0) {
+            return log;
+        }
+        if (leading > 0) {
+            // a small array is shared; a large one (after a burst) gives way to a copy of the kept entries
+            return log.capacity() <= 4 * (log.size() - leading + 1) ? log.withoutFirst(leading)
+                    : log.retainIf(at -> at >= leading);
+        }
+        int first = firstAcceptedDay(latestDay);
+        return log.retainIf(at -> day(log.code(at)) >= first);
     }
 
     /** The code word of an entry: {@code day} in the upper 32 bits, the aggregate's {@code code} in the lower. */

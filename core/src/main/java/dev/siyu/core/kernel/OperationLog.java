@@ -142,6 +142,11 @@ public final class OperationLog {
         return new OperationLog(Columns.retain(data, STRIDE, start, end, kept, keep), 0, kept, latestDay);
     }
 
+    /** The entries this log's array has room for (shared with the other logs of its lineage). */
+    int capacity() {
+        return Columns.capacity(data, STRIDE);
+    }
+
     /** Bytes of this log's array (shared with the other logs of its lineage): for diagnostics. */
     public long retainedBytes() {
         return 16 + 8L * data.length;

@@ -24,9 +24,9 @@ import java.util.Objects;
  * see are written before it is constructed and never again, and versions reach the array through a
  * final field, so every version reads a complete, fixed range from any thread.
  *
- * <p>The forgetting rule is {@link IdempotencyWindow#forget}'s: nothing happens until an entry is
- * at least the lag (a quarter window, at least a day) older than the first accepted day, then every
- * entry dated before the first accepted day goes; entries dated {@link IdempotencyWindow#KEEP} stay.
+ * <p>The forgetting rule is the kernel's ({@link IdempotencyWindow#forgetting}), the one
+ * {@link dev.siyu.core.kernel.OperationLog}s follow; entries dated {@link IdempotencyWindow#KEEP}
+ * stay.
  */
 final class OperationRows {
 
@@ -143,34 +143,28 @@ final class OperationRows {
     }
 
     /**
-     * These operations without the entries dated before {@code first} (the first accepted day),
-     * once one of them is dated on or before {@code stale} (the first accepted day less the lag);
+     * These operations as {@link IdempotencyWindow#forgetting} leaves a log when the latest day
+     * recorded is {@code latestDay}: the leading entries past the window dropped by moving the start
+     * (unless the array is more than four times the room the kept entries need: then they are
+     * copied), or the log rewritten keeping the entries dated on or after the first accepted day;
      * else these operations themselves.
      */
-    OperationRows forget(int first, long stale) {
-        boolean due = false;
-        for (int i = start; i < end && !due; i++) {
-            due = IdempotencyWindow.day(data[word(i) + 3]) <= stale;
-        }
-        if (!due) {
+    OperationRows forget(IdempotencyWindow window, int latestDay) {
+        int leading = window.forgetting(size(), i -> IdempotencyWindow.day(data[word(start + i) + 3]), latestDay);
+        if (leading == 0) {
             return this;
         }
-        int from = start;
-        while (from < end && IdempotencyWindow.day(data[word(from) + 3]) < first) {
-            from++;
+        if (leading > 0 && capacity(data) <= 4 * (size() - leading + 1)) {
+            return new OperationRows(data, start + leading, end);
         }
+        // a prefix of a large array (after a burst), or a rewrite: the kept entries copied
+        int first = leading > 0 ? Integer.MIN_VALUE : window.firstAcceptedDay(latestDay);
+        int from = start + Math.max(0, leading);
         int kept = 0;
-        boolean suffix = true;
         for (int i = from; i < end; i++) {
-            if (IdempotencyWindow.day(data[word(i) + 3]) < first) {
-                suffix = false;
-            } else {
+            if (IdempotencyWindow.day(data[word(i) + 3]) >= first) {
                 kept++;
             }
-        }
-        if (suffix && capacity(data) <= 4 * (kept + 1)) {
-            // a forgotten prefix of a small array: the kept entries stay where they are
-            return new OperationRows(data, from, end);
         }
         int room = kept + 1 + (kept >> 1);
         long[] out = new long[1 + room * STRIDE];

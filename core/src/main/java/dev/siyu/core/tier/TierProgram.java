@@ -97,8 +97,6 @@ public final class TierProgram {
     private final TierId[] ids;
     private final long[] retentions;
     private final String windowText;
-    /** How far past the window an operation must be before the log is pruned: a quarter window, at least a day. */
-    private final int forgetLag;
 
     private TierProgram(Builder b) {
         this.currency = b.currency;
@@ -122,7 +120,6 @@ public final class TierProgram {
         }
         this.index = Map.copyOf(byId);
         this.windowText = describe(window);
-        this.forgetLag = idempotency.isUnbounded() ? 0 : Math.max(1, idempotency.days().getAsInt() / 4);
     }
 
     /** A builder with defaults: CNY, {@link BusinessClock#SHANGHAI}, spend over 12 rolling months, no grace, one tier down. */
@@ -856,11 +853,7 @@ public final class TierProgram {
 
     /** {@code ops} as {@link IdempotencyWindow#forget} leaves a log when the latest day recorded is {@code latestDay}. */
     private OperationRows forget(OperationRows ops, int latestDay) {
-        if (idempotency.isUnbounded() || ops.size() == 0) {
-            return ops;
-        }
-        int first = idempotency.firstAcceptedDay(latestDay);
-        return ops.forget(first, (long) first - forgetLag);
+        return ops.forget(idempotency, latestDay);
     }
 
     private Window current(long[] facts, int size, LocalDate joinedOn, int day) {

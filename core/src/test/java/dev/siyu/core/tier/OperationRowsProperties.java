@@ -38,14 +38,25 @@ class OperationRowsProperties {
         return new Entry(id * 0x9E3779B97F4A7C15L, ~(long) id, id * 31L + 7, IdempotencyWindow.codeWord(id % 19, day));
     }
 
-    /** What {@link OperationRows#forget} must leave of {@code model}. */
-    private static List<Entry> forget(List<Entry> model, int first, long stale) {
-        boolean due = false;
-        for (Entry e : model) {
-            due |= e.day() <= stale;
+    /**
+     * What {@link OperationRows#forget} must leave of {@code model} under a window of {@code days}
+     * when the latest day is {@code latest}: the kernel's rule written out plainly. The leading
+     * entries dated before the first accepted day go; if an entry behind a kept one is a quarter
+     * window (at least a day) older than that day, every entry dated before it goes.
+     */
+    private static List<Entry> forget(List<Entry> model, int days, int latest) {
+        int first = latest - days;
+        long stale = (long) first - Math.max(1, days / 4);
+        int leading = 0;
+        while (leading < model.size() && model.get(leading).day() < first) {
+            leading++;
         }
-        if (!due) {
-            return model;
+        boolean rewrite = false;
+        for (Entry e : model.subList(leading, model.size())) {
+            rewrite |= e.day() <= stale;
+        }
+        if (!rewrite) {
+            return leading == 0 ? model : List.copyOf(model.subList(leading, model.size()));
         }
         List<Entry> kept = new ArrayList<>();
         for (Entry e : model) {
@@ -90,10 +101,10 @@ class OperationRowsProperties {
                     next.add(e);
                     models.add(next);
                 } else {
-                    int first = i - s[2] % 20;
-                    long stale = (long) first - s[3];
-                    OperationRows forgotten = version.forget(first, stale);
-                    List<Entry> kept = forget(model, first, stale);
+                    int days = 1 + s[2] % 20;
+                    int latest = i + s[3] % 3;
+                    OperationRows forgotten = version.forget(IdempotencyWindow.ofDays(days), latest);
+                    List<Entry> kept = forget(model, days, latest);
                     if (kept == model) {
                         assertThat(forgotten).isSameAs(version);
                     }
@@ -123,7 +134,7 @@ class OperationRowsProperties {
             Entry e = entry(id, id * 10);
             rows = rows.with(new OperationDigest(e.hi(), e.lo()), e.fingerprint(), e.codeWord());
         }
-        OperationRows forgotten = rows.forget(25, 20);
+        OperationRows forgotten = rows.forget(IdempotencyWindow.ofDays(10), 35); // first accepted day 25
         assertThat(forgotten.size()).isEqualTo(1);
         assertThat(forgotten.data()).isSameAs(rows.data());
         Entry e = entry(4, 40);
@@ -142,7 +153,7 @@ class OperationRowsProperties {
             rows = rows.with(new OperationDigest(e.hi(), e.lo()), e.fingerprint(), e.codeWord());
             model.add(e);
         }
-        OperationRows forgotten = rows.forget(99, 90);
+        OperationRows forgotten = rows.forget(IdempotencyWindow.ofDays(10), 109); // first accepted day 99
         assertThat(forgotten.data()).isNotSameAs(rows.data());
         assertThat(forgotten.data().length).isLessThan(20);
         assertMatches(forgotten, model.subList(98, 100));
@@ -170,8 +181,8 @@ class OperationRowsProperties {
                         next.add(e);
                         model = next;
                         if (i % 7 == 0) {
-                            rows = rows.forget(i - 10, i - 13);
-                            model = forget(model, i - 10, i - 13);
+                            rows = rows.forget(IdempotencyWindow.ofDays(10), i);
+                            model = forget(model, 10, i);
                         }
                     }
                     return List.of(rows, model);
