@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * history entry is kept. The engine shares scope and guide instances between customers. The
  * history and the outcome recorded for an operation are recomputed when asked for, by re-running
  * the operations from the empty customer under their policies (the engine never reads the clock,
- * so the result is the same as the first time).
+ * so the result is the same as the first time). A member id of up to eight Latin-1 characters is
+ * also kept packed in a long, so that checking an order's member does not reach the id's text.
  */
 public final class CustomerBinding {
 
@@ -46,6 +47,11 @@ public final class CustomerBinding {
     private static final long NANOS = 1_000_000_000L;
 
     private final MemberId member;
+    /**
+     * The member id's text packed in a long ({@link #memberKey(String)}), 0 when it does not fit:
+     * {@link #isOf} answers from this object alone instead of reaching the id's string.
+     */
+    private final long memberKey;
     /*
      * The first binding (by scope) inline, its instants as nanoseconds since the epoch: attributing
      * an order reads the guide from this object. Null guide when there is none, or when its instants
@@ -71,6 +77,7 @@ public final class CustomerBinding {
     CustomerBinding(MemberId member, Binding[] bindings, List<PendingTransfer> pending,
             List<Instant> onDutyTransfers, Object[] operations) {
         this.member = member;
+        this.memberKey = memberKey(member.value());
         Binding first = bindings.length == 0 ? null : bindings[0];
         long sinceNanos = first == null ? OUT : nanos(first.since());
         long protectedNanos = first == null ? OUT : nanos(first.protectedUntil());
@@ -95,6 +102,27 @@ public final class CustomerBinding {
         this.transfers = pending.isEmpty() && onDutyTransfers.isEmpty() ? null
                 : new Transfers(List.copyOf(pending), List.copyOf(onDutyTransfers));
         this.operations = operations;
+    }
+
+    /**
+     * An id text of one to eight Latin-1 characters as a long, its characters' codes from the high
+     * byte down, zero-padded; 0 for any other text. Ids have no control characters, so no code is
+     * 0 and two texts that fit have the same key exactly when they are equal.
+     */
+    static long memberKey(String text) {
+        int length = text.length();
+        if (length == 0 || length > 8) {
+            return 0;
+        }
+        long key = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == 0 || c > 0xFF) {
+                return 0;
+            }
+            key |= (long) c << (56 - 8 * i);
+        }
+        return key;
     }
 
     /** {@code at} in nanoseconds since the epoch, or {@link #OUT} if that does not fit in a long. */
@@ -131,6 +159,25 @@ public final class CustomerBinding {
 
     public MemberId member() {
         return member;
+    }
+
+    /**
+     * Whether this is {@code member}'s customer: the same as {@code member().equals(member)},
+     * answered for short ids from a key kept in this object (attributing an order does not reach
+     * the customer's id text).
+     */
+    public boolean isOf(MemberId member) {
+        if (member == this.member) {
+            return true;
+        }
+        if (member == null) {
+            return false;
+        }
+        long key = memberKey;
+        if (key != 0) {
+            return key == memberKey(member.value());
+        }
+        return this.member.equals(member);
     }
 
     /**

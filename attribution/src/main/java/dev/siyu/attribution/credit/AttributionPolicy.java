@@ -108,7 +108,7 @@ public final class AttributionPolicy {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(touches, "touches");
         Objects.requireNonNull(binding, "binding");
-        if (binding.member() != order.member() && !binding.member().equals(order.member())) {
+        if (!binding.isOf(order.member())) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "binding member must be %s: %s",
                     order.member(), binding.member()));
         }
