@@ -45,6 +45,8 @@ public final class CustomerBinding {
     /** What {@link #nanos} returns for an instant out of range (no instant in range has this value either). */
     static final long OUT = Long.MAX_VALUE;
     private static final long NANOS = 1_000_000_000L;
+    /** Slots per binding in {@link #others}. */
+    private static final int OTHER = 3;
 
     private final MemberId member;
     /**
@@ -63,8 +65,13 @@ public final class CustomerBinding {
     private final long since;
     private final long protectedUntil;
     private final long validUntil;
-    /** The other bindings sorted by scope (all of them when the first is not inline); null for none. */
-    private final Binding[] others;
+    /**
+     * The other bindings sorted by scope (all of them when the first is not inline), {@link #OTHER}
+     * slots each: scope, guide when the binding never lapses (else null), the binding record; null
+     * for none. The guide in force in a scope is found from this array alone, without reaching the
+     * records.
+     */
+    private final Object[] others;
     /** Pending transfers and on-duty transfer times, or null when both are empty (most customers). */
     private final Transfers transfers;
     /** Operation id, payload and policy of every operation handled, oldest first. */
@@ -89,7 +96,7 @@ public final class CustomerBinding {
             this.since = sinceNanos;
             this.protectedUntil = protectedNanos;
             this.validUntil = validNanos;
-            this.others = bindings.length == 1 ? null : Arrays.copyOfRange(bindings, 1, bindings.length);
+            this.others = others(bindings, 1);
         } else {
             this.guide = null;
             this.scope = null;
@@ -97,11 +104,31 @@ public final class CustomerBinding {
             this.since = 0;
             this.protectedUntil = 0;
             this.validUntil = 0;
-            this.others = bindings.length == 0 ? null : bindings.clone();
+            this.others = others(bindings, 0);
         }
         this.transfers = pending.isEmpty() && onDutyTransfers.isEmpty() ? null
                 : new Transfers(List.copyOf(pending), List.copyOf(onDutyTransfers));
         this.operations = operations;
+    }
+
+    /** {@code bindings} from {@code from} on in the layout of {@link #others}, null if none. */
+    private static Object[] others(Binding[] bindings, int from) {
+        if (bindings.length <= from) {
+            return null;
+        }
+        Object[] out = new Object[(bindings.length - from) * OTHER];
+        for (int i = from, at = 0; i < bindings.length; i++, at += OTHER) {
+            Binding b = bindings[i];
+            out[at] = b.scope();
+            out[at + 1] = b.validUntil().isEmpty() ? b.guide() : null;
+            out[at + 2] = b;
+        }
+        return out;
+    }
+
+    /** Whether two scopes are equal (identity first; the same as {@link BindingScope#equals}). */
+    private static boolean same(BindingScope a, BindingScope b) {
+        return a == b || a.kind() == b.kind() && a.id().equals(b.id());
     }
 
     /**
@@ -214,13 +241,14 @@ public final class CustomerBinding {
 
     /** The recorded binding of {@code scope}, null if none. */
     Binding recorded(BindingScope scope) {
-        if (guide != null && (this.scope == scope || this.scope.equals(scope))) {
+        if (guide != null && same(this.scope, scope)) {
             return first();
         }
-        if (others != null) {
-            for (Binding b : others) {
-                if (b.scope() == scope || b.scope().equals(scope)) {
-                    return b;
+        Object[] rest = others;
+        if (rest != null) {
+            for (int i = 0; i < rest.length; i += OTHER) {
+                if (same((BindingScope) rest[i], scope)) {
+                    return (Binding) rest[i + 2];
                 }
             }
         }
@@ -228,13 +256,17 @@ public final class CustomerBinding {
     }
 
     Binding[] bindingArray() {
-        if (guide == null) {
-            return others == null ? NONE : others.clone();
+        int inline = guide == null ? 0 : 1;
+        int count = others == null ? 0 : others.length / OTHER;
+        if (inline + count == 0) {
+            return NONE;
         }
-        Binding[] out = new Binding[1 + (others == null ? 0 : others.length)];
-        out[0] = first();
-        if (others != null) {
-            System.arraycopy(others, 0, out, 1, others.length);
+        Binding[] out = new Binding[inline + count];
+        if (inline == 1) {
+            out[0] = first();
+        }
+        for (int k = 0; k < count; k++) {
+            out[inline + k] = (Binding) others[k * OTHER + 2];
         }
         return out;
     }
@@ -346,20 +378,43 @@ public final class CustomerBinding {
     public Optional<GuideId> guideAt(BindingScope scope, Instant at) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(at, "at");
-        if (transfers != null && !transfers.pending().isEmpty()) {
-            return bindingAt(scope, at).map(Binding::guide);
+        GuideId found = inForce(scope, at);
+        return found == null ? Optional.empty() : Optional.of(found);
+    }
+
+    /** {@link #guideAt}'s guide, null for none (small, so that callers inline it). */
+    private GuideId inForce(BindingScope scope, Instant at) {
+        if (transfers != null) {
+            return transferredInForce(scope, at);
         }
-        if (guide != null && (this.scope == scope || this.scope.equals(scope))) {
-            return validUntil == PERMANENT || before(at, validUntil) ? Optional.of(guide) : Optional.empty();
+        GuideId first = guide;
+        if (first != null && same(this.scope, scope)) {
+            return validUntil == PERMANENT || before(at, validUntil) ? first : null;
         }
-        if (others != null) {
-            for (Binding b : others) {
-                if (b.scope() == scope || b.scope().equals(scope)) {
-                    return b.isValidAt(at) ? Optional.of(b.guide()) : Optional.empty();
+        Object[] rest = others;
+        if (rest == null) {
+            return null;
+        }
+        for (int i = 0; i < rest.length; i += OTHER) {
+            if (same((BindingScope) rest[i], scope)) {
+                Object permanent = rest[i + 1];
+                if (permanent != null) {
+                    return (GuideId) permanent;
                 }
+                Binding b = (Binding) rest[i + 2];
+                return b.isValidAt(at) ? b.guide() : null;
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    /** The guide in force for a customer with transfers on record (pending ones count when due). */
+    private GuideId transferredInForce(BindingScope scope, Instant at) {
+        if (!transfers.pending().isEmpty()) {
+            return bindingAt(scope, at).map(Binding::guide).orElse(null);
+        }
+        Binding b = recorded(scope);
+        return b != null && b.isValidAt(at) ? b.guide() : null;
     }
 
     @Override
