@@ -128,7 +128,8 @@ public final class AttributionPolicy {
         int size = orderLines.size();
         LineCredit first = null;
         LineCredit second = null;
-        LineCredit[] lines = size > 2 ? new LineCredit[size] : null;
+        LineCredit third = null;
+        LineCredit[] lines = size > 3 ? new LineCredit[size] : null;
         BindingScope orderStore = null;
         BindingScope scope = null;
         OrderLine previous = null;
@@ -164,13 +165,16 @@ public final class AttributionPolicy {
                 first = credit;
             } else if (i == 1) {
                 second = credit;
+            } else if (i == 2) {
+                third = credit;
             }
             if (lines != null) {
                 lines[i] = credit;
             }
         }
+        // up to three lines without an array of ours (List.of(a, b, c) keeps its own varargs array)
         List<LineCredit> credited = size == 0 ? List.of() : size == 1 ? List.of(first)
-                : size == 2 ? List.of(first, second) : List.of(lines);
+                : size == 2 ? List.of(first, second) : size == 3 ? List.of(first, second, third) : List.of(lines);
         return new OrderAttribution(order.id(), order.member(), at, credited);
     }
 
