@@ -160,7 +160,8 @@ public final class AttributionPolicy {
                     sale = own;
                 }
             }
-            LineCredit credit = credit(line.lineNo(), scope, service, sale, sharer, opener, fellBack);
+            LineCredit credit = credit(line.lineNo(), scope, service, sale, sharer, opener, fellBack,
+                    i == 0 ? null : i == 1 ? first : i == 2 ? second : lines[i - 1]);
             if (i == 0) {
                 first = credit;
             } else if (i == 1) {
@@ -204,45 +205,54 @@ public final class AttributionPolicy {
         };
     }
 
+    /**
+     * The credit of one line from the roles found on it; {@code before} is the order's previous
+     * line credit (null for the first), whose credit list is shared when the same guide wins in the
+     * same role (lines of one store usually do).
+     */
     private LineCredit credit(int lineNo, BindingScope scope, GuideId service, GuideId sale, GuideId sharer,
-            GuideId opener, boolean fellBack) {
-        List<Credit> credits;
-        GuideRole winner = null;
-        if (mode == Mode.PRECEDENCE) {
-            credits = List.of();
-            for (GuideRole role : precedenceRoles) {
-                GuideId guide = holder(role, service, sale, sharer, opener);
-                if (guide != null) {
+            GuideId opener, boolean fellBack, LineCredit before) {
+        if (mode != Mode.PRECEDENCE) {
+            return LineCredit.lazy(lineNo, split(service, sale, sharer, opener), this, scope, service, sale, sharer,
+                    opener, null, fellBack);
+        }
+        for (GuideRole role : precedenceRoles) {
+            GuideId guide = holder(role, service, sale, sharer, opener);
+            if (guide != null) {
+                List<Credit> credits = before != null ? before.credits() : List.of();
+                if (credits.size() != 1 || credits.get(0).guide() != guide || credits.get(0).role() != role) {
                     credits = List.of(new Credit(guide, role, 1));
-                    winner = role;
+                }
+                return LineCredit.lazy(lineNo, credits, this, scope, service, sale, sharer, opener, role, fellBack);
+            }
+        }
+        return LineCredit.lazy(lineNo, List.of(), this, scope, service, sale, sharer, opener, null, fellBack);
+    }
+
+    /** The credits of a line in {@link Mode#SPLIT}: every role present with a positive weight, a guide's weights summed. */
+    private List<Credit> split(GuideId service, GuideId sale, GuideId sharer, GuideId opener) {
+        List<Credit> split = new ArrayList<>(2);
+        for (GuideRole role : precedenceRoles) {
+            GuideId guide = holder(role, service, sale, sharer, opener);
+            long weight = roleWeights[role.ordinal()];
+            if (guide == null || weight <= 0) {
+                continue;
+            }
+            int at = -1;
+            for (int k = 0; k < split.size(); k++) {
+                if (split.get(k).guide().equals(guide)) {
+                    at = k;
                     break;
                 }
             }
-        } else {
-            List<Credit> split = new ArrayList<>(2);
-            for (GuideRole role : precedenceRoles) {
-                GuideId guide = holder(role, service, sale, sharer, opener);
-                long weight = roleWeights[role.ordinal()];
-                if (guide == null || weight <= 0) {
-                    continue;
-                }
-                int at = -1;
-                for (int k = 0; k < split.size(); k++) {
-                    if (split.get(k).guide().equals(guide)) {
-                        at = k;
-                        break;
-                    }
-                }
-                if (at < 0) {
-                    split.add(new Credit(guide, role, weight));
-                } else {
-                    Credit was = split.get(at);
-                    split.set(at, new Credit(guide, was.role(), was.weight() + weight));
-                }
+            if (at < 0) {
+                split.add(new Credit(guide, role, weight));
+            } else {
+                Credit was = split.get(at);
+                split.set(at, new Credit(guide, was.role(), was.weight() + weight));
             }
-            credits = List.copyOf(split);
         }
-        return LineCredit.lazy(lineNo, credits, this, scope, service, sale, sharer, opener, winner, fellBack);
+        return List.copyOf(split);
     }
 
     /** Why a line was credited as it was, from what {@link #attribute} found on it. */
