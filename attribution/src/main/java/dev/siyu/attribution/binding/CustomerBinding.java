@@ -382,7 +382,19 @@ public final class CustomerBinding {
         return found == null ? Optional.empty() : Optional.of(found);
     }
 
-    /** {@link #guideAt}'s guide, null for none (small, so that callers inline it). */
+    /**
+     * The guide in force in {@code scope} at {@code at}, or {@code other} if none: the same as
+     * {@code guideAt(scope, at).orElse(other)} without making an {@code Optional} (attributing an
+     * order asks this for every line).
+     */
+    public GuideId guideAtOrElse(BindingScope scope, Instant at, GuideId other) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(at, "at");
+        GuideId found = inForce(scope, at);
+        return found != null ? found : other;
+    }
+
+    /** {@link #guideAt}'s guide, null for none. */
     private GuideId inForce(BindingScope scope, Instant at) {
         if (transfers != null) {
             return transferredInForce(scope, at);

@@ -143,14 +143,14 @@ public final class AttributionPolicy {
                 scope = scope(line.brand().value());
             }
             previous = line;
-            GuideId service = binding.guideAt(scope, at).orElse(null);
+            GuideId service = binding.guideAtOrElse(scope, at, null);
             boolean fellBack = false;
             if (service == null && crossStoreFallback && scopeKind == BindingScope.Kind.STORE
                     && !line.store().equals(order.store())) {
                 if (orderStore == null) {
                     orderStore = scope(order.store().value());
                 }
-                service = binding.guideAt(orderStore, at).orElse(null);
+                service = binding.guideAtOrElse(orderStore, at, null);
                 fellBack = service != null;
             }
             GuideId sale = tillGuide;
@@ -214,7 +214,7 @@ public final class AttributionPolicy {
             GuideId opener, boolean fellBack, LineCredit before) {
         if (mode != Mode.PRECEDENCE) {
             return LineCredit.lazy(lineNo, split(service, sale, sharer, opener), this, scope, service, sale, sharer,
-                    opener, null, fellBack);
+                    opener, fellBack);
         }
         for (GuideRole role : precedenceRoles) {
             GuideId guide = holder(role, service, sale, sharer, opener);
@@ -223,10 +223,10 @@ public final class AttributionPolicy {
                 if (credits.size() != 1 || credits.get(0).guide() != guide || credits.get(0).role() != role) {
                     credits = List.of(new Credit(guide, role, 1));
                 }
-                return LineCredit.lazy(lineNo, credits, this, scope, service, sale, sharer, opener, role, fellBack);
+                return LineCredit.lazy(lineNo, credits, this, scope, service, sale, sharer, opener, fellBack);
             }
         }
-        return LineCredit.lazy(lineNo, List.of(), this, scope, service, sale, sharer, opener, null, fellBack);
+        return LineCredit.lazy(lineNo, List.of(), this, scope, service, sale, sharer, opener, fellBack);
     }
 
     /** The credits of a line in {@link Mode#SPLIT}: every role present with a positive weight, a guide's weights summed. */
@@ -255,9 +255,14 @@ public final class AttributionPolicy {
         return List.copyOf(split);
     }
 
-    /** Why a line was credited as it was, from what {@link #attribute} found on it. */
-    Explanation explain(int lineNo, BindingScope scope, boolean none, GuideId service, GuideId sale,
-            GuideId sharer, GuideId opener, boolean fellBack, GuideRole won) {
+    /**
+     * Why a line was credited as it was, from what {@link #attribute} found on it; the winning role
+     * (precedence mode) is the first credit's.
+     */
+    Explanation explain(int lineNo, BindingScope scope, List<Credit> credits, GuideId service, GuideId sale,
+            GuideId sharer, GuideId opener, boolean fellBack) {
+        boolean none = credits.isEmpty();
+        GuideRole won = mode == Mode.PRECEDENCE && !none ? credits.get(0).role() : null;
         if (none) {
             return Explanation.builder("NO_GUIDE").fact("lineNo", lineNo).fact("scope", scope).build();
         }

@@ -101,6 +101,7 @@ class CompactBindingProperties {
                     Optional<Binding> inForce = model != null && model.isValidAt(at) ? Optional.of(model) : Optional.empty();
                     assertThat(compact.bindingAt(scope, at)).isEqualTo(inForce);
                     assertThat(compact.guideAt(scope, at)).isEqualTo(inForce.map(Binding::guide));
+                    assertThat(compact.guideAtOrElse(scope, at, null)).isEqualTo(inForce.map(Binding::guide).orElse(null));
                 }
             }
             for (int i = 0; i < c.ids().size(); i++) {
