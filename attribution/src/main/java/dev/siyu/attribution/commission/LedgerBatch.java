@@ -152,8 +152,8 @@ public final class LedgerBatch {
                     amount.checkSameCurrency(Money.zero(currency));
                 }
                 GuideId guide = share.guide();
-                add(guide, period, month, amount.minor(), share.salesBase().minor(), !seenBefore(lines, l, s, guide),
-                        releaseOn);
+                boolean first = l == 0 && s == 0 || !seenBefore(lines, l, s, guide);
+                add(guide, period, month, amount.minor(), share.salesBase().minor(), first, releaseOn);
             }
         }
     }
@@ -210,7 +210,7 @@ public final class LedgerBatch {
             int end = i == l ? s : shares.size();
             for (int j = 0; j < end; j++) {
                 GuideId other = shares.get(j).guide();
-                if (other == guide || other.equals(guide)) {
+                if (other == guide || other.value().equals(guide.value())) {
                     return true;
                 }
             }
