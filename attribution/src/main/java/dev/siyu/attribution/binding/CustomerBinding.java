@@ -21,14 +21,17 @@ import java.util.TreeMap;
  * <p><b>Memory.</b> One object holds the customer's first binding (by scope) inline: guide,
  * scope, cause, and its three instants as nanoseconds since the epoch (a binding whose instants do
  * not fit, beyond the years 1677–2262, is kept as a {@link Binding} instead); further bindings are
- * {@link Binding} records in a small array, and pending transfers with on-duty transfer times only
+ * {@link Binding} records in a small array, each beside its scope and (when it never lapses) its
+ * guide, so that the guide in force is read from the array; pending transfers with on-duty transfer times only
  * exist for customers that have them. Each operation is kept as the text of its id (its Latin-1
  * bytes when it has no other characters), the (shared, immutable) policy it was applied under and
  * its payload (a touch's guide, scope, kind and time inline): no explanation, no event and no
  * history entry is kept. The engine shares scope and guide instances between customers. The
  * history and the outcome recorded for an operation are recomputed when asked for, by re-running
  * the operations from the empty customer under their policies (the engine never reads the clock,
- * so the result is the same as the first time).
+ * so the result is the same as the first time). A member id of up to eight Latin-1 characters is
+ * also kept packed in a long, so that checking an order's member does not reach the id's text (the
+ * object is 72 bytes with compressed references).
  */
 public final class CustomerBinding {
 
@@ -44,8 +47,15 @@ public final class CustomerBinding {
     /** What {@link #nanos} returns for an instant out of range (no instant in range has this value either). */
     static final long OUT = Long.MAX_VALUE;
     private static final long NANOS = 1_000_000_000L;
+    /** Slots per binding in {@link #others}. */
+    private static final int OTHER = 3;
 
     private final MemberId member;
+    /**
+     * The member id's text packed in a long ({@link #memberKey(String)}), 0 when it does not fit:
+     * {@link #isOf} answers from this object alone instead of reaching the id's string.
+     */
+    private final long memberKey;
     /*
      * The first binding (by scope) inline, its instants as nanoseconds since the epoch: attributing
      * an order reads the guide from this object. Null guide when there is none, or when its instants
@@ -57,8 +67,13 @@ public final class CustomerBinding {
     private final long since;
     private final long protectedUntil;
     private final long validUntil;
-    /** The other bindings sorted by scope (all of them when the first is not inline); null for none. */
-    private final Binding[] others;
+    /**
+     * The other bindings sorted by scope (all of them when the first is not inline), {@link #OTHER}
+     * slots each: scope, guide when the binding never lapses (else null), the binding record; null
+     * for none. The guide in force in a scope is found from this array alone, without reaching the
+     * records.
+     */
+    private final Object[] others;
     /** Pending transfers and on-duty transfer times, or null when both are empty (most customers). */
     private final Transfers transfers;
     /** Operation id, payload and policy of every operation handled, oldest first. */
@@ -71,6 +86,7 @@ public final class CustomerBinding {
     CustomerBinding(MemberId member, Binding[] bindings, List<PendingTransfer> pending,
             List<Instant> onDutyTransfers, Object[] operations) {
         this.member = member;
+        this.memberKey = memberKey(member.value());
         Binding first = bindings.length == 0 ? null : bindings[0];
         long sinceNanos = first == null ? OUT : nanos(first.since());
         long protectedNanos = first == null ? OUT : nanos(first.protectedUntil());
@@ -82,7 +98,7 @@ public final class CustomerBinding {
             this.since = sinceNanos;
             this.protectedUntil = protectedNanos;
             this.validUntil = validNanos;
-            this.others = bindings.length == 1 ? null : Arrays.copyOfRange(bindings, 1, bindings.length);
+            this.others = others(bindings, 1);
         } else {
             this.guide = null;
             this.scope = null;
@@ -90,11 +106,52 @@ public final class CustomerBinding {
             this.since = 0;
             this.protectedUntil = 0;
             this.validUntil = 0;
-            this.others = bindings.length == 0 ? null : bindings.clone();
+            this.others = others(bindings, 0);
         }
         this.transfers = pending.isEmpty() && onDutyTransfers.isEmpty() ? null
                 : new Transfers(List.copyOf(pending), List.copyOf(onDutyTransfers));
         this.operations = operations;
+    }
+
+    /** {@code bindings} from {@code from} on in the layout of {@link #others}, null if none. */
+    private static Object[] others(Binding[] bindings, int from) {
+        if (bindings.length <= from) {
+            return null;
+        }
+        Object[] out = new Object[(bindings.length - from) * OTHER];
+        for (int i = from, at = 0; i < bindings.length; i++, at += OTHER) {
+            Binding b = bindings[i];
+            out[at] = b.scope();
+            out[at + 1] = b.validUntil().isEmpty() ? b.guide() : null;
+            out[at + 2] = b;
+        }
+        return out;
+    }
+
+    /** Whether two scopes are equal (identity first; the same as {@link BindingScope#equals}). */
+    private static boolean same(BindingScope a, BindingScope b) {
+        return a == b || a.kind() == b.kind() && a.id().equals(b.id());
+    }
+
+    /**
+     * An id text of one to eight Latin-1 characters as a long, its characters' codes from the high
+     * byte down, zero-padded; 0 for any other text. Ids have no control characters, so no code is
+     * 0 and two texts that fit have the same key exactly when they are equal.
+     */
+    static long memberKey(String text) {
+        int length = text.length();
+        if (length == 0 || length > 8) {
+            return 0;
+        }
+        long key = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == 0 || c > 0xFF) {
+                return 0;
+            }
+            key |= (long) c << (56 - 8 * i);
+        }
+        return key;
     }
 
     /** {@code at} in nanoseconds since the epoch, or {@link #OUT} if that does not fit in a long. */
@@ -134,6 +191,25 @@ public final class CustomerBinding {
     }
 
     /**
+     * Whether this is {@code member}'s customer: the same as {@code member().equals(member)},
+     * answered for short ids from a key kept in this object (attributing an order does not reach
+     * the customer's id text).
+     */
+    public boolean isOf(MemberId member) {
+        if (member == this.member) {
+            return true;
+        }
+        if (member == null) {
+            return false;
+        }
+        long key = memberKey;
+        if (key != 0) {
+            return key == memberKey(member.value());
+        }
+        return this.member.equals(member);
+    }
+
+    /**
      * The version: 0 when new, one more after every command handled (a replay returns the same
      * customer); the number of operations kept, so not stored apart.
      */
@@ -167,13 +243,14 @@ public final class CustomerBinding {
 
     /** The recorded binding of {@code scope}, null if none. */
     Binding recorded(BindingScope scope) {
-        if (guide != null && (this.scope == scope || this.scope.equals(scope))) {
+        if (guide != null && same(this.scope, scope)) {
             return first();
         }
-        if (others != null) {
-            for (Binding b : others) {
-                if (b.scope() == scope || b.scope().equals(scope)) {
-                    return b;
+        Object[] rest = others;
+        if (rest != null) {
+            for (int i = 0; i < rest.length; i += OTHER) {
+                if (same((BindingScope) rest[i], scope)) {
+                    return (Binding) rest[i + 2];
                 }
             }
         }
@@ -181,13 +258,17 @@ public final class CustomerBinding {
     }
 
     Binding[] bindingArray() {
-        if (guide == null) {
-            return others == null ? NONE : others.clone();
+        int inline = guide == null ? 0 : 1;
+        int count = others == null ? 0 : others.length / OTHER;
+        if (inline + count == 0) {
+            return NONE;
         }
-        Binding[] out = new Binding[1 + (others == null ? 0 : others.length)];
-        out[0] = first();
-        if (others != null) {
-            System.arraycopy(others, 0, out, 1, others.length);
+        Binding[] out = new Binding[inline + count];
+        if (inline == 1) {
+            out[0] = first();
+        }
+        for (int k = 0; k < count; k++) {
+            out[inline + k] = (Binding) others[k * OTHER + 2];
         }
         return out;
     }
@@ -299,20 +380,55 @@ public final class CustomerBinding {
     public Optional<GuideId> guideAt(BindingScope scope, Instant at) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(at, "at");
-        if (transfers != null && !transfers.pending().isEmpty()) {
-            return bindingAt(scope, at).map(Binding::guide);
+        GuideId found = inForce(scope, at);
+        return found == null ? Optional.empty() : Optional.of(found);
+    }
+
+    /**
+     * The guide in force in {@code scope} at {@code at}, or {@code other} if none: the same as
+     * {@code guideAt(scope, at).orElse(other)} without making an {@code Optional} (attributing an
+     * order asks this for every line).
+     */
+    public GuideId guideAtOrElse(BindingScope scope, Instant at, GuideId other) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(at, "at");
+        GuideId found = inForce(scope, at);
+        return found != null ? found : other;
+    }
+
+    /** {@link #guideAt}'s guide, null for none. */
+    private GuideId inForce(BindingScope scope, Instant at) {
+        if (transfers != null) {
+            return transferredInForce(scope, at);
         }
-        if (guide != null && (this.scope == scope || this.scope.equals(scope))) {
-            return validUntil == PERMANENT || before(at, validUntil) ? Optional.of(guide) : Optional.empty();
+        GuideId first = guide;
+        if (first != null && same(this.scope, scope)) {
+            return validUntil == PERMANENT || before(at, validUntil) ? first : null;
         }
-        if (others != null) {
-            for (Binding b : others) {
-                if (b.scope() == scope || b.scope().equals(scope)) {
-                    return b.isValidAt(at) ? Optional.of(b.guide()) : Optional.empty();
+        Object[] rest = others;
+        if (rest == null) {
+            return null;
+        }
+        for (int i = 0; i < rest.length; i += OTHER) {
+            if (same((BindingScope) rest[i], scope)) {
+                Object permanent = rest[i + 1];
+                if (permanent != null) {
+                    return (GuideId) permanent;
                 }
+                Binding b = (Binding) rest[i + 2];
+                return b.isValidAt(at) ? b.guide() : null;
             }
         }
-        return Optional.empty();
+        return null;
+    }
+
+    /** The guide in force for a customer with transfers on record (pending ones count when due). */
+    private GuideId transferredInForce(BindingScope scope, Instant at) {
+        if (!transfers.pending().isEmpty()) {
+            return bindingAt(scope, at).map(Binding::guide).orElse(null);
+        }
+        Binding b = recorded(scope);
+        return b != null && b.isValidAt(at) ? b.guide() : null;
     }
 
     @Override

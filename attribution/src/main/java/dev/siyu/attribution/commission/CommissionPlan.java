@@ -364,7 +364,8 @@ public final class CommissionPlan {
         int size = orderLines.size();
         LineCommission first = null;
         LineCommission second = null;
-        LineCommission[] lines = size > 2 ? new LineCommission[size] : null;
+        LineCommission third = null;
+        LineCommission[] lines = size > 3 ? new LineCommission[size] : null;
         int count = 0;
         for (int i = 0; i < size; i++) {
             OrderLine line = orderLines.get(i);
@@ -379,14 +380,18 @@ public final class CommissionPlan {
                 first = commission;
             } else if (count == 1) {
                 second = commission;
+            } else if (count == 2) {
+                third = commission;
             }
             if (lines != null) {
                 lines[count] = commission;
             }
             count++;
         }
+        // up to three lines without an array of ours (List.of(a, b, c) keeps its own varargs array)
         List<LineCommission> list = count == 0 ? List.of() : count == 1 ? List.of(first)
-                : count == 2 ? List.of(first, second) : List.of(Arrays.copyOf(lines, count));
+                : count == 2 ? List.of(first, second) : count == 3 ? List.of(first, second, third)
+                : List.of(Arrays.copyOf(lines, count));
         return new OrderCommission(order.id(), order.member(), order.placedAt(), day.period, day.releaseOn, list,
                 List.of());
     }

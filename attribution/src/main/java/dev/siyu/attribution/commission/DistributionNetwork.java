@@ -19,38 +19,29 @@ public final class DistributionNetwork {
 
     private final Map<GuideId, GuideId> uplines;
     /**
-     * The same pairs in an open-addressing table: the keys' hashes (0 for an empty slot) in one
-     * array, so a guide without an upline (most of them) is answered from it alone, and each
-     * guide next to its upline in the other.
+     * The same pairs in an open-addressing table: the guides' ids packed as {@link IdKey}s (0 for
+     * an empty slot, {@link IdKey#UNPACKED} for an id that does not pack) in one array, so a guide
+     * whose id packs is answered from it alone, with or without an upline; each guide next to its
+     * upline in the other.
      */
-    private final int[] hashes;
+    private final long[] keys;
     private final GuideId[] pairs;
 
     private DistributionNetwork(Map<GuideId, GuideId> uplines) {
         this.uplines = uplines;
         int capacity = Integer.highestOneBit(Math.max(4, uplines.size() * 2 + 1)) << 1;
-        this.hashes = new int[capacity];
+        this.keys = new long[capacity];
         this.pairs = new GuideId[2 * capacity];
         uplines.forEach((guide, upline) -> {
-            int h = hash(guide);
-            int i = spread(h) & (capacity - 1);
-            while (hashes[i] != 0) {
+            long key = IdKey.of(guide.value());
+            int i = (key != IdKey.NONE ? IdKey.spread(key) : IdKey.spread(guide.hashCode())) & (capacity - 1);
+            while (keys[i] != 0) {
                 i = (i + 1) & (capacity - 1);
             }
-            hashes[i] = h;
+            keys[i] = key != IdKey.NONE ? key : IdKey.UNPACKED;
             pairs[2 * i] = guide;
             pairs[2 * i + 1] = upline;
         });
-    }
-
-    /** The guide's hash, never 0 (0 marks an empty slot). */
-    private static int hash(GuideId guide) {
-        int h = guide.hashCode();
-        return h != 0 ? h : 1;
-    }
-
-    private static int spread(int h) {
-        return h ^ (h >>> 16);
     }
 
     /** No uplines: everyone is paid at level 1 only. */
@@ -91,12 +82,23 @@ public final class DistributionNetwork {
         if (uplines.isEmpty()) {
             return null;
         }
-        int h = hash(guide);
-        int mask = hashes.length - 1;
-        for (int i = spread(h) & mask; hashes[i] != 0; i = (i + 1) & mask) {
-            if (hashes[i] == h) {
-                GuideId key = pairs[2 * i];
-                if (key == guide || key.equals(guide)) {
+        int mask = keys.length - 1;
+        long key = IdKey.of(guide.value());
+        if (key != IdKey.NONE) {
+            for (int i = IdKey.spread(key) & mask;; i = (i + 1) & mask) {
+                long stored = keys[i];
+                if (stored == key) {
+                    return pairs[2 * i + 1];
+                }
+                if (stored == 0) {
+                    return null;
+                }
+            }
+        }
+        for (int i = IdKey.spread(guide.hashCode()) & mask; keys[i] != 0; i = (i + 1) & mask) {
+            if (keys[i] == IdKey.UNPACKED) {
+                GuideId other = pairs[2 * i];
+                if (other == guide || other.equals(guide)) {
                     return pairs[2 * i + 1];
                 }
             }

@@ -24,8 +24,9 @@ import java.util.SortedMap;
  * per-order events are produced (the per-order record is the host's {@link OrderCommission}).
  *
  * <p>Memory is one small accumulator per guide and open period, whatever the number of orders: a
- * guide's first period is seven longs in a table of two to four slots per guide (the table is at
- * most half full), later periods an object each.
+ * guide's first period is eight longs (one 64-byte cache line: the guide's packed id, its periods
+ * and sums) in a table of two to four slots per guide (the table is at most half full), later periods
+ * an object each.
  * Not thread-safe: one batch per thread (partition guides across threads).
  */
 public final class LedgerBatch {
@@ -42,9 +43,11 @@ public final class LedgerBatch {
     /**
      * Longs per slot in {@link #sums}: the first period booked (or {@link #NO_MONTH}), the first
      * open period for late accruals ({@link #NO_MONTH} while nothing is settled), then that first
-     * period's accrued, late, sales base, orders and latest release day.
+     * period's accrued, late, sales base, orders and latest release day, and the guide's id as an
+     * {@link IdKey} (0 for an empty slot, {@link IdKey#UNPACKED} for an id that does not pack).
+     * Eight longs, so that a slot is one cache line when the array's rows are line-aligned.
      */
-    private static final int WIDTH = 7;
+    private static final int WIDTH = 8;
     private static final int PRIMARY = 0;
     private static final int FIRST_OPEN = 1;
     private static final int ACCRUED = 2;
@@ -52,6 +55,13 @@ public final class LedgerBatch {
     private static final int SALES = 4;
     private static final int ORDERS = 5;
     private static final int RELEASE = 6;
+    private static final int KEY = 7;
+    /**
+     * Longs before the first slot in {@link #sums}: a long array's elements start 16 bytes into
+     * it, so with 6 longs more the slots start 64 bytes in, on a cache line when the array itself
+     * starts on one (as large arrays do in HotSpot, at the start of a heap region).
+     */
+    private static final int PAD = 6;
     private static final long NO_MONTH = Long.MIN_VALUE;
 
     /** One touched guide: its base ledger, its slot, and the periods after its first, if any. */
@@ -90,14 +100,14 @@ public final class LedgerBatch {
     /** The touched guides in insertion order. */
     private final List<Touched> touched = new ArrayList<>();
     /*
-     * An open-addressing table of the touched guides: their ids and hashes, and each slot's first
-     * period sums in WIDTH longs of one array, so an accrual's sums are found from the slot number
-     * alone (no object to reach first).
+     * An open-addressing table of the touched guides: their ids, and each slot's packed id and
+     * first period sums in WIDTH longs of one array (after PAD). A guide whose id packs (up to
+     * eight Latin-1 characters) is found and booked in its one line of sums, without reading keys
+     * or the stored id's text; other ids are compared through keys.
      */
     private GuideId[] keys = new GuideId[64];
-    private int[] hashes = new int[64];
     private Touched[] entries = new Touched[64];
-    private long[] sums = new long[64 * WIDTH];
+    private long[] sums = new long[PAD + 64 * WIDTH];
 
     LedgerBatch(CommissionLedger engine, Map<GuideId, GuideLedger> base) {
         this.engine = engine;
@@ -142,8 +152,8 @@ public final class LedgerBatch {
                     amount.checkSameCurrency(Money.zero(currency));
                 }
                 GuideId guide = share.guide();
-                add(guide, period, month, amount.minor(), share.salesBase().minor(), !seenBefore(lines, l, s, guide),
-                        releaseOn);
+                boolean first = l == 0 && s == 0 || !seenBefore(lines, l, s, guide);
+                add(guide, period, month, amount.minor(), share.salesBase().minor(), first, releaseOn);
             }
         }
     }
@@ -158,7 +168,7 @@ public final class LedgerBatch {
             long releaseOn) {
         int slot = slot(guide);
         long[] table = sums;
-        int at = slot * WIDTH;
+        int at = PAD + slot * WIDTH;
         long firstOpen = table[at + FIRST_OPEN];
         boolean late = firstOpen != NO_MONTH && month < firstOpen;
         long target = late ? firstOpen : month;
@@ -200,7 +210,7 @@ public final class LedgerBatch {
             int end = i == l ? s : shares.size();
             for (int j = 0; j < end; j++) {
                 GuideId other = shares.get(j).guide();
-                if (other == guide || other.equals(guide)) {
+                if (other == guide || other.value().equals(guide.value())) {
                     return true;
                 }
             }
@@ -210,27 +220,52 @@ public final class LedgerBatch {
 
     /** The slot of {@code guide}, added with its base ledger if new. */
     private int slot(GuideId guide) {
-        GuideId[] table = keys;
-        int mask = table.length - 1;
-        int h = guide.hashCode();
-        int i = (h ^ (h >>> 16)) & mask;
-        for (GuideId key = table[i]; key != null; key = table[i]) {
-            if (key == guide || (hashes[i] == h && key.equals(guide))) {
-                return i;
+        long[] rows = sums;
+        int mask = keys.length - 1;
+        long key = IdKey.of(guide.value());
+        if (key != IdKey.NONE) {
+            for (int i = IdKey.spread(key) & mask;; i = (i + 1) & mask) {
+                long stored = rows[PAD + i * WIDTH + KEY];
+                if (stored == key) {
+                    return i;
+                }
+                if (stored == 0) {
+                    return add(guide, key, i);
+                }
             }
-            i = (i + 1) & mask;
         }
+        for (int i = IdKey.spread(guide.hashCode()) & mask;; i = (i + 1) & mask) {
+            long stored = rows[PAD + i * WIDTH + KEY];
+            if (stored == 0) {
+                return add(guide, IdKey.UNPACKED, i);
+            }
+            if (stored == IdKey.UNPACKED) {
+                GuideId other = keys[i];
+                if (other == guide || other.equals(guide)) {
+                    return i;
+                }
+            }
+        }
+    }
+
+    /** Where {@code guide}, whose {@link #KEY} is {@code key}, starts probing in a table of {@code mask + 1} slots. */
+    private static int start(GuideId guide, long key, int mask) {
+        return (key != IdKey.UNPACKED ? IdKey.spread(key) : IdKey.spread(guide.hashCode())) & mask;
+    }
+
+    /** Adds {@code guide} at the empty slot {@code i} with its base ledger; returns its slot. */
+    private int add(GuideId guide, long key, int i) {
         GuideLedger ledger = base.get(guide);
         Touched t = new Touched(guide, ledger != null ? ledger : engine.open(guide), i);
         touched.add(t);
-        table[i] = guide;
-        hashes[i] = h;
+        keys[i] = guide;
         entries[i] = t;
-        int at = i * WIDTH;
+        int at = PAD + i * WIDTH;
+        sums[at + KEY] = key;
         sums[at + PRIMARY] = NO_MONTH;
         sums[at + FIRST_OPEN] = t.ledger.settledThrough().map(p -> month(p) + 1).orElse(NO_MONTH);
         sums[at + RELEASE] = Long.MIN_VALUE;
-        if (touched.size() * 2 > table.length) {
+        if (touched.size() * 2 > keys.length) {
             grow();
             return t.slot;
         }
@@ -242,23 +277,19 @@ public final class LedgerBatch {
         int capacity = keys.length * 2;
         int mask = capacity - 1;
         GuideId[] newKeys = new GuideId[capacity];
-        int[] newHashes = new int[capacity];
         Touched[] newEntries = new Touched[capacity];
-        long[] newSums = new long[capacity * WIDTH];
+        long[] newSums = new long[PAD + capacity * WIDTH];
         for (Touched e : touched) {
-            int h = hashes[e.slot];
-            int j = (h ^ (h >>> 16)) & mask;
+            int j = start(keys[e.slot], sums[PAD + e.slot * WIDTH + KEY], mask);
             while (newKeys[j] != null) {
                 j = (j + 1) & mask;
             }
             newKeys[j] = keys[e.slot];
-            newHashes[j] = h;
             newEntries[j] = e;
-            System.arraycopy(sums, e.slot * WIDTH, newSums, j * WIDTH, WIDTH);
+            System.arraycopy(sums, PAD + e.slot * WIDTH, newSums, PAD + j * WIDTH, WIDTH);
             e.slot = j;
         }
         keys = newKeys;
-        hashes = newHashes;
         entries = newEntries;
         sums = newSums;
     }
@@ -266,7 +297,7 @@ public final class LedgerBatch {
     /** Every period's sums of {@code t}, oldest first. */
     private SortedMap<YearMonth, Sums> periods(Touched t) {
         SortedMap<YearMonth, Sums> out = new java.util.TreeMap<>();
-        int at = t.slot * WIDTH;
+        int at = PAD + t.slot * WIDTH;
         if (sums[at + PRIMARY] != NO_MONTH) {
             Sums first = new Sums();
             first.accrued = sums[at + ACCRUED];

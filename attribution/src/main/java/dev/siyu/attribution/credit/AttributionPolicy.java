@@ -108,7 +108,7 @@ public final class AttributionPolicy {
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(touches, "touches");
         Objects.requireNonNull(binding, "binding");
-        if (binding.member() != order.member() && !binding.member().equals(order.member())) {
+        if (!binding.isOf(order.member())) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "binding member must be %s: %s",
                     order.member(), binding.member()));
         }
@@ -128,7 +128,8 @@ public final class AttributionPolicy {
         int size = orderLines.size();
         LineCredit first = null;
         LineCredit second = null;
-        LineCredit[] lines = size > 2 ? new LineCredit[size] : null;
+        LineCredit third = null;
+        LineCredit[] lines = size > 3 ? new LineCredit[size] : null;
         BindingScope orderStore = null;
         BindingScope scope = null;
         OrderLine previous = null;
@@ -142,14 +143,14 @@ public final class AttributionPolicy {
                 scope = scope(line.brand().value());
             }
             previous = line;
-            GuideId service = binding.guideAt(scope, at).orElse(null);
+            GuideId service = binding.guideAtOrElse(scope, at, null);
             boolean fellBack = false;
             if (service == null && crossStoreFallback && scopeKind == BindingScope.Kind.STORE
                     && !line.store().equals(order.store())) {
                 if (orderStore == null) {
                     orderStore = scope(order.store().value());
                 }
-                service = binding.guideAt(orderStore, at).orElse(null);
+                service = binding.guideAtOrElse(orderStore, at, null);
                 fellBack = service != null;
             }
             GuideId sale = tillGuide;
@@ -159,18 +160,22 @@ public final class AttributionPolicy {
                     sale = own;
                 }
             }
-            LineCredit credit = credit(line.lineNo(), scope, service, sale, sharer, opener, fellBack);
+            LineCredit credit = credit(line.lineNo(), scope, service, sale, sharer, opener, fellBack,
+                    i == 0 ? null : i == 1 ? first : i == 2 ? second : lines[i - 1]);
             if (i == 0) {
                 first = credit;
             } else if (i == 1) {
                 second = credit;
+            } else if (i == 2) {
+                third = credit;
             }
             if (lines != null) {
                 lines[i] = credit;
             }
         }
+        // up to three lines without an array of ours (List.of(a, b, c) keeps its own varargs array)
         List<LineCredit> credited = size == 0 ? List.of() : size == 1 ? List.of(first)
-                : size == 2 ? List.of(first, second) : List.of(lines);
+                : size == 2 ? List.of(first, second) : size == 3 ? List.of(first, second, third) : List.of(lines);
         return new OrderAttribution(order.id(), order.member(), at, credited);
     }
 
@@ -200,50 +205,64 @@ public final class AttributionPolicy {
         };
     }
 
+    /**
+     * The credit of one line from the roles found on it; {@code before} is the order's previous
+     * line credit (null for the first), whose credit list is shared when the same guide wins in the
+     * same role (lines of one store usually do).
+     */
     private LineCredit credit(int lineNo, BindingScope scope, GuideId service, GuideId sale, GuideId sharer,
-            GuideId opener, boolean fellBack) {
-        List<Credit> credits;
-        GuideRole winner = null;
-        if (mode == Mode.PRECEDENCE) {
-            credits = List.of();
-            for (GuideRole role : precedenceRoles) {
-                GuideId guide = holder(role, service, sale, sharer, opener);
-                if (guide != null) {
+            GuideId opener, boolean fellBack, LineCredit before) {
+        if (mode != Mode.PRECEDENCE) {
+            return LineCredit.lazy(lineNo, split(service, sale, sharer, opener), this, scope, service, sale, sharer,
+                    opener, fellBack);
+        }
+        for (GuideRole role : precedenceRoles) {
+            GuideId guide = holder(role, service, sale, sharer, opener);
+            if (guide != null) {
+                List<Credit> credits = before != null ? before.credits() : List.of();
+                if (credits.size() != 1 || credits.get(0).guide() != guide || credits.get(0).role() != role) {
                     credits = List.of(new Credit(guide, role, 1));
-                    winner = role;
+                }
+                return LineCredit.lazy(lineNo, credits, this, scope, service, sale, sharer, opener, fellBack);
+            }
+        }
+        return LineCredit.lazy(lineNo, List.of(), this, scope, service, sale, sharer, opener, fellBack);
+    }
+
+    /** The credits of a line in {@link Mode#SPLIT}: every role present with a positive weight, a guide's weights summed. */
+    private List<Credit> split(GuideId service, GuideId sale, GuideId sharer, GuideId opener) {
+        List<Credit> split = new ArrayList<>(2);
+        for (GuideRole role : precedenceRoles) {
+            GuideId guide = holder(role, service, sale, sharer, opener);
+            long weight = roleWeights[role.ordinal()];
+            if (guide == null || weight <= 0) {
+                continue;
+            }
+            int at = -1;
+            for (int k = 0; k < split.size(); k++) {
+                if (split.get(k).guide().equals(guide)) {
+                    at = k;
                     break;
                 }
             }
-        } else {
-            List<Credit> split = new ArrayList<>(2);
-            for (GuideRole role : precedenceRoles) {
-                GuideId guide = holder(role, service, sale, sharer, opener);
-                long weight = roleWeights[role.ordinal()];
-                if (guide == null || weight <= 0) {
-                    continue;
-                }
-                int at = -1;
-                for (int k = 0; k < split.size(); k++) {
-                    if (split.get(k).guide().equals(guide)) {
-                        at = k;
-                        break;
-                    }
-                }
-                if (at < 0) {
-                    split.add(new Credit(guide, role, weight));
-                } else {
-                    Credit was = split.get(at);
-                    split.set(at, new Credit(guide, was.role(), was.weight() + weight));
-                }
+            if (at < 0) {
+                split.add(new Credit(guide, role, weight));
+            } else {
+                Credit was = split.get(at);
+                split.set(at, new Credit(guide, was.role(), was.weight() + weight));
             }
-            credits = List.copyOf(split);
         }
-        return LineCredit.lazy(lineNo, credits, this, scope, service, sale, sharer, opener, winner, fellBack);
+        return List.copyOf(split);
     }
 
-    /** Why a line was credited as it was, from what {@link #attribute} found on it. */
-    Explanation explain(int lineNo, BindingScope scope, boolean none, GuideId service, GuideId sale,
-            GuideId sharer, GuideId opener, boolean fellBack, GuideRole won) {
+    /**
+     * Why a line was credited as it was, from what {@link #attribute} found on it; the winning role
+     * (precedence mode) is the first credit's.
+     */
+    Explanation explain(int lineNo, BindingScope scope, List<Credit> credits, GuideId service, GuideId sale,
+            GuideId sharer, GuideId opener, boolean fellBack) {
+        boolean none = credits.isEmpty();
+        GuideRole won = mode == Mode.PRECEDENCE && !none ? credits.get(0).role() : null;
         if (none) {
             return Explanation.builder("NO_GUIDE").fact("lineNo", lineNo).fact("scope", scope).build();
         }

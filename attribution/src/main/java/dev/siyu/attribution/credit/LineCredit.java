@@ -16,30 +16,33 @@ public final class LineCredit {
 
     private final int lineNo;
     private final List<Credit> credits;
-    /** The policy that credited the line and what it found, until the explanation is built (null after). */
-    private AttributionPolicy policy;
+    /**
+     * The policy that credited the line until the explanation is built, the {@link Explanation}
+     * after (one field for both: a line credit is 48 bytes).
+     */
+    private volatile Object why;
+    /* What the policy found on the line, for the explanation. */
     private final BindingScope scope;
     private final GuideId service;
     private final GuideId sale;
-    private final GuideId sharer;
-    private final GuideId opener;
-    private final GuideRole won;
+    /** The order's sharer and card opener, null when it has neither (most orders). */
+    private final OrderGuides order;
     private final boolean fellBack;
-    private volatile Explanation explanation;
 
-    private LineCredit(int lineNo, List<Credit> credits, AttributionPolicy policy, BindingScope scope, GuideId service,
-            GuideId sale, GuideId sharer, GuideId opener, GuideRole won, boolean fellBack, Explanation explanation) {
+    /** An order's sharer and card opener (either may be null). */
+    private record OrderGuides(GuideId sharer, GuideId opener) {
+    }
+
+    private LineCredit(int lineNo, List<Credit> credits, Object why, BindingScope scope, GuideId service,
+            GuideId sale, GuideId sharer, GuideId opener, boolean fellBack) {
         this.lineNo = lineNo;
         this.credits = List.copyOf(credits);
-        this.policy = policy;
+        this.why = why;
         this.scope = scope;
         this.service = service;
         this.sale = sale;
-        this.sharer = sharer;
-        this.opener = opener;
-        this.won = won;
+        this.order = sharer == null && opener == null ? null : new OrderGuides(sharer, opener);
         this.fellBack = fellBack;
-        this.explanation = explanation;
     }
 
     /**
@@ -50,17 +53,18 @@ public final class LineCredit {
      * @param explanation the roles found and the rule that chose
      */
     public static LineCredit of(int lineNo, List<Credit> credits, Explanation explanation) {
-        return new LineCredit(lineNo, credits, null, null, null, null, null, null, null, false,
-                Objects.requireNonNull(explanation, "explanation"));
+        return new LineCredit(lineNo, credits, Objects.requireNonNull(explanation, "explanation"), null, null, null,
+                null, null, false);
     }
 
     /**
      * A line credit whose explanation {@code policy} builds from the roles found when first asked
-     * for (one object per line on the hot path, no captured closure).
+     * for (one object per line on the hot path, no captured closure). The winning role is the
+     * first credit's in {@link AttributionPolicy.Mode#PRECEDENCE}, so it is not kept.
      */
     static LineCredit lazy(int lineNo, List<Credit> credits, AttributionPolicy policy, BindingScope scope,
-            GuideId service, GuideId sale, GuideId sharer, GuideId opener, GuideRole won, boolean fellBack) {
-        return new LineCredit(lineNo, credits, policy, scope, service, sale, sharer, opener, won, fellBack, null);
+            GuideId service, GuideId sale, GuideId sharer, GuideId opener, boolean fellBack) {
+        return new LineCredit(lineNo, credits, policy, scope, service, sale, sharer, opener, fellBack);
     }
 
     public int lineNo() {
@@ -74,18 +78,17 @@ public final class LineCredit {
 
     /** Why these guides: the roles found on the line and the rule that chose. */
     public Explanation explanation() {
-        Explanation e = explanation;
-        if (e == null) {
-            synchronized (this) {
-                if (explanation == null) {
-                    explanation = policy.explain(lineNo, scope, credits.isEmpty(), service, sale, sharer, opener,
-                            fellBack, won);
-                    policy = null;
-                }
-                e = explanation;
-            }
+        Object e = why;
+        if (e instanceof Explanation known) {
+            return known;
         }
-        return e;
+        synchronized (this) {
+            if (why instanceof AttributionPolicy policy) {
+                why = policy.explain(lineNo, scope, credits, service, sale, order == null ? null : order.sharer(),
+                        order == null ? null : order.opener(), fellBack);
+            }
+            return (Explanation) why;
+        }
     }
 
     @Override

@@ -101,6 +101,7 @@ class CompactBindingProperties {
                     Optional<Binding> inForce = model != null && model.isValidAt(at) ? Optional.of(model) : Optional.empty();
                     assertThat(compact.bindingAt(scope, at)).isEqualTo(inForce);
                     assertThat(compact.guideAt(scope, at)).isEqualTo(inForce.map(Binding::guide));
+                    assertThat(compact.guideAtOrElse(scope, at, null)).isEqualTo(inForce.map(Binding::guide).orElse(null));
                 }
             }
             for (int i = 0; i < c.ids().size(); i++) {
@@ -109,6 +110,37 @@ class CompactBindingProperties {
             }
             assertThat(compact.indexOf(OperationId.of("never"))).isEqualTo(-1);
             assertThat(compact.indexOf(OperationId.of("op"))).isEqualTo(-1);
+        });
+    }
+
+    /** A member id text: short or long, ASCII, Latin-1 or not, often a near miss of another. */
+    static String memberText(RandomGenerator r) {
+        String base = switch (r.nextInt(5)) {
+            case 0 -> "M" + r.nextInt(20);
+            case 1 -> "M" + r.nextInt(3) + "é";
+            case 2 -> "会员" + r.nextInt(3);
+            case 3 -> "M000000" + r.nextInt(30);
+            default -> "m".repeat(1 + r.nextInt(10)) + (char) ('\u00a0' + r.nextInt(3));
+        };
+        return base;
+    }
+
+    @Test
+    void a_customer_is_of_exactly_the_members_equal_to_its_own() {
+        qt().withExamples(3000).forAll(gen(r -> new String[] {memberText(r), memberText(r)})).checkAssert(texts -> {
+            MemberId own = MemberId.of(texts[0]);
+            MemberId other = MemberId.of(texts[1]);
+            CustomerBinding customer = CustomerBinding.empty(own);
+            assertThat(customer.isOf(other)).isEqualTo(own.equals(other));
+            assertThat(customer.isOf(MemberId.of(texts[0]))).isTrue();
+            assertThat(customer.isOf(own)).isTrue();
+            assertThat(customer.isOf(null)).isFalse();
+            long key = CustomerBinding.memberKey(texts[0]);
+            boolean fits = texts[0].length() <= 8 && texts[0].chars().allMatch(c -> c <= 0xFF);
+            assertThat(key != 0).isEqualTo(fits);
+            if (fits && key == CustomerBinding.memberKey(texts[1])) {
+                assertThat(texts[1]).isEqualTo(texts[0]);
+            }
         });
     }
 

@@ -93,6 +93,15 @@ class CustomerBindingProperties {
                 }
                 outcomes.add(r.outcome());
                 c = r.binding();
+                // the guide in force (compact fast path) is the binding in force's guide (general path)
+                for (int store = 0; store < 2; store++) {
+                    BindingScope scope = BindingScope.store(StoreId.of("S" + store));
+                    for (Instant t : List.of(s.at(), s.at().plus(Duration.ofHours(30)), s.at().plus(Duration.ofDays(25)))) {
+                        Optional<GuideId> expected = c.bindingAt(scope, t).map(Binding::guide);
+                        assertThat(c.guideAt(scope, t)).isEqualTo(expected);
+                        assertThat(c.guideAtOrElse(scope, t, null)).isEqualTo(expected.orElse(null));
+                    }
+                }
             }
             assertThat(c.history()).isEqualTo(announced);
             for (int i = 0; i < script.size(); i++) {

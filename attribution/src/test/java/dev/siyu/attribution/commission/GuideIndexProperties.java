@@ -18,12 +18,40 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The hash-indexed guide tables of the network and the batch against plain maps, with many guides. */
+/**
+ * The guide tables of the network and the batch (ids packed in longs when they fit, by hash and
+ * equality otherwise) against plain maps, with many guides.
+ */
 class GuideIndexProperties {
 
-    /** Ids whose string hashes collide in pairs ("Aa" and "BB" hash alike), to exercise probing. */
+    /**
+     * Ids whose string hashes collide in pairs ("Aa" and "BB" hash alike), to exercise probing:
+     * short ASCII ids, ids too long to pack, ids with Latin-1 letters (a high first byte) and ids
+     * beyond Latin-1.
+     */
     static GuideId guide(int n) {
-        return GuideId.of((n % 2 == 0 ? "Aa" : "BB") + (n / 2));
+        String base = (n % 2 == 0 ? "Aa" : "BB") + (n / 2);
+        return GuideId.of(switch ((n / 2) % 4) {
+            case 0 -> base;
+            case 1 -> base + "-with-a-long-id";
+            case 2 -> "é" + base;
+            default -> "导" + base;
+        });
+    }
+
+    @Test
+    void packed_ids_are_equal_exactly_when_their_texts_are() {
+        qt().withExamples(3000).forAll(gen(r -> new int[] {r.nextInt(2000), r.nextInt(2000)})).checkAssert(n -> {
+            String a = guide(n[0]).value();
+            String b = guide(n[1]).value();
+            long ka = IdKey.of(a);
+            long kb = IdKey.of(b);
+            assertThat(ka != IdKey.NONE).isEqualTo(a.length() <= 8 && a.chars().allMatch(c -> c <= 0xFF));
+            assertThat(ka).isNotEqualTo(IdKey.UNPACKED);
+            if (ka != IdKey.NONE && kb != IdKey.NONE) {
+                assertThat(ka == kb).isEqualTo(a.equals(b));
+            }
+        });
     }
 
     @Test
