@@ -24,14 +24,15 @@ import java.util.SortedMap;
  * per-order events are produced (the per-order record is the host's {@link OrderCommission}).
  *
  * <p>Memory is one small accumulator per guide and open period, whatever the number of orders: a
- * guide's first period is eight longs (one 64-byte cache line: the guide's packed id, its periods
- * and sums) in a table of two to four slots per guide (the table is at most half full), later periods
- * an object each.
+ * guide's latest period is eight longs (one 64-byte cache line: the guide's packed id, its periods
+ * and sums) in a table of two to four slots per guide (the table is at most half full), its earlier
+ * periods an object each (a period moves there when a later one arrives: accruals come in time
+ * order, so a year in one batch still books each accrual in the guide's line).
  * Not thread-safe: one batch per thread (partition guides across threads).
  */
 public final class LedgerBatch {
 
-    /** Running sums of one guide's period other than its first. */
+    /** Running sums of one guide's period other than the one in its row. */
     private static final class Sums {
         long accrued;
         long late;
@@ -41,8 +42,8 @@ public final class LedgerBatch {
     }
 
     /**
-     * Longs per slot in {@link #sums}: the first period booked (or {@link #NO_MONTH}), the first
-     * open period for late accruals ({@link #NO_MONTH} while nothing is settled), then that first
+     * Longs per slot in {@link #sums}: the latest period booked (or {@link #NO_MONTH}), the first
+     * open period for late accruals ({@link #NO_MONTH} while nothing is settled), then that latest
      * period's accrued, late, sales base, orders and latest release day, and the guide's id as an
      * {@link IdKey} (0 for an empty slot, {@link IdKey#UNPACKED} for an id that does not pack).
      * Eight longs, so that a slot is one cache line when the array's rows are line-aligned.
@@ -69,9 +70,10 @@ public final class LedgerBatch {
         final GuideId guide;
         final GuideLedger ledger;
         int slot;
-        Map<YearMonth, Sums> others;
+        /** The periods other than the row's, by month number ({@code year * 12 + month - 1}). */
+        Map<Long, Sums> others;
         /** The other period last asked for and its sums: accruals come in runs of one period. */
-        private YearMonth lastOther;
+        private long lastOther = NO_MONTH;
         private Sums lastOtherSums;
 
         Touched(GuideId guide, GuideLedger ledger, int slot) {
@@ -80,15 +82,15 @@ public final class LedgerBatch {
             this.slot = slot;
         }
 
-        Sums other(YearMonth period) {
-            if (period == lastOther) {
+        Sums other(long month) {
+            if (month == lastOther) {
                 return lastOtherSums;
             }
             if (others == null) {
                 others = new HashMap<>(4);
             }
-            Sums sums = others.computeIfAbsent(period, p -> new Sums());
-            lastOther = period;
+            Sums sums = others.computeIfAbsent(month, m -> new Sums());
+            lastOther = month;
             lastOtherSums = sums;
             return sums;
         }
@@ -101,7 +103,7 @@ public final class LedgerBatch {
     private final List<Touched> touched = new ArrayList<>();
     /*
      * An open-addressing table of the touched guides: their ids, and each slot's packed id and
-     * first period sums in WIDTH longs of one array (after PAD). A guide whose id packs (up to
+     * latest period sums in WIDTH longs of one array (after PAD). A guide whose id packs (up to
      * eight Latin-1 characters) is found and booked in its one line of sums, without reading keys
      * or the stored id's text; other ids are compared through keys.
      */
@@ -176,6 +178,22 @@ public final class LedgerBatch {
         if (primary == NO_MONTH) {
             table[at + PRIMARY] = target;
             primary = target;
+        } else if (target > primary) {
+            // Accruals come in time order: a later period takes the row, and the period it held
+            // moves to the guide's other periods (once per guide and period, not per accrual).
+            Sums held = entries[slot].other(primary);
+            held.accrued += table[at + ACCRUED];
+            held.late += table[at + LATE];
+            held.salesBase += table[at + SALES];
+            held.orders += table[at + ORDERS];
+            held.releaseOn = Math.max(held.releaseOn, table[at + RELEASE]);
+            table[at + PRIMARY] = target;
+            table[at + ACCRUED] = 0;
+            table[at + LATE] = 0;
+            table[at + SALES] = 0;
+            table[at + ORDERS] = 0;
+            table[at + RELEASE] = Long.MIN_VALUE;
+            primary = target;
         }
         if (primary == target) {
             table[at + (late ? LATE : ACCRUED)] += amount;
@@ -186,7 +204,7 @@ public final class LedgerBatch {
             }
             return;
         }
-        Sums s = entries[slot].other(late ? ofMonth(firstOpen) : period);
+        Sums s = entries[slot].other(target);
         if (late) {
             s.late += amount;
         } else {
@@ -308,7 +326,16 @@ public final class LedgerBatch {
             out.put(ofMonth(sums[at + PRIMARY]), first);
         }
         if (t.others != null) {
-            out.putAll(t.others);
+            t.others.forEach((month, s) -> out.merge(ofMonth(month), s, (a, b) -> {
+                // a period is the row's or another's, never both; summed all the same
+                Sums both = new Sums();
+                both.accrued = a.accrued + b.accrued;
+                both.late = a.late + b.late;
+                both.salesBase = a.salesBase + b.salesBase;
+                both.orders = a.orders + b.orders;
+                both.releaseOn = Math.max(a.releaseOn, b.releaseOn);
+                return both;
+            }));
         }
         return out;
     }
