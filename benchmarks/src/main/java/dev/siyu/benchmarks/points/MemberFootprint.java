@@ -117,7 +117,8 @@ public final class MemberFootprint {
                 + profiles.length));
     }
 
-    private static long settledUsed() {
+    /** Heap in use once repeated full collections stop freeing memory (to 64 KB): the live set. */
+    public static long settledUsed() {
         Runtime rt = Runtime.getRuntime();
         long last = Long.MAX_VALUE;
         for (int i = 0; i < 10; i++) {

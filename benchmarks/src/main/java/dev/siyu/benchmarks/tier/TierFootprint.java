@@ -1,5 +1,7 @@
 package dev.siyu.benchmarks.tier;
 
+import static dev.siyu.benchmarks.points.MemberFootprint.settledUsed;
+
 import dev.siyu.benchmarks.replay.YearReplay;
 import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OrderId;
@@ -107,19 +109,5 @@ public final class TierFootprint {
         System.out.printf(Locale.ROOT, "record: %,.0f B allocated, %.2f us thread CPU an order (cold included)%n",
                 allocated / n, cpu / n / 1000);
         System.out.println("check " + (check + first[0].version() + profiles.length + orders[0].length));
-    }
-
-    private static long settledUsed() {
-        Runtime rt = Runtime.getRuntime();
-        long last = Long.MAX_VALUE;
-        for (int i = 0; i < 10; i++) {
-            System.gc();
-            long used = rt.totalMemory() - rt.freeMemory();
-            if (Math.abs(last - used) < (1 << 16)) {
-                return used;
-            }
-            last = used;
-        }
-        return last;
     }
 }
