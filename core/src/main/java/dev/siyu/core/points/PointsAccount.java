@@ -26,7 +26,8 @@ import java.util.Optional;
  * records in an {@link OrderBook} (a 64-bit digest of the order id and a few words, no id kept), so a
  * command copies only the live lots and appends to primitive arrays.
  *
- * <p>Accounts change only through {@link PointsEngine#apply}. Immutable and thread-safe.
+ * <p>Accounts change only through {@link PointsEngine#apply}. Immutable and thread-safe; equal
+ * when their snapshots are ({@link #equals}).
  */
 public final class PointsAccount {
 
@@ -225,6 +226,26 @@ public final class PointsAccount {
             }
         }
         return sum;
+    }
+
+    /**
+     * Value equality: two accounts are equal when their {@link #snapshot() snapshots} are (same
+     * member, version, lots, totals, overdraft, debt, remembered operations and order records), so
+     * an account read back from a host's store equals the one written. Makes the snapshots; not
+     * for hot paths.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        return o instanceof PointsAccount a && a.version == version && a.member.equals(member)
+                && a.lotsTotal == lotsTotal && a.snapshot().equals(snapshot());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(member, version, lotsTotal);
     }
 
     @Override

@@ -67,6 +67,20 @@ class PointsSnapshotTest {
     }
 
     @Test
+    void accounts_are_equal_exactly_when_their_snapshots_are() {
+        PointsAccount a = busy();
+        PointsAccount restored = PointsAccount.restore(SiyuJson.read(SiyuJson.write(a.snapshot()), PointsSnapshot.class));
+        assertThat(restored).isEqualTo(a).hasSameHashCodeAs(a);
+        // same member, version and balance; other lots, operations and orders
+        PointsAccount early = run(ENGINE, PointsAccount.empty(MEMBER), earn(order("E1", day(0), line(1, "C", "B", 1, "100.00"))));
+        PointsAccount late = run(ENGINE, PointsAccount.empty(MEMBER), earn(order("E2", day(1), line(1, "C", "B", 1, "100.00"))));
+        assertThat(early.balance()).isEqualTo(late.balance());
+        assertThat(early.version()).isEqualTo(late.version());
+        assertThat(early).isNotEqualTo(late);
+        assertThat(early).isNotEqualTo(PointsAccount.empty(MEMBER));
+    }
+
+    @Test
     void the_json_names_every_value() {
         String json = SiyuJson.write(busy().snapshot());
         assertThat(json).contains("\"schemaVersion\":1", "\"member\":\"M1\"", "\"nextLotSequence\"", "\"totals\":{\"earned\"",
