@@ -24,7 +24,8 @@ import java.util.Optional;
  * history (prefix sums, 24 bytes a fact) and the operations already applied, compactly (a 128-bit
  * digest of each id, a fingerprint of its payload, the business day it is dated by and the reason
  * code of its outcome, 32 bytes an operation). Only a {@link TierProgram} creates statuses; each
- * applied command yields a new one with {@link #version()} one higher. Immutable and thread-safe.
+ * applied command yields a new one with {@link #version()} one higher. Immutable and thread-safe;
+ * equal when their snapshots are ({@link #equals}).
  *
  * <p>Compact by construction, since a host keeps one per member and each order makes a version:
  * a version is one object of 48 bytes with primitive fields (the last decision's instant packed in
@@ -328,6 +329,25 @@ public final class TierStatus {
     /** A view of the operations applied. */
     OperationRows operations() {
         return new OperationRows(operations, operationStart, operationEnd);
+    }
+
+    /**
+     * Value equality: two statuses are equal when their {@link #snapshot() snapshots} are, so a
+     * status read back from a host's store equals the one written. Makes the snapshots; not for hot
+     * paths.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        return o instanceof TierStatus t && t.version() == version() && t.member().equals(member())
+                && t.snapshot().equals(snapshot());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(member(), version());
     }
 
     @Override

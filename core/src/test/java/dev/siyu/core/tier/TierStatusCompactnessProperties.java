@@ -123,4 +123,20 @@ class TierStatusCompactnessProperties {
                     assertThat(program.restore(status.snapshot()).snapshot()).isEqualTo(status.snapshot());
                 });
     }
+
+    @Test
+    void statuses_are_equal_exactly_when_their_snapshots_are() {
+        TierProgram program = ladder(QualificationWindow.rollingMonths(12), Period.ofDays(30), DowngradeRule.ONE_TIER)
+                .build();
+        Instant now = noon("2026-03-01");
+        TierStatus enrolled = program.enroll(member("2024-06-01"), now).status();
+        TierStatus small = program.record(enrolled, QualifyingActivity.order(op("a"), now, yuan(10), 1), now).status();
+        TierStatus large = program.record(enrolled, QualifyingActivity.order(op("a"), now, yuan(900_000), 1), now).status();
+        TierStatus restored = program.restore(SiyuJson.read(SiyuJson.write(small.snapshot()), TierSnapshot.class));
+        assertThat(restored).isEqualTo(small).hasSameHashCodeAs(small);
+        // same member and version, another spend (and tier)
+        assertThat(large.version()).isEqualTo(small.version());
+        assertThat(large).isNotEqualTo(small);
+        assertThat(enrolled).isNotEqualTo(small);
+    }
 }
