@@ -131,20 +131,14 @@ public final class IdempotencyWindow {
 
     /**
      * {@code log} as {@link #forgetting} leaves it: without its leading entries dated before
-     * {@link #firstAcceptedDay(int) firstAcceptedDay(latestDay)}, sharing its array
-     * ({@link OperationLog#withoutFirst}) unless that array is more than four times the room the
-     * kept entries need (then they are copied); rewritten keeping the entries dated on or after that day when the rule says
-     * so; else {@code log} itself. Entries carry their day in their code word ({@link #codeWord}).
+     * {@link #firstAcceptedDay(int) firstAcceptedDay(latestDay)} ({@link OperationLog#withoutFirst}),
+     * or rewritten keeping the entries dated on or after that day when the rule says so; else
+     * {@code log} itself. Entries carry their day in their code word ({@link #codeWord}).
      */
     public OperationLog forget(OperationLog log, int latestDay) {
         int leading = forgetting(log.size(), i -> day(log.code(i)), latestDay);
-        if (leading == 0) {
-            return log;
-        }
-        if (leading > 0) {
-            // a small array is shared; a large one (after a burst) gives way to a copy of the kept entries
-            return log.capacity() <= 4 * (log.size() - leading + 1) ? log.withoutFirst(leading)
-                    : log.retainIf(at -> at >= leading);
+        if (leading >= 0) {
+            return log.withoutFirst(leading);
         }
         int first = firstAcceptedDay(latestDay);
         return log.retainIf(at -> day(log.code(at)) >= first);

@@ -107,16 +107,25 @@ public final class OperationLog {
     }
 
     /**
-     * This log without its first {@code count} entries, sharing this log's array (nothing is
-     * copied; the array's room past the last entry is taken by later entries as before): e.g. to
-     * forget the oldest operations of an aggregate. This log itself if {@code count} is 0; the same
-     * latest day.
+     * This log without its first {@code count} entries: e.g. to forget the oldest operations of an
+     * aggregate. It shares this log's array (nothing is copied; the room past the last entry is
+     * taken by later entries as before), unless that array is more than four times the room the
+     * kept entries need (after a burst): then the kept entries are copied into a small one. This
+     * log itself if {@code count} is 0; the same latest day.
      *
      * @throws IndexOutOfBoundsException unless {@code 0 <= count <= size()}
      */
     public OperationLog withoutFirst(int count) {
         Objects.checkFromToIndex(0, count, size());
-        return count == 0 ? this : new OperationLog(data, start + count, end, latestDay);
+        if (count == 0) {
+            return this;
+        }
+        int kept = size() - count;
+        if (Columns.capacity(data, STRIDE) > 4 * (kept + 1)) {
+            return new OperationLog(Columns.retain(data, STRIDE, start + count, end, kept, i -> true), 0, kept,
+                    latestDay);
+        }
+        return new OperationLog(data, start + count, end, latestDay);
     }
 
     /**
@@ -140,11 +149,6 @@ public final class OperationLog {
             return this;
         }
         return new OperationLog(Columns.retain(data, STRIDE, start, end, kept, keep), 0, kept, latestDay);
-    }
-
-    /** The entries this log's array has room for (shared with the other logs of its lineage). */
-    int capacity() {
-        return Columns.capacity(data, STRIDE);
     }
 
     /** Bytes of this log's array (shared with the other logs of its lineage): for diagnostics. */
