@@ -49,8 +49,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * ledger operations per second (per thread with {@code -t 1}; both threads summed with {@code -t 2}).
  *
  * <p>Members, orders, operation ids and redemption amounts are made in setup, so only the ledger is
- * measured. Each thread has its own {@value #MEMBERS} accounts (and, for {@link #ledger}, its own
- * {@link InMemoryVersionedStore}) and walks them round-robin, one business day per round; every
+ * measured. Each thread has its own 10,000 accounts (another number with {@code -Dplb.members=N} in
+ * the fork's JVM arguments) and, for {@link #ledger}, its own {@link InMemoryVersionedStore}, and
+ * walks them round-robin, one business day per round; every
  * command carries an operation id new to its account. After {@value #ROUNDS} rounds a thread starts
  * again on empty accounts, so accounts hold 0 to {@value #ROUNDS} days of lots and up to
  * {@code 2 × ROUNDS} operation records. Target (issue): at least 1M operations/s per core.
@@ -64,6 +65,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Threads(1)
 public class PointsLedgerBenchmark {
 
+    /** Accounts per thread: 10,000, or the system property {@code plb.members} (e.g. 100 to see the engine with everything in cache). */
     static final int MEMBERS = Integer.getInteger("plb.members", 10_000);
     static final int ROUNDS = 16;
 
