@@ -147,12 +147,50 @@ final class OrderBook {
      * left out, as {@link #get} leaves them out), in the order those were written.
      */
     void forEachLatest(Visitor visitor) {
-        int end = 1 + size;
-        for (int at = 1; at < end; at += length(data[at + 1])) {
-            if (!superseded(at) && !beforeHorizon(at)) {
-                visitor.record(data[at], decode(data, at));
+        int[] starts = starts();
+        boolean[] latest = latest(starts, 0, false);
+        for (int i = 0; i < starts.length; i++) {
+            if (latest[i] && !beforeHorizon(starts[i])) {
+                visitor.record(data[starts[i]], decode(data, starts[i]));
             }
         }
+    }
+
+    /** The offsets of this book's records, in the order they were written. */
+    private int[] starts() {
+        int[] starts = new int[Math.max(1, size / 2)];
+        int count = 0;
+        for (int at = 1; at < 1 + size; at += length(data[at + 1])) {
+            starts[count++] = at;
+        }
+        return Arrays.copyOf(starts, count);
+    }
+
+    /**
+     * Which of the records at {@code starts} are the latest of their key; with {@code rewritten},
+     * none of key {@code written} is (that key is about to be written again). A member has a few
+     * records: a quadratic scan for later versions allocates nothing; a set past that.
+     */
+    private boolean[] latest(int[] starts, long written, boolean rewritten) {
+        int count = starts.length;
+        Set<Long> seen = count > 64 ? new HashSet<>() : null;
+        if (seen != null && rewritten) {
+            seen.add(written);
+        }
+        boolean[] latest = new boolean[count];
+        for (int i = count - 1; i >= 0; i--) {
+            long key = data[starts[i]];
+            if (seen != null) {
+                latest[i] = seen.add(key);
+            } else {
+                boolean last = !rewritten || key != written;
+                for (int j = i + 1; j < count && last; j++) {
+                    last = data[starts[j]] != key;
+                }
+                latest[i] = last;
+            }
+        }
+        return latest;
     }
 
     /**
@@ -292,33 +330,15 @@ final class OrderBook {
             return new OrderBook(data, size + n, Math.max(horizon, cutoff), filter | bit(key));
         }
         // Copy: latest versions only, placed within the window; then the new entry.
-        int[] starts = new int[Math.max(1, size / 2)];
-        int count = 0;
-        for (int at = 1; at < 1 + size; at += length(data[at + 1])) {
-            starts[count++] = at;
-        }
-        // a few records a member: a quadratic scan for later versions allocates nothing; a set past that
-        Set<Long> seen = count > 64 ? new HashSet<>() : null;
-        if (seen != null) {
-            seen.add(key);
-        }
-        boolean[] keep = new boolean[count];
+        int[] starts = starts();
+        int count = starts.length;
+        boolean[] keep = latest(starts, key, true);
         int words = 0;
-        for (int i = count - 1; i >= 0; i--) {
-            int at = starts[i];
-            int day = (int) (data[at + 1] >>> 32);
-            boolean latest;
-            if (seen != null) {
-                latest = seen.add(data[at]);
-            } else {
-                latest = data[at] != key;
-                for (int j = i + 1; j < count && latest; j++) {
-                    latest = data[starts[j]] != data[at];
-                }
-            }
-            if (latest && (day == OrderRecord.UNKNOWN_DAY || day >= cutoff)) {
-                keep[i] = true;
-                words += length(data[at + 1]);
+        for (int i = 0; i < count; i++) {
+            int day = (int) (data[starts[i] + 1] >>> 32);
+            keep[i] &= day == OrderRecord.UNKNOWN_DAY || day >= cutoff;
+            if (keep[i]) {
+                words += length(data[starts[i] + 1]);
             }
         }
         int used = words + n;

@@ -140,4 +140,28 @@ class OrderBookProperties {
             }
         });
     }
+
+    @Test
+    void a_book_lists_the_latest_record_of_each_key_once_in_the_order_they_were_last_written() {
+        qt().withExamples(200).forAll(SourceDSL.longs().all()).checkAssert(seed -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            OrderBook book = OrderBook.empty();
+            java.util.LinkedHashMap<Long, String> model = new java.util.LinkedHashMap<>();
+            // up to 150 keys: past 64 records the latest versions are found through a set
+            int keys = r.nextInt(1, 150);
+            int steps = r.nextInt(1, 400);
+            for (int i = 0; i < steps; i++) {
+                long key = r.nextInt(0, keys);
+                OrderRecord rec = record(r);
+                book = book.with(key, rec, Integer.MIN_VALUE);
+                model.remove(key);
+                model.put(key, text(rec));
+            }
+            List<String> listed = new ArrayList<>();
+            book.forEachLatest((key, rec) -> listed.add(key + "=" + text(rec)));
+            List<String> expected = new ArrayList<>();
+            model.forEach((key, rec) -> expected.add(key + "=" + rec));
+            assertThat(listed).isEqualTo(expected);
+        });
+    }
 }
