@@ -2,7 +2,9 @@ package dev.siyu.benchmarks.replay;
 
 import dev.siyu.core.points.PointsAccount;
 import dev.siyu.core.tier.TierStatus;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +16,9 @@ import org.openjdk.jol.info.GraphLayout;
  * objects the previous version did not already hold are counted. Those are the bytes that survive
  * the young collection (the member array keeps the new version) and die in the old generation when
  * the member's next order replaces them, so they drive the replay's collector cost. Prints bytes and
- * objects per order for each aggregate and the classes they are made of.
+ * objects per order for each aggregate and the classes they are made of; then what the sampled
+ * members' aggregates hold at the end of their year (the live set per member; an object shared by
+ * several members, such as a program's constants, counted once).
  *
  * <p>Object addresses identify objects, so run it without a moving collector:
  *
@@ -56,6 +60,26 @@ public final class VersionBytes {
                 (members + sample - 1) / sample, sample, members);
         report("points account", points, sampled);
         report("tier status", tiers, sampled);
+        // What the sampled members hold at the end of their year (the live set per member): each
+        // aggregate's objects over all sampled members, an object shared by several counted once.
+        List<Object> endPoints = new ArrayList<>();
+        List<Object> endTiers = new ArrayList<>();
+        List<Object> endBindings = new ArrayList<>();
+        for (int m = 0; m < members; m += sample) {
+            endPoints.add(replay.accounts[m]);
+            endTiers.add(replay.statuses[m]);
+            endBindings.add(replay.bindings[m]);
+        }
+        System.out.printf(Locale.ROOT, "%nat the end of the year, per member (objects shared by members counted once):%n");
+        report("points account", totals(GraphLayout.parseInstance(endPoints.toArray())), endPoints.size());
+        report("tier status", totals(GraphLayout.parseInstance(endTiers.toArray())), endTiers.size());
+        report("bindings", totals(GraphLayout.parseInstance(endBindings.toArray())), endBindings.size());
+    }
+
+    private static Map<Class<?>, long[]> totals(GraphLayout layout) {
+        Map<Class<?>, long[]> totals = new TreeMap<>(Comparator.comparing(Class::getName));
+        count(totals, layout);
+        return totals;
     }
 
     /** Adds {@code added}'s bytes and objects per class to {@code totals}. */
@@ -74,7 +98,7 @@ public final class VersionBytes {
             bytes += t[0];
             objects += t[1];
         }
-        System.out.printf(Locale.ROOT, "%s: %.1f bytes and %.2f objects retained an order%n", what,
+        System.out.printf(Locale.ROOT, "%s: %.1f bytes and %.2f objects%n", what,
                 (double) bytes / orders, (double) objects / orders);
         totals.forEach((c, t) -> System.out.printf(Locale.ROOT, "  %-60s %8.1f B %6.2f objects%n", c.getName(),
                 (double) t[0] / orders, (double) t[1] / orders));

@@ -14,7 +14,7 @@ import java.util.function.IntPredicate;
  * moves its start, sharing the array. Appending to a version whose end is the array's claimed count
  * claims the next slot with a compare-and-set on word 0 and writes it in place; any other append
  * (from an older version, or when full) copies the version's entries into a new array, from slot 0,
- * with 1.5 times the room. Slots a version can see are written before the version is constructed
+ * with 1.5 times the room (two slots at least). Slots a version can see are written before the version is constructed
  * and never again, and versions reach the array through a final field, so every version reads a
  * complete, fixed range from any thread. Static functions only.
  */
@@ -65,7 +65,9 @@ final class Columns {
         int at = end;
         if (end >= capacity || !WORD.compareAndSet(data, 0, (long) end, (long) end + 1)) {
             int size = end - start;
-            int room = Math.max(4, size + (size >> 1) + 1);
+            // at least two slots: a log that forgets as fast as it records (one operation a month,
+            // a 30-day window) then holds two entries' room, not four, and copies every other append
+            int room = Math.max(2, size + (size >> 1) + 1);
             target = new long[1 + room * (1 + stride)];
             target[0] = size + 1;
             System.arraycopy(data, 1 + start, target, 1, size);

@@ -342,7 +342,10 @@ final class OrderBook {
             }
         }
         int used = words + n;
-        long[] target = new long[1 + Math.max(8, used + (used >> 1))];
+        // Room for half as much again, and at least for one more record like this one: an account
+        // that keeps one record in its window (an order a month, a 30-day refund window) copies
+        // every other order, not on every one.
+        long[] target = new long[1 + Math.max(8, used + Math.max(used >> 1, n))];
         int p = 1;
         long kept = bit(key);
         for (int i = 0; i < count; i++) {
