@@ -40,14 +40,31 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
     /** @throws IllegalArgumentException if the code is not upper-case snake case */
     public Explanation {
         Objects.requireNonNull(code, "code");
-        if (!isUpperSnakeCase(code)) {
-            throw new IllegalArgumentException("code must be UPPER_SNAKE_CASE: '" + code + "'");
-        }
+        checkCode(code);
         // A builder's facts are already a private frozen copy, a deferred explanation's views are
         // read-only; anything else is copied.
         facts = facts instanceof FrozenFacts || facts instanceof Deferred
                 ? facts : Collections.unmodifiableMap(new LinkedHashMap<>(facts));
         because = because instanceof Deferred.Because ? because : List.copyOf(because);
+    }
+
+    /**
+     * Codes checked already, by identity, in the slot of their hash: engines make their explanations
+     * from a few constant codes, one or more per command, so most checks are a load and a compare.
+     * A slot may hold a stale code or be overwritten by another thread: either way the next check of
+     * a code not found there just runs the full check.
+     */
+    private static final String[] CHECKED = new String[32];
+
+    private static void checkCode(String code) {
+        int slot = code.hashCode() & (CHECKED.length - 1);
+        if (CHECKED[slot] == code) {
+            return;
+        }
+        if (!isUpperSnakeCase(code)) {
+            throw new IllegalArgumentException("code must be UPPER_SNAKE_CASE: '" + code + "'");
+        }
+        CHECKED[slot] = code;
     }
 
     /** Whether {@code code} matches {@code [A-Z][A-Z0-9]*(_[A-Z0-9]+)*}, without a regex on the hot path. */

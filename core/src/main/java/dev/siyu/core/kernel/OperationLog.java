@@ -22,19 +22,40 @@ public final class OperationLog {
     /** Words per entry besides the digest's first: digest lo, fingerprint, code, value. */
     private static final int STRIDE = 4;
 
-    private static final OperationLog EMPTY = new OperationLog(Columns.EMPTY, 0, 0, Integer.MIN_VALUE);
+    private static final OperationLog EMPTY = new OperationLog(Columns.EMPTY, 0, 0, Integer.MIN_VALUE, 0);
 
     private final long[] data;
     /** The slots of the shared array this log sees: {@code [start, end)}. */
     private final int start;
     private final int end;
     private final int latestDay;
+    /**
+     * Bit {@code hi >>> 59} of the digest of every entry in {@code [start, end)} (and perhaps of
+     * some before): a digest whose bit is clear is not recorded, so looking up a new operation (every
+     * command's usual case) mostly reads no array. It fills the object's padding (32 bytes either way).
+     */
+    private final int filter;
 
-    private OperationLog(long[] data, int start, int end, int latestDay) {
+    private OperationLog(long[] data, int start, int end, int latestDay, int filter) {
         this.data = data;
         this.start = start;
         this.end = end;
         this.latestDay = latestDay;
+        this.filter = filter;
+    }
+
+    /** The filter bit of a digest whose first word is {@code hi}. */
+    private static int bit(long hi) {
+        return 1 << (hi >>> 59);
+    }
+
+    /** The filter of the slots {@code [from, to)} of {@code data}. */
+    private static int filter(long[] data, int from, int to) {
+        int f = 0;
+        for (int i = from; i < to; i++) {
+            f |= bit(Columns.hi(data, i));
+        }
+        return f;
     }
 
     /** The log with no operation. */
@@ -59,6 +80,9 @@ public final class OperationLog {
 
     /** The position of {@code digest}'s entry ({@code 0 <= i < size()}, in recording order), or -1. */
     public int indexOf(OperationDigest digest) {
+        if ((filter & bit(digest.hi())) == 0) {
+            return -1;
+        }
         int slot = Columns.indexOf(data, STRIDE, start, end, digest.hi(), digest.lo());
         return slot < 0 ? -1 : slot - start;
     }
@@ -102,8 +126,9 @@ public final class OperationLog {
         int day = IdempotencyWindow.day(code);
         int latest = day == IdempotencyWindow.KEEP ? latestDay : Math.max(latestDay, day);
         long[] next = Columns.append(data, STRIDE, start, end, digest.hi(), digest.lo(), fingerprint, code, value);
-        return next == data ? new OperationLog(data, start, end + 1, latest)
-                : new OperationLog(next, 0, end - start + 1, latest);
+        int f = filter | bit(digest.hi());
+        return next == data ? new OperationLog(data, start, end + 1, latest, f)
+                : new OperationLog(next, 0, end - start + 1, latest, f);
     }
 
     /**
@@ -122,10 +147,13 @@ public final class OperationLog {
         }
         int kept = size() - count;
         if (Columns.capacity(data, STRIDE) > 4 * (kept + 1)) {
-            return new OperationLog(Columns.retain(data, STRIDE, start + count, end, kept, i -> true), 0, kept,
-                    latestDay);
+            long[] copy = Columns.retain(data, STRIDE, start + count, end, kept, i -> true);
+            return new OperationLog(copy, 0, kept, latestDay, filter(copy, 0, kept));
         }
-        return new OperationLog(data, start + count, end, latestDay);
+        // the kept entries' filter when they are few (two cache lines of first words at most); past
+        // that the old filter, which still covers them
+        return new OperationLog(data, start + count, end, latestDay,
+                kept <= 16 ? filter(data, start + count, end) : filter);
     }
 
     /**
@@ -148,7 +176,8 @@ public final class OperationLog {
         if (kept == size) {
             return this;
         }
-        return new OperationLog(Columns.retain(data, STRIDE, start, end, kept, keep), 0, kept, latestDay);
+        long[] copy = Columns.retain(data, STRIDE, start, end, kept, keep);
+        return new OperationLog(copy, 0, kept, latestDay, filter(copy, 0, kept));
     }
 
     /** Bytes of this log's array (shared with the other logs of its lineage): for diagnostics. */

@@ -47,8 +47,10 @@ final class OrderBook {
     private final int size;
     private final int horizon;
     /**
-     * A one-word filter of the keys this version holds: bit {@code key >>> 58} of each. A key whose
-     * bit is clear is absent, so looking up a new order (an earn's usual case) touches no array.
+     * Two one-int filters in a word: in the low half, bit {@code key >>> 59} of each key this version
+     * holds; in the high half, bit {@code day & 31} of each placed day of its records. A key or day
+     * whose bit is clear is absent, so looking up a new order (an earn's usual case), or the points
+     * earned on a day with no order yet (the daily cap's usual case), touches no array.
      */
     private final long filter;
 
@@ -59,8 +61,19 @@ final class OrderBook {
         this.filter = filter;
     }
 
+    /** The filter bit of {@code key}. */
     private static long bit(long key) {
-        return 1L << (key >>> 58);
+        return 1L << (key >>> 59);
+    }
+
+    /** The filter bit of placed day {@code day} (an epoch day, or {@link OrderRecord#UNKNOWN_DAY}). */
+    private static long dayBit(int day) {
+        return 1L << (32 + (day & 31));
+    }
+
+    /** The filter bits of the record at {@code at} of {@code d}. */
+    private static long bits(long[] d, int at) {
+        return bit(d[at]) | dayBit((int) (d[at + 1] >>> 32));
     }
 
     static OrderBook empty() {
@@ -108,6 +121,9 @@ final class OrderBook {
      * placed before {@link #horizon()}, so every record of a day it asks about is still here.
      */
     long earnedOn(int day) {
+        if ((filter & dayBit(day)) == 0) {
+            return 0;
+        }
         long sum = 0;
         int end = 1 + size;
         for (int at = 1; at < end; at += length(data[at + 1])) {
@@ -327,7 +343,7 @@ final class OrderBook {
         if (1 + size + n <= data.length && WORD.compareAndSet(data, 0, (long) size, (long) size + n)) {
             // the claimed words were never written: arrays are zeroed and each slot is claimed once
             encode(key, record, meta, data, 1 + size);
-            return new OrderBook(data, size + n, Math.max(horizon, cutoff), filter | bit(key));
+            return new OrderBook(data, size + n, Math.max(horizon, cutoff), filter | bit(key) | dayBit(record.placedDay));
         }
         // Copy: latest versions only, placed within the window; then the new entry.
         int[] starts = starts();
@@ -347,10 +363,10 @@ final class OrderBook {
         // every other order, not on every one.
         long[] target = new long[1 + Math.max(8, used + Math.max(used >> 1, n))];
         int p = 1;
-        long kept = bit(key);
+        long kept = bit(key) | dayBit(record.placedDay);
         for (int i = 0; i < count; i++) {
             if (keep[i]) {
-                kept |= bit(data[starts[i]]);
+                kept |= bits(data, starts[i]);
                 int len = length(data[starts[i] + 1]);
                 System.arraycopy(data, starts[i], target, p, len);
                 p += len;
