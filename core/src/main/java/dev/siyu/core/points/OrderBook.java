@@ -85,6 +85,15 @@ final class OrderBook {
         return horizon;
     }
 
+    /**
+     * Reads the words an append will read and write (the claimed count and the next free word, if
+     * any) and returns them combined: a software prefetch (see {@code OperationLog.touch}).
+     */
+    long touch() {
+        long[] d = data;
+        return d[0] ^ (1 + size < d.length ? d[1 + size] : 0);
+    }
+
     /** Words in use, with superseded versions (for tests and footprint notes). */
     int words() {
         return size;
