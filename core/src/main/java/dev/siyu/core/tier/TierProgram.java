@@ -385,6 +385,11 @@ public final class TierProgram {
         return new TierResult(status, List.of(event), new TierOutcome.Applied(explanation), false);
     }
 
+    /** A value {@link TierStatus#touch} practically never returns. */
+    private static final long TOUCHED = 0x5EED_CAFE_F00D_BEEFL;
+    /** Counts the times it did: a sink for the prefetch's reads. */
+    private static int touchedRarely;
+
     /**
      * Records a qualifying fact and upgrades the member at once if it earns a higher tier. Never
      * downgrades: a refund lowers the value, and the next {@link #evaluate} decides.
@@ -399,6 +404,10 @@ public final class TierProgram {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(activity, "activity");
         Objects.requireNonNull(asOf, "asOf");
+        // a software prefetch of the status's arrays (see TierStatus.touch); the branch is never taken
+        if (status.touch() == TOUCHED) {
+            touchedRarely++;
+        }
         checkActivity(activity, asOf);
         OperationDigest digest = OperationDigest.of(activity.operation().value());
         long fingerprint = fingerprint(activity);

@@ -177,6 +177,21 @@ public final class TierStatus {
                 operations);
     }
 
+    /**
+     * Reads the words a recorded activity will append to (the history's and the operation rows'
+     * claimed counts and next free words) and the standing, combined: a software prefetch for
+     * {@link TierProgram#record}, whose cache misses then overlap its hashing. No effect.
+     */
+    long touch() {
+        long[] f = facts;
+        int nextFact = 1 + 3 * (factCount + 1);
+        long x = f[0] ^ (nextFact < f.length ? f[nextFact] : 0);
+        long[] o = operations;
+        int nextOperation = 1 + operationEnd * 4;
+        x ^= o[0] ^ (nextOperation < o.length ? o[nextOperation] : 0);
+        return x ^ standing.sinceSecond;
+    }
+
     private TierStatus(Standing standing, long version, Instant lastDecisionAt, long[] facts, int factCount,
             OperationRows operations) {
         this.standing = standing;
