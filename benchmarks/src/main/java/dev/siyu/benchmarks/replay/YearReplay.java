@@ -457,8 +457,13 @@ public final class YearReplay {
         }
 
         void order(int m, long j, int day) {
+            // the member's state first, as a host loads it when the order arrives
+            PointsAccount account = accounts[m];
+            TierStatus status = statuses[m];
+            CustomerBinding binding = bindings[m];
+            MemberId member = account.member();
+            TierId tier = status.tier();
             SplittableRandom random = new SplittableRandom(mix(SEED, m, j));
-            MemberId member = accounts[m].member();
             MemberProfile profile = profile(new SplittableRandom(mix(SEED, m, -1)), member);
             Instant at = FROM.plusSeconds(day * 86_400L + 36_000 + random.nextInt(11 * 3600));
             OrderId orderId = OrderId.of(member.value() + "-" + j);
@@ -466,11 +471,10 @@ public final class YearReplay {
             if (random.nextInt(10) == 0 && COUPONS_ON) {
                 checkout(random, member, order);
             }
-            TierStatus status = statuses[m];
             long p = 0;
             if (POINTS_ON) {
-                PointsResult earned = points.apply(accounts[m], new PointsCommand.Earn(OperationId.of(orderId.value() + ":earn"),
-                        at, order, profile, Optional.of(status.tier())));
+                PointsResult earned = points.apply(account, new PointsCommand.Earn(OperationId.of(orderId.value() + ":earn"),
+                        at, order, profile, Optional.of(tier)));
                 accounts[m] = earned.account();
                 for (MembershipEvent e : earned.events()) {
                     if (e instanceof PointsEarned pe) {
@@ -489,7 +493,7 @@ public final class YearReplay {
             OrderTouches touches = random.nextInt(3) == 0
                     ? OrderTouches.none().withSaleGuide(guides[sameClass(random.nextInt(GUIDES / threads), m)])
                     : OrderTouches.none();
-            OrderCommission c = plan.commission(order, credit.attribute(order, touches, bindings[m]), network);
+            OrderCommission c = plan.commission(order, credit.attribute(order, touches, binding), network);
             batch.accrue(c);
             commission += c.totalMinor();
         }
