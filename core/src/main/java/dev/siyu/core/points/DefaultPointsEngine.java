@@ -120,7 +120,7 @@ final class DefaultPointsEngine implements PointsEngine {
                     "firstAcceptedOn", LocalDate.ofEpochDay(window.firstAcceptedDay(account.operations.latestDay())),
                     "windowDays", window.days().orElse(0));
         } else if (command instanceof PointsCommand.RefundOrder r) {
-            OrderRecord record = account.orders.get(orderKey(r.order().id()));
+            OrderRecord record = account.orders().get(orderKey(r.order().id()));
             if (record != null && record.lineCount() > 0 && record.lineCount() != r.order().lines().size()) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "refund order must have the lines of the order as earned %s: %d lines, not %d",
@@ -156,7 +156,7 @@ final class DefaultPointsEngine implements PointsEngine {
             PointsAccount a = account;
             PointsAccount rejected = new PointsAccount(a.member, a.version + 1, a.lots, a.lotsTotal, a.nextSequence,
                     a.earned, a.redeemed, a.rare,
-                    PointsAccount.recorded(a.operations, window, digest, fingerprint, outcome, day), a.orders);
+                    PointsAccount.recorded(a.operations, window, digest, fingerprint, outcome, day), a.orders());
             return new PointsResult(rejected, List.of(), outcome);
         }
         return new PointsResult(work.build(digest, fingerprint, outcome, day, window), work.events(), outcome);
@@ -169,7 +169,7 @@ final class DefaultPointsEngine implements PointsEngine {
 
     /** The account's state a command reads or appends to, combined: see {@link #apply}. */
     private static long touch(PointsAccount a) {
-        long x = a.operations.touch() ^ a.orders.touch();
+        long x = a.operations.touch() ^ a.touchOrders();
         PointsLot[] lots = a.lots;
         for (int i = 0; i < lots.length && i < 4; i++) {
             x ^= lots[i].remaining();
@@ -196,7 +196,7 @@ final class DefaultPointsEngine implements PointsEngine {
         int window = program.refundWindowDays().getAsInt();
         LocalDate placed = dateOf(order.placedAt());
         long placedDay = placed.toEpochDay();
-        if (placedDay < date.toEpochDay() - window || placedDay < account.orders.horizon()) {
+        if (placedDay < date.toEpochDay() - window || placedDay < account.orders().horizon()) {
             return reject(reason, "order", order.id(), "placedOn", placed, dateFact, date, "refundWindowDays", window);
         }
         return null;
@@ -980,7 +980,7 @@ final class DefaultPointsEngine implements PointsEngine {
             this.nextSequence = a.nextSequence;
             this.earned = a.earned;
             this.redeemed = a.redeemed;
-            this.orders = a.orders;
+            this.orders = a.orders();
         }
 
         /** The totals few commands change (overdraft, debt and the totals of refunds and expiry), to change. */

@@ -54,7 +54,8 @@ final class OrderBook {
      */
     private final long filter;
 
-    private OrderBook(long[] data, int size, int horizon, long filter) {
+    /** The book of these parts (as an account holds them: see {@link PointsAccount}). */
+    OrderBook(long[] data, int size, int horizon, long filter) {
         this.data = data;
         this.size = size;
         this.horizon = horizon;
@@ -80,18 +81,19 @@ final class OrderBook {
         return EMPTY;
     }
 
+    /** The array (shared with the other versions of its lineage). */
+    long[] data() {
+        return data;
+    }
+
+    /** The filter word. */
+    long filter() {
+        return filter;
+    }
+
     /** The epoch day before which records may have been dropped, or {@code Integer.MIN_VALUE}. */
     int horizon() {
         return horizon;
-    }
-
-    /**
-     * Reads the words an append will read and write (the claimed count and the next free word, if
-     * any) and returns them combined: a software prefetch (see {@code OperationLog.touch}).
-     */
-    long touch() {
-        long[] d = data;
-        return d[0] ^ (1 + size < d.length ? d[1 + size] : 0);
     }
 
     /** Words in use, with superseded versions (for tests and footprint notes). */

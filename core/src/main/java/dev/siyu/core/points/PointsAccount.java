@@ -50,8 +50,14 @@ public final class PointsAccount {
     /** Overdraft, debt and the totals of refunds and expiry: shared by the versions no refund or expiry changed. */
     final Rare rare;
     final OperationLog operations;
-    /** Order records: also what the daily cap sums ({@link OrderBook#earnedOn}). */
-    final OrderBook orders;
+    /*
+     * The order records ({@link OrderBook}: also what the daily cap sums), held as the book's four
+     * parts, so that a version is one object less: orders() makes the book's view.
+     */
+    private final long[] bookData;
+    private final int bookSize;
+    private final int bookHorizon;
+    private final long bookFilter;
 
     /**
      * The totals of an account few commands change, immutable: an account's versions share one until
@@ -88,7 +94,25 @@ public final class PointsAccount {
         this.redeemed = redeemed;
         this.rare = rare;
         this.operations = operations;
-        this.orders = orders;
+        this.bookData = orders.data();
+        this.bookSize = orders.words();
+        this.bookHorizon = orders.horizon();
+        this.bookFilter = orders.filter();
+    }
+
+    /**
+     * Reads the words an append to the order records will read and write (the claimed count and
+     * the next free word, if any) and returns them combined: a software prefetch (see
+     * {@link OperationLog#touch}).
+     */
+    long touchOrders() {
+        long[] d = bookData;
+        return d[0] ^ (1 + bookSize < d.length ? d[1 + bookSize] : 0);
+    }
+
+    /** The order records, as a view of the parts this account holds. */
+    OrderBook orders() {
+        return new OrderBook(bookData, bookSize, bookHorizon, bookFilter);
     }
 
     /** A new member's account: no lots, no operations, version 0. */
@@ -178,6 +202,7 @@ public final class PointsAccount {
                     operations.value(i), LocalDate.ofEpochDay(IdempotencyWindow.day(operations.code(i)))));
         }
         List<PointsSnapshot.Order> orderValues = new ArrayList<>();
+        OrderBook orders = orders();
         orders.forEachLatest((key, r) -> orderValues.add(new PointsSnapshot.Order(String.format(Locale.ROOT, "%016x", key),
                 r.placedDay == OrderRecord.UNKNOWN_DAY ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(r.placedDay)),
                 r.earned, r.earnLot,
