@@ -170,9 +170,10 @@ final class DefaultPointsEngine implements PointsEngine {
     /** The account's state a command reads or appends to, combined: see {@link #apply}. */
     private static long touch(PointsAccount a) {
         long x = a.operations.touch() ^ a.touchOrders();
-        PointsLot[] lots = a.lots;
-        for (int i = 0; i < lots.length && i < 4; i++) {
-            x ^= lots[i].remaining();
+        long[] lots = a.lots;
+        // the first lots' row words, one read a cache line (8 words)
+        for (int w = 0; w < lots.length && w < 24; w += 8) {
+            x ^= lots[w];
         }
         return x;
     }
@@ -745,12 +746,13 @@ final class DefaultPointsEngine implements PointsEngine {
     private PointsOutcome expire(Work w, PointsCommand.Expire cmd) {
         LocalDate date = w.date;
         TreeMap<LocalDate, Long> byDate = new TreeMap<>();
+        long day = date.toEpochDay();
         for (int i = 0; i < w.size(); i++) {
-            PointsLot lot = w.get(i);
-            if (lot.remaining() > 0 && lot.isExpiredOn(date)) {
-                byDate.merge(lot.expiresOn().get(), lot.remaining(), Long::sum);
-                w.lotsTotal -= lot.remaining();
-                w.set(i, lot.withRemaining(0));
+            long remaining = w.remaining(i);
+            if (remaining > 0 && w.isExpiredOn(i, day)) {
+                byDate.merge(LocalDate.ofEpochDay(w.expiryDay(i)), remaining, Long::sum);
+                w.lotsTotal -= remaining;
+                w.setRemaining(i, 0);
             }
         }
         long total = 0;
@@ -783,9 +785,13 @@ final class DefaultPointsEngine implements PointsEngine {
         LocalDate date = dateOf(at);
         LocalDate until = date.plusDays(days);
         TreeMap<LocalDate, Long> byDate = new TreeMap<>();
-        for (PointsLot lot : account.lots) {
-            if (lot.expiresOn().isPresent() && !lot.isExpiredOn(date) && !lot.expiresOn().get().isAfter(until)) {
-                byDate.merge(lot.expiresOn().get(), lot.remaining(), Long::sum);
+        long[] lots = account.lots;
+        long day = date.toEpochDay();
+        long last = until.toEpochDay();
+        for (int i = 0; i < LotRows.count(lots); i++) {
+            int expiry = LotRows.expiryDay(lots, i);
+            if (expiry != PointsLot.NEVER && !LotRows.isExpiredOn(lots, i, day) && expiry <= last) {
+                byDate.merge(LocalDate.ofEpochDay(expiry), LotRows.remaining(lots, i), Long::sum);
             }
         }
         List<ExpiringPoints> out = new ArrayList<>(byDate.size());
@@ -796,72 +802,110 @@ final class DefaultPointsEngine implements PointsEngine {
     // ---------------------------------------------------------------- working copy
 
     /**
-     * The lots of a {@link Work}: the account's array, copied on the first change (with room for one
-     * more lot), so a command that changes no lot copies none. {@link Work} extends it (one object a
-     * command, not two).
+     * The lots of a {@link Work}: the account's rows ({@link LotRows}), copied on the first change
+     * (with room for one more lot), so a command that changes no lot copies none. {@link Work}
+     * extends it (one object a command, not two). A lot whose remaining points reach zero stays in
+     * place until {@link #live} drops it.
      */
     private static class Lots {
-        private final PointsLot[] original;
-        private PointsLot[] array;
+        private final long[] original;
+        private long[] array;
         private int size;
 
-        Lots(PointsLot[] original) {
+        Lots(long[] original) {
             this.original = original;
             this.array = original;
-            this.size = original.length;
+            this.size = LotRows.count(original);
         }
 
         int size() {
             return size;
         }
 
-        PointsLot get(int i) {
-            return array[i];
+        long sequence(int i) {
+            return LotRows.sequence(array, i);
         }
 
-        /** Makes {@link #array} this working copy's own, with room for {@code capacity} lots. */
-        private void own(int capacity) {
+        int earnedDay(int i) {
+            return LotRows.earnedDay(array, i);
+        }
+
+        int availableDay(int i) {
+            return LotRows.availableDay(array, i);
+        }
+
+        int expiryDay(int i) {
+            return LotRows.expiryDay(array, i);
+        }
+
+        long remaining(int i) {
+            return LotRows.remaining(array, i);
+        }
+
+        boolean isAvailableOn(int i, long day) {
+            return LotRows.isAvailableOn(array, i, day);
+        }
+
+        boolean isExpiredOn(int i, long day) {
+            return LotRows.isExpiredOn(array, i, day);
+        }
+
+        /** Makes {@link #array} this working copy's own, with room for {@code lots} lots. */
+        private void own(int lots) {
             if (array == original) {
-                array = Arrays.copyOf(array, capacity);
-            } else if (array.length < capacity) {
-                array = Arrays.copyOf(array, Math.max(capacity, 2 * array.length));
+                array = Arrays.copyOf(array, lots * LotRows.ROW);
+            } else if (array.length < lots * LotRows.ROW) {
+                array = Arrays.copyOf(array, Math.max(lots, 2 * size) * LotRows.ROW);
             }
         }
 
-        void set(int i, PointsLot lot) {
+        void setRemaining(int i, long remaining) {
             own(size);
-            array[i] = lot;
+            array[i * LotRows.ROW + 4] = remaining;
         }
 
-        void add(int pos, PointsLot lot) {
+        /** Adds {@code credited} to lot {@code i}'s points and remaining points. */
+        void plus(int i, long credited) {
+            own(size);
+            int at = i * LotRows.ROW;
+            array[at + 3] = Math.addExact(array[at + 3], credited);
+            array[at + 4] = Math.addExact(array[at + 4], credited);
+        }
+
+        /** Inserts a lot at {@code pos}. */
+        void insert(int pos, long sequence, int earnedDay, int availableDay, int expiryDay, long points) {
             own(size + 1);
-            System.arraycopy(array, pos, array, pos + 1, size - pos);
-            array[pos] = lot;
+            System.arraycopy(array, pos * LotRows.ROW, array, (pos + 1) * LotRows.ROW, (size - pos) * LotRows.ROW);
+            LotRows.set(array, pos, sequence, earnedDay, availableDay, expiryDay, points, points);
             size++;
         }
 
         /**
-         * The lots with points remaining, in order: the account's own array if nothing changed, the
-         * working array if it holds exactly those (it is not changed after), else a new array.
+         * The lots with points remaining, in order: the account's own rows if nothing changed, the
+         * working rows if they hold exactly those (they are not changed after), else a new array.
          */
-        PointsLot[] live() {
+        long[] live() {
             if (array == original) {
                 return original;
             }
             int live = 0;
             for (int i = 0; i < size; i++) {
-                if (array[i] != null && array[i].remaining() > 0) {
+                if (LotRows.remaining(array, i) > 0) {
                     live++;
                 }
             }
-            if (live == array.length) {
+            if (live * LotRows.ROW == array.length) {
                 return array;
             }
-            PointsLot[] out = new PointsLot[live];
+            if (live == 0) {
+                return LotRows.NONE;
+            }
+            long[] out = new long[live * LotRows.ROW];
             int k = 0;
             for (int i = 0; i < size; i++) {
-                if (array[i] != null && array[i].remaining() > 0) {
-                    out[k++] = array[i];
+                if (LotRows.remaining(array, i) > 0) {
+                    System.arraycopy(array, i * LotRows.ROW, out, k * LotRows.ROW, LotRows.ROW);
+                    k++;
                 }
             }
             return out;
@@ -869,44 +913,51 @@ final class DefaultPointsEngine implements PointsEngine {
     }
 
     /**
-     * {@code lots} (live, in consumption order) with the lots available on {@code date} that share an
-     * expiry date merged into the first of them; {@code lots} itself if there are none to merge.
+     * {@code lots} (live rows, in consumption order) with the lots available on {@code date} that
+     * share an expiry date merged into the first of them; {@code lots} itself if there are none to
+     * merge.
      */
-    static PointsLot[] mergeAvailable(PointsLot[] lots, LocalDate date) {
+    static long[] mergeAvailable(long[] lots, LocalDate date) {
+        int count = LotRows.count(lots);
         // lots of one expiry are adjacent (consumption order): none to merge without two adjacent of one expiry
         boolean shared = false;
-        for (int i = 1; i < lots.length && !shared; i++) {
-            shared = lots[i - 1].expiryDay() == lots[i].expiryDay();
+        for (int i = 1; i < count && !shared; i++) {
+            shared = LotRows.expiryDay(lots, i - 1) == LotRows.expiryDay(lots, i);
         }
         if (!shared) {
             return lots;
         }
-        PointsLot[] out = null;
+        long day = date.toEpochDay();
+        long[] out = null;
         int n = 0;
         int runFirst = -1; // index in out of the first available lot of the current expiry run
-        for (int i = 0; i < lots.length; i++) {
-            PointsLot lot = lots[i];
-            if (i > 0 && lots[i - 1].expiryDay() != lot.expiryDay()) {
+        for (int i = 0; i < count; i++) {
+            if (i > 0 && LotRows.expiryDay(lots, i - 1) != LotRows.expiryDay(lots, i)) {
                 runFirst = -1;
             }
-            boolean available = lot.isAvailableOn(date);
+            boolean available = LotRows.isAvailableOn(lots, i, day);
             if (available && runFirst >= 0) {
                 if (out == null) {
-                    out = Arrays.copyOf(lots, lots.length);
+                    out = lots.clone();
                     n = i;
                 }
-                out[runFirst] = out[runFirst].merge(lot);
+                LotRows.set(out, runFirst, Math.min(LotRows.sequence(out, runFirst), LotRows.sequence(lots, i)),
+                        Math.min(LotRows.earnedDay(out, runFirst), LotRows.earnedDay(lots, i)),
+                        Math.max(LotRows.availableDay(out, runFirst), LotRows.availableDay(lots, i)),
+                        LotRows.expiryDay(out, runFirst),
+                        Math.addExact(LotRows.points(out, runFirst), LotRows.points(lots, i)),
+                        Math.addExact(LotRows.remaining(out, runFirst), LotRows.remaining(lots, i)));
                 continue;
             }
             if (out != null) {
-                out[n] = lot;
+                System.arraycopy(lots, i * LotRows.ROW, out, n * LotRows.ROW, LotRows.ROW);
             }
             if (available) {
                 runFirst = out == null ? i : n;
             }
             n++;
         }
-        return out == null ? lots : Arrays.copyOf(out, n);
+        return out == null ? lots : Arrays.copyOf(out, n * LotRows.ROW);
     }
 
     /** The totals of an account few commands change, as a {@link Work} changes them. */
@@ -1016,22 +1067,25 @@ final class DefaultPointsEngine implements PointsEngine {
             creditedLot = -1;
             if (rest > 0) {
                 lotsTotal += rest;
+                // the lot's days, checked as a PointsLot's are (years within ±5,000,000)
+                int earnedDay = PointsLot.day(on, "earnedOn");
+                int availableDay = PointsLot.day(availableOn, "availableOn");
+                int expiryDay = expiresOn.isPresent() ? PointsLot.day(expiresOn.get(), "expiresOn") : PointsLot.NEVER;
                 for (int i = size() - 1; i >= 0; i--) {
-                    PointsLot same = get(i);
-                    if (same.earnedDay() == on.toEpochDay() && same.availableDay() == availableOn.toEpochDay()
-                            && same.expiryDay() == (expiresOn.isPresent() ? expiresOn.get().toEpochDay() : PointsLot.NEVER)) {
-                        set(i, same.plus(rest));
-                        creditedLot = same.sequence();
+                    if (earnedDay(i) == earnedDay && availableDay(i) == availableDay && expiryDay(i) == expiryDay) {
+                        plus(i, rest);
+                        creditedLot = sequence(i);
                         return toDebt;
                     }
                 }
-                PointsLot lot = new PointsLot(nextSequence++, on, availableOn, expiresOn, rest, rest);
+                long sequence = nextSequence++;
                 int pos = size();
-                while (pos > 0 && PointsLot.consumptionOrder(get(pos - 1), lot) > 0) {
+                while (pos > 0 && (expiryDay(pos - 1) > expiryDay
+                        || (expiryDay(pos - 1) == expiryDay && sequence(pos - 1) > sequence))) {
                     pos--;
                 }
-                add(pos, lot);
-                creditedLot = lot.sequence();
+                insert(pos, sequence, earnedDay, availableDay, expiryDay, rest);
+                creditedLot = sequence;
             }
             return toDebt;
         }
@@ -1044,14 +1098,15 @@ final class DefaultPointsEngine implements PointsEngine {
          */
         void consume(long points, LocalDate date, Redemption redemption) {
             long left = points;
+            long day = date.toEpochDay();
             for (int i = 0; i < size() && left > 0; i++) {
-                PointsLot lot = get(i);
-                if (lot.remaining() > 0 && lot.isAvailableOn(date)) {
-                    long take = Math.min(left, lot.remaining());
-                    // a lot spent to the last point leaves the working set: no emptied copy is made
-                    set(i, take == lot.remaining() ? null : lot.withRemaining(lot.remaining() - take));
+                long remaining = remaining(i);
+                if (remaining > 0 && isAvailableOn(i, day)) {
+                    long take = Math.min(left, remaining);
+                    // a lot spent to the last point leaves the working set (live() drops it)
+                    setRemaining(i, remaining - take);
                     left -= take;
-                    redemption.used(lot.sequence(), take);
+                    redemption.used(sequence(i), take);
                 }
             }
             if (left != 0) {
@@ -1067,18 +1122,18 @@ final class DefaultPointsEngine implements PointsEngine {
          * ({@code preferredExpiry}, an epoch day or {@link OrderRecord#NEVER}).
          */
         long takeBack(long points, LocalDate date, long preferred, long preferredExpiry) {
+            long day = date.toEpochDay();
             if (preferred >= 0) {
                 boolean live = false;
                 for (int i = 0; i < size() && !live; i++) {
-                    live = get(i).sequence() == preferred && get(i).remaining() > 0;
+                    live = sequence(i) == preferred && remaining(i) > 0;
                 }
                 if (!live) {
                     long merged = -1;
                     for (int i = 0; i < size() && merged < 0; i++) {
-                        PointsLot lot = get(i);
-                        long expiry = lot.expiryDay() == PointsLot.NEVER ? OrderRecord.NEVER : lot.expiryDay();
-                        if (lot.remaining() > 0 && expiry == preferredExpiry && lot.isAvailableOn(date)) {
-                            merged = lot.sequence();
+                        long expiry = expiryDay(i) == PointsLot.NEVER ? OrderRecord.NEVER : expiryDay(i);
+                        if (remaining(i) > 0 && expiry == preferredExpiry && isAvailableOn(i, day)) {
+                            merged = sequence(i);
                         }
                     }
                     preferred = merged;
@@ -1087,11 +1142,11 @@ final class DefaultPointsEngine implements PointsEngine {
             long left = points;
             for (int pass = 0; pass < 2 && left > 0; pass++) {
                 for (int i = 0; i < size() && left > 0; i++) {
-                    PointsLot lot = get(i);
-                    boolean own = lot.sequence() == preferred;
-                    if ((pass == 0) == own && lot.remaining() > 0 && !lot.isExpiredOn(date)) {
-                        long take = Math.min(left, lot.remaining());
-                        set(i, lot.withRemaining(lot.remaining() - take));
+                    boolean own = sequence(i) == preferred;
+                    long remaining = remaining(i);
+                    if ((pass == 0) == own && remaining > 0 && !isExpiredOn(i, day)) {
+                        long take = Math.min(left, remaining);
+                        setRemaining(i, remaining - take);
                         left -= take;
                     }
                 }
@@ -1102,7 +1157,7 @@ final class DefaultPointsEngine implements PointsEngine {
 
         PointsAccount build(OperationDigest operation, long fingerprint, PointsOutcome outcome, int day,
                 IdempotencyWindow window) {
-            PointsLot[] array = mergeAvailable(live(), date);
+            long[] array = mergeAvailable(live(), date);
             PointsAccount.Rare r = rare == null ? base.rare : rare.freeze();
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, nextSequence, earned,
                     redeemed, r, PointsAccount.recorded(base.operations, window, operation, fingerprint, outcome, day),

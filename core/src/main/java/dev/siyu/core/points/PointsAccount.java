@@ -37,11 +37,10 @@ public final class PointsAccount {
     static final long REJECTED = 1;
     private static final RejectReason[] REASONS = RejectReason.values();
 
-    private static final PointsLot[] NO_LOTS = new PointsLot[0];
-
     final MemberId member;
     final long version;
-    final PointsLot[] lots;
+    /** The live lots packed ({@link LotRows}), in consumption order. */
+    final long[] lots;
     final long lotsTotal;
     final long nextSequence;
     // the running totals every earn or redemption moves, as fields
@@ -83,7 +82,7 @@ public final class PointsAccount {
         }
     }
 
-    PointsAccount(MemberId member, long version, PointsLot[] lots, long lotsTotal, long nextSequence, long earned,
+    PointsAccount(MemberId member, long version, long[] lots, long lotsTotal, long nextSequence, long earned,
             long redeemed, Rare rare, OperationLog operations, OrderBook orders) {
         this.member = member;
         this.version = version;
@@ -118,7 +117,7 @@ public final class PointsAccount {
     /** A new member's account: no lots, no operations, version 0. */
     public static PointsAccount empty(MemberId member) {
         Objects.requireNonNull(member, "member");
-        return new PointsAccount(member, 0, NO_LOTS, 0, 1, 0, 0, Rare.ZERO, OperationLog.empty(), OrderBook.empty());
+        return new PointsAccount(member, 0, LotRows.NONE, 0, 1, 0, 0, Rare.ZERO, OperationLog.empty(), OrderBook.empty());
     }
 
     /** The member. */
@@ -143,7 +142,11 @@ public final class PointsAccount {
 
     /** The live lots, in consumption order (earliest expiry first, never-expiring last, then by sequence). */
     public List<PointsLot> lots() {
-        return List.of(lots);
+        PointsLot[] values = new PointsLot[LotRows.count(lots)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = LotRows.lot(lots, i);
+        }
+        return List.of(values);
     }
 
     /** The running ledger totals; {@code totals().net() == balance()}. */
@@ -189,8 +192,8 @@ public final class PointsAccount {
 
     /** This account as plain values, to keep outside the JVM; {@link #restore} is its inverse. */
     public PointsSnapshot snapshot() {
-        List<PointsSnapshot.Lot> lotValues = new ArrayList<>(lots.length);
-        for (PointsLot lot : lots) {
+        List<PointsSnapshot.Lot> lotValues = new ArrayList<>(LotRows.count(lots));
+        for (PointsLot lot : lots()) {
             lotValues.add(new PointsSnapshot.Lot(lot.sequence(), lot.earnedOn(), lot.availableOn(), lot.expiresOn(),
                     lot.points(), lot.remaining()));
         }
@@ -234,9 +237,9 @@ public final class PointsAccount {
     public long availableOn(LocalDate date) {
         long day = date.toEpochDay();
         long sum = 0;
-        for (PointsLot lot : lots) {
-            if (lot.isAvailableOn(day)) {
-                sum += lot.remaining();
+        for (int i = 0; i < LotRows.count(lots); i++) {
+            if (LotRows.isAvailableOn(lots, i, day)) {
+                sum += LotRows.remaining(lots, i);
             }
         }
         return sum;
@@ -244,10 +247,11 @@ public final class PointsAccount {
 
     /** Points still pending on {@code date} (in their return window). */
     public long pendingOn(LocalDate date) {
+        long day = date.toEpochDay();
         long sum = 0;
-        for (PointsLot lot : lots) {
-            if (date.isBefore(lot.availableOn()) && !lot.isExpiredOn(date)) {
-                sum += lot.remaining();
+        for (int i = 0; i < LotRows.count(lots); i++) {
+            if (day < LotRows.availableDay(lots, i) && !LotRows.isExpiredOn(lots, i, day)) {
+                sum += LotRows.remaining(lots, i);
             }
         }
         return sum;
@@ -276,6 +280,6 @@ public final class PointsAccount {
     @Override
     public String toString() {
         return "PointsAccount[member=" + member + ", version=" + version + ", balance=" + balance() + ", debt=" + rare.debt
-                + ", lots=" + Arrays.toString(lots) + "]";
+                + ", lots=" + lots() + "]";
     }
 }

@@ -60,7 +60,8 @@ public final class PointsLot {
         this.remaining = remaining;
     }
 
-    private static int day(LocalDate date, String field) {
+    /** {@code date} as an epoch day in a lot's range. */
+    static int day(LocalDate date, String field) {
         long day = date.toEpochDay();
         if (day < -2_000_000_000L || day >= NEVER) {
             throw new IllegalArgumentException(field + " must be within the years -5,000,000..5,000,000: " + date);
@@ -127,22 +128,6 @@ public final class PointsLot {
 
     boolean isAvailableOn(long day) {
         return day >= availableDay && !isExpiredOn(day);
-    }
-
-    PointsLot plus(long credited) {
-        return new PointsLot(sequence, earnedDay, availableDay, expiryDay, Math.addExact(points, credited),
-                Math.addExact(remaining, credited));
-    }
-
-    PointsLot withRemaining(long newRemaining) {
-        return new PointsLot(sequence, earnedDay, availableDay, expiryDay, points, newRemaining);
-    }
-
-    /** This lot and {@code other} (of the same expiry) as one lot, as described in the class Javadoc. */
-    PointsLot merge(PointsLot other) {
-        return new PointsLot(Math.min(sequence, other.sequence), Math.min(earnedDay, other.earnedDay),
-                Math.max(availableDay, other.availableDay), expiryDay, Math.addExact(points, other.points),
-                Math.addExact(remaining, other.remaining));
     }
 
     /** Consumption order: earliest expiry first, never-expiring last, then by sequence. */

@@ -56,7 +56,7 @@ final class SnapshotReader {
 
         OperationLog log = operations(s);
         OrderBook orders = orders(s);
-        return new PointsAccount(s.member(), s.version(), lots, lotsTotal, s.nextLotSequence(), t.earned(), t.redeemed(),
+        return new PointsAccount(s.member(), s.version(), LotRows.of(lots), lotsTotal, s.nextLotSequence(), t.earned(), t.redeemed(),
                 t.returned() == 0 && t.reversed() == 0 && t.expired() == 0 && t.debtRepaid() == 0 && s.overdraft() == 0
                         && s.debt() == 0 ? PointsAccount.Rare.ZERO
                         : new PointsAccount.Rare(s.overdraft(), s.debt(), t.returned(), t.reversed(), t.expired(),

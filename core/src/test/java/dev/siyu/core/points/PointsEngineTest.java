@@ -163,6 +163,23 @@ class PointsEngineTest {
         }
 
         @Test
+        void available_lots_of_one_expiry_merge_into_the_first_keeping_its_sequence_the_earliest_earning_and_the_latest_availability() {
+            PointsEngine yearly = PointsEngine.of(PointsProgram.builder().pendingDays(7)
+                    .expiry(ExpiryPolicy.endOfNextYear()).build());
+            PointsAccount a = run(yearly, PointsAccount.empty(MEMBER),
+                    earn(order("O1", day(0), line(1, "C", "B", 1, "50"))),
+                    earn(order("O2", day(3), line(1, "C", "B", 1, "30"))));
+            assertThat(a.lots()).hasSize(2);
+            // on day 10 both are past their pending period: the next command's account holds them as one
+            a = run(yearly, a, earn(order("O3", day(10), line(1, "C", "B", 1, "20"))));
+            LocalDate expiry = ExpiryPolicy.endOfNextYear().expiresOn(DAY0).orElseThrow();
+            assertThat(a.lots()).containsExactly(
+                    new PointsLot(1, DAY0, DAY0.plusDays(10), Optional.of(expiry), 80, 80),
+                    new PointsLot(3, DAY0.plusDays(10), DAY0.plusDays(17), Optional.of(expiry), 20, 20));
+            conserved(a);
+        }
+
+        @Test
         void expire_by_each_policy() {
             assertThat(ExpiryPolicy.rollingMonths(12).expiresOn(DAY0)).contains(LocalDate.of(2027, 3, 10));
             assertThat(ExpiryPolicy.endOfNextYear().expiresOn(LocalDate.of(2026, 12, 31))).contains(LocalDate.of(2028, 1, 1));
