@@ -26,12 +26,15 @@ public final class DistributionNetwork {
      */
     private final long[] keys;
     private final GuideId[] pairs;
+    /** Each slot's upline id as an {@link IdKey} ({@link IdKey#NONE} when it does not pack). */
+    private final long[] uplineKeys;
 
     private DistributionNetwork(Map<GuideId, GuideId> uplines) {
         this.uplines = uplines;
         int capacity = Integer.highestOneBit(Math.max(4, uplines.size() * 2 + 1)) << 1;
         this.keys = new long[capacity];
         this.pairs = new GuideId[2 * capacity];
+        this.uplineKeys = new long[capacity];
         uplines.forEach((guide, upline) -> {
             long key = IdKey.of(guide.value());
             int i = (key != IdKey.NONE ? IdKey.spread(key) : IdKey.spread(guide.hashCode())) & (capacity - 1);
@@ -41,6 +44,7 @@ public final class DistributionNetwork {
             keys[i] = key != IdKey.NONE ? key : IdKey.UNPACKED;
             pairs[2 * i] = guide;
             pairs[2 * i + 1] = upline;
+            uplineKeys[i] = IdKey.of(upline.value());
         });
     }
 
@@ -77,21 +81,29 @@ public final class DistributionNetwork {
         return Optional.ofNullable(uplines.get(Objects.requireNonNull(guide, "guide")));
     }
 
-    /** The direct upline of {@code guide}, null if none (the commission hot path). */
+    /** The direct upline of {@code guide}, null if none. */
     GuideId uplineOrNull(GuideId guide) {
+        int at = indexOf(guide, IdKey.of(guide.value()));
+        return at < 0 ? null : pairs[2 * at + 1];
+    }
+
+    /**
+     * The slot of {@code guide}, whose id packs to {@code key} ({@link IdKey#of}), or -1 when it
+     * has no upline (the commission hot path: the caller keeps the key for the batch).
+     */
+    int indexOf(GuideId guide, long key) {
         if (uplines.isEmpty()) {
-            return null;
+            return -1;
         }
         int mask = keys.length - 1;
-        long key = IdKey.of(guide.value());
         if (key != IdKey.NONE) {
             for (int i = IdKey.spread(key) & mask;; i = (i + 1) & mask) {
                 long stored = keys[i];
                 if (stored == key) {
-                    return pairs[2 * i + 1];
+                    return i;
                 }
                 if (stored == 0) {
-                    return null;
+                    return -1;
                 }
             }
         }
@@ -99,11 +111,21 @@ public final class DistributionNetwork {
             if (keys[i] == IdKey.UNPACKED) {
                 GuideId other = pairs[2 * i];
                 if (other == guide || other.equals(guide)) {
-                    return pairs[2 * i + 1];
+                    return i;
                 }
             }
         }
-        return null;
+        return -1;
+    }
+
+    /** The upline of the guide in slot {@code at} (from {@link #indexOf}). */
+    GuideId uplineAt(int at) {
+        return pairs[2 * at + 1];
+    }
+
+    /** The upline's id of slot {@code at} as an {@link IdKey} ({@link IdKey#NONE} when it does not pack). */
+    long uplineKeyAt(int at) {
+        return uplineKeys[at];
     }
 
     /**
