@@ -18,20 +18,25 @@ public final class LineCredit {
     private final List<Credit> credits;
     /**
      * The policy that credited the line until the explanation is built, the {@link Explanation}
-     * after (one field for both: a line credit is 48 bytes).
+     * after (one field for both: a line credit is 40 bytes).
      */
     private volatile Object why;
     /* What the policy found on the line, for the explanation. */
     private final BindingScope scope;
     private final GuideId service;
     private final GuideId sale;
-    /** The order's sharer and card opener, null when it has neither (most orders). */
+    /**
+     * The order's sharer and card opener and whether the service guide came from the order's store,
+     * null when it has none of these (most lines).
+     */
     private final OrderGuides order;
-    private final boolean fellBack;
 
-    /** An order's sharer and card opener (either may be null). */
-    private record OrderGuides(GuideId sharer, GuideId opener) {
+    /** An order's sharer and card opener (either may be null), and whether the line fell back to the order store. */
+    private record OrderGuides(GuideId sharer, GuideId opener, boolean fellBack) {
     }
+
+    /** A line with neither sharer nor card opener whose service guide is the order store's. */
+    private static final OrderGuides FELL_BACK = new OrderGuides(null, null, true);
 
     private LineCredit(int lineNo, List<Credit> credits, Object why, BindingScope scope, GuideId service,
             GuideId sale, GuideId sharer, GuideId opener, boolean fellBack) {
@@ -41,8 +46,8 @@ public final class LineCredit {
         this.scope = scope;
         this.service = service;
         this.sale = sale;
-        this.order = sharer == null && opener == null ? null : new OrderGuides(sharer, opener);
-        this.fellBack = fellBack;
+        this.order = sharer == null && opener == null ? (fellBack ? FELL_BACK : null)
+                : new OrderGuides(sharer, opener, fellBack);
     }
 
     /**
@@ -85,7 +90,7 @@ public final class LineCredit {
         synchronized (this) {
             if (why instanceof AttributionPolicy policy) {
                 why = policy.explain(lineNo, scope, credits, service, sale, order == null ? null : order.sharer(),
-                        order == null ? null : order.opener(), fellBack);
+                        order == null ? null : order.opener(), order != null && order.fellBack());
             }
             return (Explanation) why;
         }
