@@ -39,9 +39,9 @@ public final class LineCredit {
     private static final OrderGuides FELL_BACK = new OrderGuides(null, null, true);
 
     private LineCredit(int lineNo, List<Credit> credits, Object why, BindingScope scope, GuideId service,
-            GuideId sale, GuideId sharer, GuideId opener, boolean fellBack) {
+            GuideId sale, GuideId sharer, GuideId opener, boolean fellBack, boolean copy) {
         this.lineNo = lineNo;
-        this.credits = List.copyOf(credits);
+        this.credits = copy ? List.copyOf(credits) : credits;
         this.why = why;
         this.scope = scope;
         this.service = service;
@@ -59,17 +59,18 @@ public final class LineCredit {
      */
     public static LineCredit of(int lineNo, List<Credit> credits, Explanation explanation) {
         return new LineCredit(lineNo, credits, Objects.requireNonNull(explanation, "explanation"), null, null, null,
-                null, null, false);
+                null, null, false, true);
     }
 
     /**
      * A line credit whose explanation {@code policy} builds from the roles found when first asked
      * for (one object per line on the hot path, no captured closure). The winning role is the
-     * first credit's in {@link AttributionPolicy.Mode#PRECEDENCE}, so it is not kept.
+     * first credit's in {@link AttributionPolicy.Mode#PRECEDENCE}, so it is not kept. {@code credits}
+     * must be an immutable list (the policy's are {@code List.of} or {@code List.copyOf}).
      */
     static LineCredit lazy(int lineNo, List<Credit> credits, AttributionPolicy policy, BindingScope scope,
             GuideId service, GuideId sale, GuideId sharer, GuideId opener, boolean fellBack) {
-        return new LineCredit(lineNo, credits, policy, scope, service, sale, sharer, opener, fellBack);
+        return new LineCredit(lineNo, credits, policy, scope, service, sale, sharer, opener, fellBack, false);
     }
 
     public int lineNo() {
