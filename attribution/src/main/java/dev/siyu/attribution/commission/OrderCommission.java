@@ -42,7 +42,7 @@ public record OrderCommission(OrderId order, MemberId member, Instant placedAt, 
         Objects.requireNonNull(releaseOn, "releaseOn");
         // the plan's compact lines are immutable already (and made when read)
         lines = lines instanceof SingleCreditLines ? lines : List.copyOf(lines);
-        refunds = List.copyOf(refunds);
+        refunds = refunds.isEmpty() ? List.of() : List.copyOf(refunds);
     }
 
     /** The line numbered {@code lineNo}, if credited. */
