@@ -20,9 +20,10 @@ import java.util.TreeMap;
  *
  * <p><b>Memory.</b> One object holds the customer's first binding (by scope) inline: guide,
  * scope, cause, and its three instants as nanoseconds since the epoch (a binding whose instants do
- * not fit, beyond the years 1677–2262, is kept as a {@link Binding} instead); further bindings are
- * {@link Binding} records in a small array, each beside its scope and (when it never lapses) its
- * guide, so that the guide in force is read from the array; pending transfers with on-duty transfer times only
+ * not fit, beyond the years 1677–2262, is kept as a {@link Binding} instead); the next binding is a
+ * {@link Binding} record beside its scope and (when it never lapses) its guide in this object, and
+ * any further bindings the same in a small array, so that the guide in force is read from this
+ * object (a customer of one or two stores) or the array; pending transfers with on-duty transfer times only
  * exist for customers that have them. Each operation is kept as the text of its id (its Latin-1
  * bytes when it has no other characters), the (shared, immutable) policy it was applied under and
  * its payload (a touch's guide, scope, kind and time inline): no explanation, no event and no
@@ -31,7 +32,7 @@ import java.util.TreeMap;
  * the operations from the empty customer under their policies (the engine never reads the clock,
  * so the result is the same as the first time). A member id of up to eight Latin-1 characters is
  * also kept packed in a long, so that checking an order's member does not reach the id's text (the
- * object is 72 bytes with compressed references).
+ * object is 88 bytes with compressed references).
  */
 public final class CustomerBinding {
 
@@ -67,11 +68,19 @@ public final class CustomerBinding {
     private final long since;
     private final long protectedUntil;
     private final long validUntil;
+    /*
+     * The next binding by scope after the inline one (the first when that is not inline): its
+     * scope, its guide when it never lapses (else null) and its record; all null when there is
+     * none. A customer bound in two stores is answered from this object alone, and one bound in
+     * one store learns that it has no other binding without reaching another object.
+     */
+    private final BindingScope nextScope;
+    private final GuideId nextGuide;
+    private final Binding next;
     /**
-     * The other bindings sorted by scope (all of them when the first is not inline), {@link #OTHER}
-     * slots each: scope, guide when the binding never lapses (else null), the binding record; null
-     * for none. The guide in force in a scope is found from this array alone, without reaching the
-     * records.
+     * The bindings after {@link #next}, sorted by scope, {@link #OTHER} slots each: scope, guide
+     * when the binding never lapses (else null), the binding record; null for none. The guide in
+     * force in a scope is found from this array alone, without reaching the records.
      */
     private final Object[] others;
     /** Pending transfers and on-duty transfer times, or null when both are empty (most customers). */
@@ -91,6 +100,7 @@ public final class CustomerBinding {
         long sinceNanos = first == null ? OUT : nanos(first.since());
         long protectedNanos = first == null ? OUT : nanos(first.protectedUntil());
         long validNanos = first == null || first.validUntil().isEmpty() ? PERMANENT : nanos(first.validUntil().get());
+        int from;
         if (sinceNanos != OUT && protectedNanos != OUT && validNanos != OUT) {
             this.guide = first.guide();
             this.scope = first.scope();
@@ -98,7 +108,7 @@ public final class CustomerBinding {
             this.since = sinceNanos;
             this.protectedUntil = protectedNanos;
             this.validUntil = validNanos;
-            this.others = others(bindings, 1);
+            from = 1;
         } else {
             this.guide = null;
             this.scope = null;
@@ -106,8 +116,13 @@ public final class CustomerBinding {
             this.since = 0;
             this.protectedUntil = 0;
             this.validUntil = 0;
-            this.others = others(bindings, 0);
+            from = 0;
         }
+        Binding second = bindings.length > from ? bindings[from] : null;
+        this.next = second;
+        this.nextScope = second == null ? null : second.scope();
+        this.nextGuide = second == null || second.validUntil().isPresent() ? null : second.guide();
+        this.others = others(bindings, from + 1);
         this.transfers = pending.isEmpty() && onDutyTransfers.isEmpty() ? null
                 : new Transfers(List.copyOf(pending), List.copyOf(onDutyTransfers));
         this.operations = operations;
@@ -246,6 +261,12 @@ public final class CustomerBinding {
         if (guide != null && same(this.scope, scope)) {
             return first();
         }
+        if (next == null) {
+            return null;
+        }
+        if (same(nextScope, scope)) {
+            return next;
+        }
         Object[] rest = others;
         if (rest != null) {
             for (int i = 0; i < rest.length; i += OTHER) {
@@ -259,13 +280,19 @@ public final class CustomerBinding {
 
     Binding[] bindingArray() {
         int inline = guide == null ? 0 : 1;
+        if (next != null) {
+            inline++;
+        }
         int count = others == null ? 0 : others.length / OTHER;
         if (inline + count == 0) {
             return NONE;
         }
         Binding[] out = new Binding[inline + count];
-        if (inline == 1) {
+        if (guide != null) {
             out[0] = first();
+        }
+        if (next != null) {
+            out[inline - 1] = next;
         }
         for (int k = 0; k < count; k++) {
             out[inline + k] = (Binding) others[k * OTHER + 2];
@@ -404,6 +431,17 @@ public final class CustomerBinding {
         GuideId first = guide;
         if (first != null && same(this.scope, scope)) {
             return validUntil == PERMANENT || before(at, validUntil) ? first : null;
+        }
+        BindingScope second = nextScope;
+        if (second == null) {
+            return null;
+        }
+        if (same(second, scope)) {
+            GuideId permanent = nextGuide;
+            if (permanent != null) {
+                return permanent;
+            }
+            return next.isValidAt(at) ? next.guide() : null;
         }
         Object[] rest = others;
         if (rest == null) {

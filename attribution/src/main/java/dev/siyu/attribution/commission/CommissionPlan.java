@@ -362,38 +362,119 @@ public final class CommissionPlan {
         List<OrderLine> orderLines = order.lines();
         List<LineCredit> credits = attribution.lines();
         int size = orderLines.size();
-        LineCommission first = null;
-        LineCommission second = null;
-        LineCommission third = null;
-        LineCommission[] lines = size > 3 ? new LineCommission[size] : null;
+        long[] numbers = null;
+        Object[] refs = null;
         int count = 0;
+        // the guide of the previous credited line, its upline and their keys: an order's lines
+        // usually share their credit list, and then the network is not asked again
+        List<Credit> known = null;
+        GuideId guide = null;
+        long guideKey = IdKey.NONE;
+        GuideId upline = null;
+        long uplineKey = IdKey.NONE;
         for (int i = 0; i < size; i++) {
+            OrderLine line = orderLines.get(i);
+            LineCredit credit = i < credits.size() && credits.get(i).lineNo() == line.lineNo() ? credits.get(i)
+                    : attribution.line(line.lineNo()).orElse(null);
+            if (credit == null) {
+                continue;
+            }
+            List<Credit> lineCredits = credit.credits();
+            if (lineCredits.size() != 1) {
+                if (lineCredits.isEmpty()) {
+                    continue;
+                }
+                return commissionBySplit(order, attribution, network, day);
+            }
+            Credit c = lineCredits.get(0);
+            if (lineCredits != known) {
+                known = lineCredits;
+                if (c.guide() != guide) {
+                    guide = c.guide();
+                    guideKey = IdKey.of(guide.value());
+                    int at = twoLevels ? network.indexOf(guide, guideKey) : -1;
+                    upline = at < 0 ? null : network.uplineAt(at);
+                    uplineKey = at < 0 ? IdKey.NONE : network.uplineKeyAt(at);
+                }
+            }
+            if (numbers == null) {
+                numbers = new long[size * SingleCreditLines.LONGS];
+                refs = new Object[size * SingleCreditLines.REFS];
+            }
+            Rate rate = rateFor(line);
+            int quantity = line.quantity();
+            long net = Math.subtractExact(Math.multiplyExact(line.unitPrice().minor(), quantity),
+                    line.lineDiscount().minor());
+            long pool = pool(rate, net, quantity);
+            long first = upline == null ? pool : firstOfTwo(pool, Math.multiplyExact(c.weight(), level1Share),
+                    Math.multiplyExact(c.weight(), level2Share));
+            int at = count * SingleCreditLines.LONGS;
+            numbers[at + SingleCreditLines.LINE] = (long) line.lineNo() << 32 | quantity;
+            numbers[at + SingleCreditLines.NET] = net;
+            numbers[at + SingleCreditLines.POOL] = pool;
+            numbers[at + SingleCreditLines.FIRST] = first;
+            numbers[at + SingleCreditLines.GUIDE_KEY] = guideKey;
+            numbers[at + SingleCreditLines.UPLINE_KEY] = uplineKey;
+            int ref = count * SingleCreditLines.REFS;
+            refs[ref + SingleCreditLines.RULE] = rate.text;
+            refs[ref + SingleCreditLines.CREDIT] = credit;
+            refs[ref + SingleCreditLines.GUIDE] = guide;
+            refs[ref + SingleCreditLines.UPLINE] = upline;
+            count++;
+        }
+        List<LineCommission> list = count == 0 ? List.of() : new SingleCreditLines(this, numbers, refs, count);
+        return new OrderCommission(order.id(), order.member(), order.placedAt(), day.period, day.releaseOn, list,
+                List.of());
+    }
+
+    /**
+     * The commission of an attributed order by the general split of every credited line (its
+     * recipients' weights by largest remainder): what {@link #commission} returns for orders with
+     * a line of several credits, and the reference its one-guide lines are checked against.
+     */
+    OrderCommission commissionBySplit(Order order, OrderAttribution attribution, DistributionNetwork network) {
+        return commissionBySplit(order, attribution, network, businessDay(order.placedAt()));
+    }
+
+    private OrderCommission commissionBySplit(Order order, OrderAttribution attribution, DistributionNetwork network,
+            Day day) {
+        List<OrderLine> orderLines = order.lines();
+        List<LineCredit> credits = attribution.lines();
+        List<LineCommission> lines = new ArrayList<>(orderLines.size());
+        for (int i = 0; i < orderLines.size(); i++) {
             OrderLine line = orderLines.get(i);
             LineCredit credit = i < credits.size() && credits.get(i).lineNo() == line.lineNo() ? credits.get(i)
                     : attribution.line(line.lineNo()).orElse(null);
             if (credit == null || credit.credits().isEmpty()) {
                 continue;
             }
-            LineCommission commission = credit.credits().size() == 1 ? single(line, rateFor(line), credit, network)
-                    : split(line, rateFor(line), 0, recipients(credit, network), credit);
-            if (count == 0) {
-                first = commission;
-            } else if (count == 1) {
-                second = commission;
-            } else if (count == 2) {
-                third = commission;
-            }
-            if (lines != null) {
-                lines[count] = commission;
-            }
-            count++;
+            lines.add(split(line, rateFor(line), 0, recipients(credit, network), credit));
         }
-        // up to three lines without an array of ours (List.of(a, b, c) keeps its own varargs array)
-        List<LineCommission> list = count == 0 ? List.of() : count == 1 ? List.of(first)
-                : count == 2 ? List.of(first, second) : count == 3 ? List.of(first, second, third)
-                : List.of(Arrays.copyOf(lines, count));
-        return new OrderCommission(order.id(), order.member(), order.placedAt(), day.period, day.releaseOn, list,
+        return new OrderCommission(order.id(), order.member(), order.placedAt(), day.period, day.releaseOn, lines,
                 List.of());
+    }
+
+    /**
+     * Line {@code index} of a {@link SingleCreditLines}: the line commission, its shares and their
+     * amounts, as {@link #split} makes them for the line's one credited guide and its upline.
+     */
+    LineCommission unpack(long[] numbers, Object[] refs, int index) {
+        int at = index * SingleCreditLines.LONGS;
+        int ref = index * SingleCreditLines.REFS;
+        long line = numbers[at + SingleCreditLines.LINE];
+        long net = numbers[at + SingleCreditLines.NET];
+        long pool = numbers[at + SingleCreditLines.POOL];
+        long first = numbers[at + SingleCreditLines.FIRST];
+        LineCredit credit = (LineCredit) refs[ref + SingleCreditLines.CREDIT];
+        GuideId upline = (GuideId) refs[ref + SingleCreditLines.UPLINE];
+        Credit c = credit.credits().get(0);
+        List<Share> shares = upline == null
+                ? List.of(new Share(c.guide(), 1, c.role(), c.weight(), level1Share + level2Share, money(pool),
+                        money(net)))
+                : List.of(new Share(c.guide(), 1, c.role(), c.weight(), level1Share, money(first), money(net)),
+                        new Share(upline, 2, c.role(), c.weight(), level2Share, money(pool - first), zero));
+        return new LineCommission((int) (line >>> 32), (int) line, 0, (String) refs[ref + SingleCreditLines.RULE], net,
+                pool, shares, credit);
     }
 
     private List<Share> recipients(LineCredit credit, DistributionNetwork network) {
@@ -408,32 +489,6 @@ public final class CommissionPlan {
             }
         }
         return recipients;
-    }
-
-    /**
-     * The commission of a line credited to one guide, before any return: the same numbers as
-     * {@link #split} (largest remainder between the guide and its upline), without its lists.
-     */
-    private LineCommission single(OrderLine line, Rate rate, LineCredit credit, DistributionNetwork network) {
-        Credit c = credit.credits().get(0);
-        Money unitPrice = line.unitPrice();
-        long discount = line.lineDiscount().minor();
-        long net = Math.subtractExact(Math.multiplyExact(unitPrice.minor(), line.quantity()), discount);
-        long pool = pool(rate, net, line.quantity());
-        GuideId upline = twoLevels ? network.uplineOrNull(c.guide()) : null;
-        // The sales base is the line's net: one full-price unit's net is its unit price (a value, shared).
-        Money base = line.quantity() == 1 && discount == 0 && net != 0 ? unitPrice : money(net);
-        List<Share> shares;
-        if (upline == null) {
-            shares = List.of(new Share(c.guide(), 1, c.role(), c.weight(), level1Share + level2Share, money(pool),
-                    base));
-        } else {
-            long first = firstOfTwo(pool, Math.multiplyExact(c.weight(), level1Share),
-                    Math.multiplyExact(c.weight(), level2Share));
-            shares = List.of(new Share(c.guide(), 1, c.role(), c.weight(), level1Share, money(first), base),
-                    new Share(upline, 2, c.role(), c.weight(), level2Share, money(pool - first), zero));
-        }
-        return new LineCommission(line.lineNo(), line.quantity(), 0, rate.text, net, pool, shares, credit);
     }
 
     /**

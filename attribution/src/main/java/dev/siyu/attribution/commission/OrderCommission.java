@@ -20,7 +20,9 @@ import java.util.Optional;
  * <p>This is the compact per-order record the <em>host</em> keeps next to its order (a few hundred
  * bytes); the ledger does not keep orders. A refund is computed from it
  * ({@link CommissionPlan#refund}), which returns the updated record to store back. The record lists
- * the refunds already applied, so a replayed refund changes nothing. Immutable.
+ * the refunds already applied, so a replayed refund changes nothing. Immutable. The lines of a
+ * record from {@link CommissionPlan#commission} may be kept compactly and made when read: equal
+ * each time, not necessarily the same instances.
  *
  * @param order the order
  * @param member the customer
@@ -38,8 +40,9 @@ public record OrderCommission(OrderId order, MemberId member, Instant placedAt, 
         Objects.requireNonNull(placedAt, "placedAt");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(releaseOn, "releaseOn");
-        lines = List.copyOf(lines);
-        refunds = List.copyOf(refunds);
+        // the plan's compact lines are immutable already (and made when read)
+        lines = lines instanceof SingleCreditLines ? lines : List.copyOf(lines);
+        refunds = refunds.isEmpty() ? List.of() : List.copyOf(refunds);
     }
 
     /** The line numbered {@code lineNo}, if credited. */
@@ -54,6 +57,9 @@ public record OrderCommission(OrderId order, MemberId member, Instant placedAt, 
 
     /** The order's commission after refunds so far, in minor units: the sum of the line pools. */
     public long totalMinor() {
+        if (lines instanceof SingleCreditLines compact) {
+            return compact.totalMinor();
+        }
         long total = 0;
         for (int i = 0; i < lines.size(); i++) {
             total = Math.addExact(total, lines.get(i).pool());

@@ -3,7 +3,9 @@ package dev.siyu.attribution.credit;
 import dev.siyu.attribution.binding.BindingScope;
 import dev.siyu.attribution.binding.CustomerBinding;
 import dev.siyu.core.explain.Explanation;
+import dev.siyu.core.id.BrandId;
 import dev.siyu.core.id.GuideId;
+import dev.siyu.core.id.StoreId;
 import dev.siyu.core.order.Order;
 import dev.siyu.core.order.OrderLine;
 import java.time.Duration;
@@ -133,25 +135,36 @@ public final class AttributionPolicy {
         BindingScope orderStore = null;
         BindingScope scope = null;
         OrderLine previous = null;
+        GuideId service = null;
+        boolean fellBack = false;
         for (int i = 0; i < size; i++) {
             OrderLine line = orderLines.get(i);
+            // a line in the scope of the previous line has its service guide (the order's time is
+            // the same, and so is whether its store is the order's)
+            boolean sameScope;
             if (scopeKind == BindingScope.Kind.STORE) {
-                if (previous == null || !previous.store().equals(line.store())) {
+                sameScope = previous != null && same(previous.store(), line.store());
+                if (!sameScope) {
                     scope = scope(line.store().value());
                 }
-            } else if (previous == null || !previous.brand().equals(line.brand())) {
-                scope = scope(line.brand().value());
+            } else {
+                sameScope = previous != null && same(previous.brand(), line.brand());
+                if (!sameScope) {
+                    scope = scope(line.brand().value());
+                }
             }
             previous = line;
-            GuideId service = binding.guideAtOrElse(scope, at, null);
-            boolean fellBack = false;
-            if (service == null && crossStoreFallback && scopeKind == BindingScope.Kind.STORE
-                    && !line.store().equals(order.store())) {
-                if (orderStore == null) {
-                    orderStore = scope(order.store().value());
+            if (!sameScope) {
+                service = binding.guideAtOrElse(scope, at, null);
+                fellBack = false;
+                if (service == null && crossStoreFallback && scopeKind == BindingScope.Kind.STORE
+                        && !same(line.store(), order.store())) {
+                    if (orderStore == null) {
+                        orderStore = scope(order.store().value());
+                    }
+                    service = binding.guideAtOrElse(orderStore, at, null);
+                    fellBack = service != null;
                 }
-                service = binding.guideAtOrElse(orderStore, at, null);
-                fellBack = service != null;
             }
             GuideId sale = tillGuide;
             if (perLine) {
@@ -193,6 +206,16 @@ public final class AttributionPolicy {
         BindingScope made = new BindingScope(scopeKind, id);
         recentScopes[slot] = made;
         return made;
+    }
+
+    /** Whether two store ids are equal (identity first: an order's lines often share one instance). */
+    private static boolean same(StoreId a, StoreId b) {
+        return a == b || a.value().equals(b.value());
+    }
+
+    /** Whether two brand ids are equal (identity first). */
+    private static boolean same(BrandId a, BrandId b) {
+        return a == b || a.value().equals(b.value());
     }
 
     /** The guide holding {@code role} on a line, null if none. */

@@ -18,31 +18,36 @@ public final class LineCredit {
     private final List<Credit> credits;
     /**
      * The policy that credited the line until the explanation is built, the {@link Explanation}
-     * after (one field for both: a line credit is 48 bytes).
+     * after (one field for both: a line credit is 40 bytes).
      */
     private volatile Object why;
     /* What the policy found on the line, for the explanation. */
     private final BindingScope scope;
     private final GuideId service;
     private final GuideId sale;
-    /** The order's sharer and card opener, null when it has neither (most orders). */
+    /**
+     * The order's sharer and card opener and whether the service guide came from the order's store,
+     * null when it has none of these (most lines).
+     */
     private final OrderGuides order;
-    private final boolean fellBack;
 
-    /** An order's sharer and card opener (either may be null). */
-    private record OrderGuides(GuideId sharer, GuideId opener) {
+    /** An order's sharer and card opener (either may be null), and whether the line fell back to the order store. */
+    private record OrderGuides(GuideId sharer, GuideId opener, boolean fellBack) {
     }
 
+    /** A line with neither sharer nor card opener whose service guide is the order store's. */
+    private static final OrderGuides FELL_BACK = new OrderGuides(null, null, true);
+
     private LineCredit(int lineNo, List<Credit> credits, Object why, BindingScope scope, GuideId service,
-            GuideId sale, GuideId sharer, GuideId opener, boolean fellBack) {
+            GuideId sale, GuideId sharer, GuideId opener, boolean fellBack, boolean copy) {
         this.lineNo = lineNo;
-        this.credits = List.copyOf(credits);
+        this.credits = copy ? List.copyOf(credits) : credits;
         this.why = why;
         this.scope = scope;
         this.service = service;
         this.sale = sale;
-        this.order = sharer == null && opener == null ? null : new OrderGuides(sharer, opener);
-        this.fellBack = fellBack;
+        this.order = sharer == null && opener == null ? (fellBack ? FELL_BACK : null)
+                : new OrderGuides(sharer, opener, fellBack);
     }
 
     /**
@@ -54,17 +59,18 @@ public final class LineCredit {
      */
     public static LineCredit of(int lineNo, List<Credit> credits, Explanation explanation) {
         return new LineCredit(lineNo, credits, Objects.requireNonNull(explanation, "explanation"), null, null, null,
-                null, null, false);
+                null, null, false, true);
     }
 
     /**
      * A line credit whose explanation {@code policy} builds from the roles found when first asked
      * for (one object per line on the hot path, no captured closure). The winning role is the
-     * first credit's in {@link AttributionPolicy.Mode#PRECEDENCE}, so it is not kept.
+     * first credit's in {@link AttributionPolicy.Mode#PRECEDENCE}, so it is not kept. {@code credits}
+     * must be an immutable list (the policy's are {@code List.of} or {@code List.copyOf}).
      */
     static LineCredit lazy(int lineNo, List<Credit> credits, AttributionPolicy policy, BindingScope scope,
             GuideId service, GuideId sale, GuideId sharer, GuideId opener, boolean fellBack) {
-        return new LineCredit(lineNo, credits, policy, scope, service, sale, sharer, opener, fellBack);
+        return new LineCredit(lineNo, credits, policy, scope, service, sale, sharer, opener, fellBack, false);
     }
 
     public int lineNo() {
@@ -85,7 +91,7 @@ public final class LineCredit {
         synchronized (this) {
             if (why instanceof AttributionPolicy policy) {
                 why = policy.explain(lineNo, scope, credits, service, sale, order == null ? null : order.sharer(),
-                        order == null ? null : order.opener(), fellBack);
+                        order == null ? null : order.opener(), order != null && order.fellBack());
             }
             return (Explanation) why;
         }

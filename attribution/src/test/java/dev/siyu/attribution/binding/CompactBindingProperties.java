@@ -45,9 +45,10 @@ class CompactBindingProperties {
     }
 
     static final Gen<Case> CASES = gen(r -> {
-        int n = r.nextInt(4);
+        // up to five bindings: inline, next and the others, with or without the first inline
+        int n = r.nextInt(6);
         List<Binding> bindings = new ArrayList<>();
-        for (int s = 0; s < 4 && bindings.size() < n; s++) {
+        for (int s = 0; s < 5 && bindings.size() < n; s++) {
             if (r.nextBoolean()) {
                 Instant since = instant(r);
                 Optional<Instant> valid = r.nextBoolean() ? Optional.empty() : Optional.of(instant(r));
@@ -93,7 +94,7 @@ class CompactBindingProperties {
             assertThat(compact.bindingArray()).containsExactly(c.bindings());
             assertThat(compact.version()).isEqualTo(c.ids().size());
             assertThat(compact.bindings().values()).containsExactlyElementsOf(Arrays.asList(c.bindings()));
-            for (int s = 0; s < 5; s++) {
+            for (int s = 0; s < 6; s++) {
                 BindingScope scope = BindingScope.store(StoreId.of("S" + s));
                 Binding model = Arrays.stream(c.bindings()).filter(b -> b.scope().equals(scope)).findFirst().orElse(null);
                 assertThat(compact.recorded(scope)).isEqualTo(model);

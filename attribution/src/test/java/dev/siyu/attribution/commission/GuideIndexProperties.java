@@ -71,6 +71,14 @@ class GuideIndexProperties {
                 GuideId copy = GuideId.of(guide(g).value());
                 assertThat(network.uplineOrNull(copy)).isEqualTo(uplines.get(copy));
                 assertThat(network.uplineOf(copy)).isEqualTo(java.util.Optional.ofNullable(uplines.get(copy)));
+                // the slot the commission asks for, with the upline and its packed id beside it
+                int at = network.indexOf(copy, IdKey.of(copy.value()));
+                GuideId upline = uplines.get(copy);
+                assertThat(at >= 0).isEqualTo(upline != null);
+                if (upline != null) {
+                    assertThat(network.uplineAt(at)).isEqualTo(upline);
+                    assertThat(network.uplineKeyAt(at)).isEqualTo(IdKey.of(upline.value()));
+                }
             }
         });
     }

@@ -48,6 +48,14 @@ class AttributionPolicyTest {
     void a_cross_store_line_falls_back_to_the_order_stores_guide_unless_switched_off() {
         OrderAttribution a = AttributionPolicy.ofDefaults().attribute(order, OrderTouches.none(), bound);
         assertThat(a.line(2).orElseThrow().credits()).extracting(Credit::guide).containsExactly(SERVICE);
+        assertThat(a.line(2).orElseThrow().explanation().fact("serviceFrom")).contains("order store (cross-store line)");
+        assertThat(a.line(1).orElseThrow().explanation().fact("serviceFrom")).isEmpty();
+        // with a sharer on the order the line still says where its service guide came from
+        OrderAttribution shared = AttributionPolicy.ofDefaults().attribute(order,
+                OrderTouches.none().withSharer(SHARER, T.minus(Duration.ofDays(1))), bound);
+        assertThat(shared.line(2).orElseThrow().explanation().fact("serviceFrom"))
+                .contains("order store (cross-store line)");
+        assertThat(shared.line(2).orElseThrow().explanation().fact("SHARER")).contains(SHARER.value());
         OrderAttribution b = AttributionPolicy.builder().crossStoreFallback(false).build()
                 .attribute(order, OrderTouches.none(), bound);
         assertThat(b.line(2).orElseThrow().credits()).isEmpty();

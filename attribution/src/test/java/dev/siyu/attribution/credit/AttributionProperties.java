@@ -87,4 +87,73 @@ class AttributionProperties {
             }
         });
     }
+
+    /**
+     * The policy's rules line by line, straight from the binding's {@code guideAt} (the reference
+     * for the attribution, which reuses a line's scope and service guide for the next line of the
+     * same store): service in the line's store, else the order store's for a line of another
+     * store; sharer within 7 days; the till guide; then precedence or weights.
+     */
+    @Test
+    void each_line_is_credited_by_the_policys_rules_applied_to_that_line_alone() {
+        qt().withExamples(500).forAll(CASES).checkAssert(c -> {
+            CustomerBinding b = replay(c);
+            OrderAttribution actual = policy(c).attribute(c.order(), c.orderTouches(), b);
+            Instant at = c.order().placedAt();
+            assertThat(actual.lines()).hasSameSizeAs(c.order().lines());
+            for (dev.siyu.core.order.OrderLine line : c.order().lines()) {
+                GuideId service = b.guideAt(BindingScope.store(line.store()), at).orElse(null);
+                boolean fellBack = false;
+                if (service == null && !line.store().equals(c.order().store())) {
+                    service = b.guideAt(BindingScope.store(c.order().store()), at).orElse(null);
+                    fellBack = service != null;
+                }
+                GuideId sharer = null;
+                if (c.orderTouches().sharer().isPresent()) {
+                    Instant shared = c.orderTouches().sharedAt().orElseThrow();
+                    if (!shared.isAfter(at) && at.isBefore(shared.plus(Duration.ofDays(7)))) {
+                        sharer = c.orderTouches().sharer().get();
+                    }
+                }
+                GuideId sale = c.orderTouches().saleGuideOf(line.lineNo()).orElse(null);
+                Map<GuideRole, GuideId> holders = new java.util.EnumMap<>(GuideRole.class);
+                for (GuideRole role : List.of(GuideRole.SHARER, GuideRole.SALE, GuideRole.SERVICE)) {
+                    GuideId g = role == GuideRole.SHARER ? sharer : role == GuideRole.SALE ? sale : service;
+                    if (g != null) {
+                        holders.put(role, g);
+                    }
+                }
+                List<Credit> expected = new ArrayList<>();
+                Map<GuideRole, Long> weights = Map.of(GuideRole.SALE, 50L, GuideRole.SERVICE, 30L, GuideRole.SHARER, 20L);
+                for (GuideRole role : List.of(GuideRole.SHARER, GuideRole.SALE, GuideRole.SERVICE)) {
+                    GuideId g = holders.get(role);
+                    if (g == null) {
+                        continue;
+                    }
+                    if (!c.split()) {
+                        expected.add(new Credit(g, role, 1));
+                        break;
+                    }
+                    int k = 0;
+                    while (k < expected.size() && !expected.get(k).guide().equals(g)) {
+                        k++;
+                    }
+                    if (k == expected.size()) {
+                        expected.add(new Credit(g, role, weights.get(role)));
+                    } else {
+                        Credit was = expected.get(k);
+                        expected.set(k, new Credit(g, was.role(), was.weight() + weights.get(role)));
+                    }
+                }
+                LineCredit credit = actual.line(line.lineNo()).orElseThrow();
+                assertThat(credit.credits()).as("line %d", line.lineNo()).isEqualTo(expected);
+                if (!expected.isEmpty()) {
+                    assertThat(credit.explanation().fact("serviceFrom").isPresent()).as("line %d fell back", line.lineNo())
+                            .isEqualTo(fellBack);
+                    assertThat(credit.explanation().fact("SERVICE"))
+                            .isEqualTo(java.util.Optional.ofNullable(service).map(GuideId::value));
+                }
+            }
+        });
+    }
 }
