@@ -51,20 +51,25 @@ public record Explanation(String code, Map<String, String> facts, List<Explanati
     /**
      * Codes checked already, by identity, in the slot of their hash: engines make their explanations
      * from a few constant codes, one or more per command, so most checks are a load and a compare.
-     * A slot may hold a stale code or be overwritten by another thread: either way the next check of
-     * a code not found there just runs the full check.
+     * A slot is written only while empty, so once the engines' codes are in, the table is only read
+     * (no cache line moves between threads); a code whose slot another code took is checked in full
+     * each time, as every code was before. Two threads filling one slot at once is harmless: either
+     * code may stay.
      */
-    private static final String[] CHECKED = new String[32];
+    private static final String[] CHECKED = new String[1024];
 
     private static void checkCode(String code) {
         int slot = code.hashCode() & (CHECKED.length - 1);
-        if (CHECKED[slot] == code) {
+        String known = CHECKED[slot];
+        if (known == code) {
             return;
         }
         if (!isUpperSnakeCase(code)) {
             throw new IllegalArgumentException("code must be UPPER_SNAKE_CASE: '" + code + "'");
         }
-        CHECKED[slot] = code;
+        if (known == null) {
+            CHECKED[slot] = code;
+        }
     }
 
     /** Whether {@code code} matches {@code [A-Z][A-Z0-9]*(_[A-Z0-9]+)*}, without a regex on the hot path. */

@@ -97,7 +97,7 @@ final class DefaultPointsEngine implements PointsEngine {
         // Start reading the account's arrays now: their cache misses then overlap the hashing below
         // instead of stalling the command one after the other at the end (a software prefetch; the
         // branch is never taken, it only keeps the reads).
-        if (touch(account) == TOUCHED) {
+        if (touch(account, command) == TOUCHED) {
             touchedRarely++;
         }
         checkCallerErrors(account, command);
@@ -167,9 +167,23 @@ final class DefaultPointsEngine implements PointsEngine {
     /** Counts the times it did: a sink for the prefetch's reads that no test or command depends on. */
     private static int touchedRarely;
 
-    /** The account's state a command reads or appends to, combined: see {@link #apply}. */
-    private static long touch(PointsAccount a) {
-        long x = a.operations.touch() ^ a.touchOrders();
+    /**
+     * The account's state a command reads or appends to, and the command's ids and order lines,
+     * combined: see {@link #apply}. The lines' reads do not depend on each other, so their misses
+     * overlap too (a host's fresh command is in cache already: then this costs a few loads).
+     */
+    private static long touch(PointsAccount a, PointsCommand command) {
+        long x = a.operations.touch() ^ a.touchOrders() ^ command.operation().value().length();
+        Order order = command instanceof PointsCommand.Earn e ? e.order()
+                : command instanceof PointsCommand.RefundOrder r ? r.order() : null;
+        if (order != null) {
+            x ^= order.id().value().length();
+            List<OrderLine> lines = order.lines();
+            for (int i = 0; i < lines.size() && i < 8; i++) {
+                OrderLine line = lines.get(i);
+                x ^= line.unitPrice().minor() ^ line.lineDiscount().minor();
+            }
+        }
         long[] lots = a.lots;
         // the first lots' row words, one read a cache line (8 words)
         for (int w = 0; w < lots.length && w < 24; w += 8) {
