@@ -14,6 +14,7 @@ import dev.siyu.core.order.OrderLine;
 import dev.siyu.core.order.Refund;
 import dev.siyu.core.order.RefundLine;
 import dev.siyu.core.time.BusinessClock;
+import dev.siyu.core.time.ZoneDays;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -82,9 +83,8 @@ public final class CommissionPlan {
     private final long level1Share;
     private final long level2Share;
     private final boolean twoLevels;
-    /** From this epoch second on the zone's offset never changes again (Long.MAX_VALUE if it keeps changing). */
-    private final long lastTransition;
-    private final int offsetAfterLastTransition;
+    /** The plan zone's days (the offset after the zone's last transition without a search). */
+    private final ZoneDays zoneDays;
 
     /**
      * A rule compiled at plan build time: a fixed amount per unit, or a percentage as an integer
@@ -154,19 +154,7 @@ public final class CommissionPlan {
         this.rateBySku = rates(bySku);
         this.rateByBrand = rates(byBrand);
         this.rateByCategory = rates(byCategory);
-        java.time.zone.ZoneRules zoneRules = b.zone.getRules();
-        if (zoneRules.isFixedOffset()) {
-            this.lastTransition = Long.MIN_VALUE;
-            this.offsetAfterLastTransition = zoneRules.getOffset(Instant.EPOCH).getTotalSeconds();
-        } else if (zoneRules.getTransitionRules().isEmpty() && !zoneRules.getTransitions().isEmpty()) {
-            java.time.zone.ZoneOffsetTransition last = zoneRules.getTransitions()
-                    .get(zoneRules.getTransitions().size() - 1);
-            this.lastTransition = last.toEpochSecond();
-            this.offsetAfterLastTransition = last.getOffsetAfter().getTotalSeconds();
-        } else {
-            this.lastTransition = Long.MAX_VALUE;
-            this.offsetAfterLastTransition = 0;
-        }
+        this.zoneDays = ZoneDays.of(b.zone);
         this.tierMethod = Optional.ofNullable(b.tierMethod);
         this.tiers = List.copyOf(b.tiers);
         this.monthlyCap = Optional.ofNullable(b.monthlyCap);
@@ -296,9 +284,7 @@ public final class CommissionPlan {
 
     /** The business day of {@code at} in the plan's zone, without building a zoned date-time. */
     private Day businessDay(Instant at) {
-        int offset = at.getEpochSecond() >= lastTransition ? offsetAfterLastTransition
-                : zone.getRules().getOffset(at).getTotalSeconds();
-        long epochDay = Math.floorDiv(at.getEpochSecond() + offset, 86_400L);
+        long epochDay = zoneDays.epochDay(at);
         int slot = (int) (epochDay & (days.length - 1));
         Day day = days[slot];
         if (day == null || day.epochDay != epochDay) {

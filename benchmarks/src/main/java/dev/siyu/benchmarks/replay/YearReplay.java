@@ -243,8 +243,11 @@ public final class YearReplay {
      * enrolment and every order see the same profile without the replay holding 2 M of them.
      */
     static MemberProfile profile(SplittableRandom enrolment, MemberId member) {
-        return MemberGenerators.profile(enrolment, member, START.minusDays(1), 3 * 365);
+        return MemberGenerators.profile(enrolment, member, LATEST_JOIN, 3 * 365);
     }
+
+    /** The last day a member can have joined on: the day before the year. */
+    private static final LocalDate LATEST_JOIN = START.minusDays(1);
 
     /** The orders member {@code m} places in the year. */
     long orderCount(int m) {

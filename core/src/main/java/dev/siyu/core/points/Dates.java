@@ -1,9 +1,9 @@
 package dev.siyu.core.points;
 
+import dev.siyu.core.time.ZoneDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.zone.ZoneRules;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -19,20 +19,19 @@ final class Dates {
     private static final long FIRST = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final int DAYS = (int) (LocalDate.of(2100, 1, 1).toEpochDay() - FIRST);
 
-    private final ZoneRules rules;
+    private final ZoneDays days;
     private final ExpiryPolicy expiry;
     private final AtomicReferenceArray<LocalDate> dates = new AtomicReferenceArray<>(DAYS);
     private final AtomicReferenceArray<Optional<LocalDate>> expiries = new AtomicReferenceArray<>(DAYS);
 
     Dates(ZoneId zone, ExpiryPolicy expiry) {
-        this.rules = zone.getRules();
+        this.days = ZoneDays.of(zone);
         this.expiry = expiry;
     }
 
     /** The business date of {@code at}. */
     LocalDate of(Instant at) {
-        long seconds = at.getEpochSecond() + rules.getOffset(at).getTotalSeconds();
-        return ofEpochDay(Math.floorDiv(seconds, 86_400L));
+        return ofEpochDay(days.epochDay(at));
     }
 
     LocalDate ofEpochDay(long day) {

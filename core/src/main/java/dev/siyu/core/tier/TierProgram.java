@@ -12,12 +12,12 @@ import dev.siyu.core.kernel.PayloadHasher;
 import dev.siyu.core.member.MemberProfile;
 import dev.siyu.core.money.Money;
 import dev.siyu.core.time.BusinessClock;
+import dev.siyu.core.time.ZoneDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -85,7 +85,7 @@ public final class TierProgram {
 
     private final Currency currency;
     private final ZoneId zone;
-    private final ZoneRules rules;
+    private final ZoneDays days;
     private final Metric metric;
     private final QualificationWindow window;
     private final Period grace;
@@ -101,7 +101,7 @@ public final class TierProgram {
     private TierProgram(Builder b) {
         this.currency = b.currency;
         this.zone = b.zone;
-        this.rules = b.zone.getRules();
+        this.days = ZoneDays.of(b.zone);
         this.metric = b.metric;
         this.window = b.window;
         this.grace = b.grace;
@@ -835,8 +835,7 @@ public final class TierProgram {
     }
 
     int epochDay(Instant instant) {
-        long seconds = instant.getEpochSecond() + rules.getOffset(instant).getTotalSeconds();
-        return Math.toIntExact(Math.floorDiv(seconds, 86_400L));
+        return Math.toIntExact(days.epochDay(instant));
     }
 
     private int tierIndex(long value) {
