@@ -113,8 +113,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * days (the programs' idempotency window; older ones are forgotten and older commands refused) and
  * a compact order record per order of the last 30 days (the refund window), a {@link TierStatus}
  * 32-byte operation rows for the same window and a 24-byte qualifying fact per order. Measured on
- * 2026-11-22 (see {@code docs/BENCHMARKS.md}): about 0.5 KB a member at enrolment and about 1.4 KB
- * a member after 9 orders; the full 2 M / 18 M ends with about 2.7 GB live and runs in
+ * 2026-11-22 (see {@code docs/BENCHMARKS.md}): about 0.5 KB a member at enrolment and about 1.3 KB
+ * a member after 9 orders; the full 2 M / 18 M ends with about 2.5 GB live and runs in
  * {@code -Xmx4g}. {@link VersionBytes} shows what each order adds to a member's retained state. {@code -Dreplay.skip=points,tier,attribution,coupons} (any of
  * them) leaves stages out to see what each costs.
  *
