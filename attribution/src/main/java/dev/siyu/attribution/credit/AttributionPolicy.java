@@ -129,9 +129,7 @@ public final class AttributionPolicy {
         // Start reading the order's lines now, before the customer: their misses overlap the
         // customer's (a software prefetch; the branch is never taken, it only keeps the reads). A
         // host's fresh order is in cache already: then this costs a few loads.
-        if (touch(order) == TOUCHED) {
-            touchedRarely++;
-        }
+        long touched = touch(order);
         if (!binding.isOf(order.member())) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "binding member must be %s: %s",
                     order.member(), binding.member()));
@@ -178,6 +176,10 @@ public final class AttributionPolicy {
             previous = line;
             if (!sameScope) {
                 service = binding.guideAtOrElse(scope, at, null);
+                if (service != null) {
+                    // the commission reads the guide's id text for its table key: start that read now
+                    touched ^= service.value().length();
+                }
                 fellBack = false;
                 if (service == null && crossStoreFallback && scopeKind == BindingScope.Kind.STORE
                         && !same(line.store(), order.store())) {
@@ -207,6 +209,9 @@ public final class AttributionPolicy {
             if (lines != null) {
                 lines[i] = credit;
             }
+        }
+        if (touched == TOUCHED) {
+            touchedRarely++;
         }
         // up to three lines without an array of ours (List.of(a, b, c) keeps its own varargs array)
         List<LineCredit> credited = size == 0 ? List.of() : size == 1 ? List.of(first)
