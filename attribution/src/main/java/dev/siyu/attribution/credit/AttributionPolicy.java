@@ -129,7 +129,9 @@ public final class AttributionPolicy {
         // Start reading the order's lines now, before the customer: their misses overlap the
         // customer's (a software prefetch; the branch is never taken, it only keeps the reads). A
         // host's fresh order is in cache already: then this costs a few loads.
-        long touched = touch(order);
+        if (touch(order) == TOUCHED) {
+            touchedRarely++;
+        }
         if (!binding.isOf(order.member())) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "binding member must be %s: %s",
                     order.member(), binding.member()));
@@ -176,10 +178,6 @@ public final class AttributionPolicy {
             previous = line;
             if (!sameScope) {
                 service = binding.guideAtOrElse(scope, at, null);
-                if (service != null) {
-                    // the commission reads the guide's id text for its table key: start that read now
-                    touched ^= service.value().length();
-                }
                 fellBack = false;
                 if (service == null && crossStoreFallback && scopeKind == BindingScope.Kind.STORE
                         && !same(line.store(), order.store())) {
@@ -209,9 +207,6 @@ public final class AttributionPolicy {
             if (lines != null) {
                 lines[i] = credit;
             }
-        }
-        if (touched == TOUCHED) {
-            touchedRarely++;
         }
         // up to three lines without an array of ours (List.of(a, b, c) keeps its own varargs array)
         List<LineCredit> credited = size == 0 ? List.of() : size == 1 ? List.of(first)
