@@ -6,6 +6,7 @@ import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.id.BrandId;
 import dev.siyu.core.id.GuideId;
 import dev.siyu.core.id.StoreId;
+import dev.siyu.core.kernel.Prefetch;
 import dev.siyu.core.order.Order;
 import dev.siyu.core.order.OrderLine;
 import java.time.Duration;
@@ -98,11 +99,6 @@ public final class AttributionPolicy {
         return mode;
     }
 
-    /** A value {@link #touch} practically never returns. */
-    private static final long TOUCHED = 0x5EED_CAFE_F00D_BEEFL;
-    /** Counts the times it did: a sink for the prefetch's reads that no result depends on. */
-    private static int touchedRarely;
-
     /** The order's member id text and its first lines' amounts, combined: see {@link #attribute}. */
     private static long touch(Order order) {
         long x = order.member().value().length();
@@ -127,11 +123,9 @@ public final class AttributionPolicy {
         Objects.requireNonNull(touches, "touches");
         Objects.requireNonNull(binding, "binding");
         // Start reading the order's lines now, before the customer: their misses overlap the
-        // customer's (a software prefetch; the branch is never taken, it only keeps the reads). A
+        // customer's (a software prefetch, Prefetch.keep). A
         // host's fresh order is in cache already: then this costs a few loads.
-        if (touch(order) == TOUCHED) {
-            touchedRarely++;
-        }
+        Prefetch.keep(touch(order));
         if (!binding.isOf(order.member())) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "binding member must be %s: %s",
                     order.member(), binding.member()));

@@ -66,9 +66,9 @@ public final class OperationLog {
     /**
      * Reads the words an append to this log will read and write (the claimed count, and the next
      * slot's first word and other words, where there is room) and returns them combined: a
-     * software prefetch. A caller that calls this first and uses the result in a branch it never
-     * takes lets those cache misses overlap its other work, instead of meeting them one after the
-     * other later. No effect on the log.
+     * software prefetch. A caller that calls this first and hands the result to {@link Prefetch#keep}
+     * lets those cache misses overlap its other work, instead of meeting them one after the other
+     * later. No effect on the log.
      */
     public long touch() {
         long[] d = data;

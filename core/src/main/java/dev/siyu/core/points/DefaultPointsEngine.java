@@ -13,6 +13,7 @@ import dev.siyu.core.id.OrderId;
 import dev.siyu.core.id.TierId;
 import dev.siyu.core.kernel.IdempotencyWindow;
 import dev.siyu.core.kernel.OperationDigest;
+import dev.siyu.core.kernel.Prefetch;
 import dev.siyu.core.money.Allocation;
 import dev.siyu.core.money.DecimalFactor;
 import dev.siyu.core.money.Money;
@@ -95,11 +96,9 @@ final class DefaultPointsEngine implements PointsEngine {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(command, "command");
         // Start reading the account's arrays now: their cache misses then overlap the hashing below
-        // instead of stalling the command one after the other at the end (a software prefetch; the
-        // branch is never taken, it only keeps the reads).
-        if (touch(account, command) == TOUCHED) {
-            touchedRarely++;
-        }
+        // instead of stalling the command one after the other at the end (a software prefetch,
+        // Prefetch.keep).
+        Prefetch.keep(touch(account, command));
         checkCallerErrors(account, command);
         long fingerprint = Fingerprint.of(command);
         OperationDigest digest = OperationDigest.of(command.operation().value());
@@ -161,11 +160,6 @@ final class DefaultPointsEngine implements PointsEngine {
         }
         return new PointsResult(work.build(digest, fingerprint, outcome, day, window), work.events(), outcome);
     }
-
-    /** A value {@link #touch} practically never returns. */
-    private static final long TOUCHED = 0x5EED_CAFE_F00D_BEEFL;
-    /** Counts the times it did: a sink for the prefetch's reads that no test or command depends on. */
-    private static int touchedRarely;
 
     /**
      * The account's state a command reads or appends to, and the command's ids and order lines,

@@ -9,6 +9,7 @@ import dev.siyu.core.json.ConfigNode;
 import dev.siyu.core.kernel.OperationDigest;
 import dev.siyu.core.kernel.IdempotencyWindow;
 import dev.siyu.core.kernel.PayloadHasher;
+import dev.siyu.core.kernel.Prefetch;
 import dev.siyu.core.member.MemberProfile;
 import dev.siyu.core.money.Money;
 import dev.siyu.core.time.BusinessClock;
@@ -385,11 +386,6 @@ public final class TierProgram {
         return new TierResult(status, List.of(event), new TierOutcome.Applied(explanation), false);
     }
 
-    /** A value {@link TierStatus#touch} practically never returns. */
-    private static final long TOUCHED = 0x5EED_CAFE_F00D_BEEFL;
-    /** Counts the times it did: a sink for the prefetch's reads. */
-    private static int touchedRarely;
-
     /**
      * Records a qualifying fact and upgrades the member at once if it earns a higher tier. Never
      * downgrades: a refund lowers the value, and the next {@link #evaluate} decides.
@@ -404,10 +400,8 @@ public final class TierProgram {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(activity, "activity");
         Objects.requireNonNull(asOf, "asOf");
-        // a software prefetch of the status's arrays (see TierStatus.touch); the branch is never taken
-        if (status.touch() == TOUCHED) {
-            touchedRarely++;
-        }
+        // a software prefetch of the status's arrays (see TierStatus.touch)
+        Prefetch.keep(status.touch());
         checkActivity(activity, asOf);
         OperationDigest digest = OperationDigest.of(activity.operation().value());
         long fingerprint = fingerprint(activity);
