@@ -105,8 +105,7 @@ public final class PointsAccount {
      * {@link OperationLog#touch}).
      */
     long touchOrders() {
-        long[] d = bookData;
-        return d[0] ^ (1 + bookSize < d.length ? d[1 + bookSize] : 0);
+        return OrderBook.touch(bookData, bookSize);
     }
 
     /** The order records, as a view of the parts this account holds. */
