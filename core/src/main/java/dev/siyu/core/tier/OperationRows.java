@@ -68,6 +68,16 @@ final class OperationRows {
         return (data.length - 1) / STRIDE;
     }
 
+    /**
+     * Reads the words an append to the rows of {@code data} ending at slot {@code end} will read and
+     * write (the claimed count and the next slot's first word, if any), combined: a software
+     * prefetch (see {@code OperationLog.touch}).
+     */
+    static long touch(long[] data, int end) {
+        int next = word(end);
+        return data[0] ^ (next < data.length ? data[next] : 0);
+    }
+
     /** The first word of slot {@code slot}. */
     private static int word(int slot) {
         return 1 + slot * STRIDE;

@@ -47,6 +47,16 @@ final class QualifyingHistory {
         return size;
     }
 
+    /**
+     * Reads the words an append to the first {@code size} facts of {@code rows} will read and write
+     * (the claimed count and the next fact's first word, if any), combined: a software prefetch (see
+     * {@code OperationLog.touch}).
+     */
+    static long touch(long[] rows, int size) {
+        int next = 1 + (size + 1) * ROW;
+        return rows[0] ^ (next < rows.length ? rows[next] : 0);
+    }
+
     /** The array this history reads (shared with the other versions of its lineage). */
     long[] rows() {
         return rows;

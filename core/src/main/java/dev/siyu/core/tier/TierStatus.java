@@ -183,13 +183,8 @@ public final class TierStatus {
      * {@link TierProgram#record}, whose cache misses then overlap its hashing. No effect.
      */
     long touch() {
-        long[] f = facts;
-        int nextFact = 1 + 3 * (factCount + 1);
-        long x = f[0] ^ (nextFact < f.length ? f[nextFact] : 0);
-        long[] o = operations;
-        int nextOperation = 1 + operationEnd * 4;
-        x ^= o[0] ^ (nextOperation < o.length ? o[nextOperation] : 0);
-        return x ^ standing.sinceSecond;
+        return QualifyingHistory.touch(facts, factCount) ^ OperationRows.touch(operations, operationEnd)
+                ^ standing.sinceSecond;
     }
 
     private TierStatus(Standing standing, long version, Instant lastDecisionAt, long[] facts, int factCount,
