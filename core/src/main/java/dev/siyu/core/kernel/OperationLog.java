@@ -63,6 +63,62 @@ public final class OperationLog {
         return EMPTY;
     }
 
+    /*
+     * The parts of a log, for an aggregate that holds them in its own fields instead of this
+     * object, one object less per version (a points account does): the shared array, the shape
+     * (start and end slots) and the marks (latest day and filter), each pair packed in a long.
+     * of(array(), shape(), marks()) is a log equal in behaviour to this one.
+     */
+
+    /**
+     * The array this log reads, shared with the other logs of its lineage: one of this log's parts
+     * (see {@link #of}). A holder keeps it and never writes to it.
+     */
+    public long[] array() {
+        return data;
+    }
+
+    /** The slots of {@link #array()} this log sees, packed: start in the high half, end in the low. */
+    public long shape() {
+        return (long) start << 32 | end;
+    }
+
+    /** The latest day (high half) and the lookup filter (low half), packed. */
+    public long marks() {
+        return (long) latestDay << 32 | (filter & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * The log whose parts are {@code array}, {@code shape} and {@code marks}, as {@link #array()},
+     * {@link #shape()} and {@link #marks()} returned them: for an aggregate that holds a log's parts
+     * in its fields, so that a version is one object less. A view: nothing is copied.
+     *
+     * @throws IllegalArgumentException if the shape does not fit the array
+     */
+    public static OperationLog of(long[] array, long shape, long marks) {
+        Objects.requireNonNull(array, "array");
+        int start = (int) (shape >>> 32);
+        int end = (int) shape;
+        if (start < 0 || start > end || end > Columns.capacity(array, STRIDE)) {
+            throw new IllegalArgumentException("shape must be slots 0 <= start <= end <= " + Columns.capacity(array, STRIDE)
+                    + " of the array: " + start + ".." + end);
+        }
+        return new OperationLog(array, start, end, (int) (marks >> 32), (int) marks);
+    }
+
+    /** {@link #touch()} of the log with parts {@code array} and {@code shape}, without making it. */
+    public static long touch(long[] array, long shape) {
+        return touchAt(array, (int) shape);
+    }
+
+    private static long touchAt(long[] array, int end) {
+        long words = array[0];
+        if (end < Columns.capacity(array, STRIDE)) {
+            words ^= Columns.hi(array, end) ^ Columns.word(array, STRIDE, end, 0);
+        }
+        return words;
+    }
+
     /**
      * Reads the words an append to this log will read and write (the claimed count, and the next
      * slot's first word and other words, where there is room) and returns them combined: a
@@ -71,13 +127,7 @@ public final class OperationLog {
      * later. No effect on the log.
      */
     public long touch() {
-        long[] d = data;
-        int capacity = Columns.capacity(d, STRIDE);
-        long words = d[0];
-        if (end < capacity) {
-            words ^= Columns.hi(d, end) ^ Columns.word(d, STRIDE, end, 0);
-        }
-        return words;
+        return touchAt(data, end);
     }
 
     /** The number of operations recorded. */

@@ -13,6 +13,7 @@ import dev.siyu.core.id.OrderId;
 import dev.siyu.core.id.TierId;
 import dev.siyu.core.kernel.IdempotencyWindow;
 import dev.siyu.core.kernel.OperationDigest;
+import dev.siyu.core.kernel.OperationLog;
 import dev.siyu.core.kernel.Prefetch;
 import dev.siyu.core.money.Allocation;
 import dev.siyu.core.money.DecimalFactor;
@@ -102,10 +103,11 @@ final class DefaultPointsEngine implements PointsEngine {
         checkCallerErrors(account, command);
         long fingerprint = Fingerprint.of(command);
         OperationDigest digest = OperationDigest.of(command.operation().value());
-        int recorded = account.operations.indexOf(digest);
+        OperationLog log = account.operations();
+        int recorded = log.indexOf(digest);
         if (recorded >= 0) {
-            PointsOutcome was = PointsAccount.recordedOutcome(account.operations, recorded);
-            PointsOutcome outcome = account.operations.fingerprint(recorded) == fingerprint
+            PointsOutcome was = PointsAccount.recordedOutcome(log, recorded);
+            PointsOutcome outcome = log.fingerprint(recorded) == fingerprint
                     ? new PointsOutcome.Duplicate(was)
                     : new PointsOutcome.Conflict(command.operation(), was);
             return new PointsResult(account, List.of(), outcome);
@@ -114,9 +116,9 @@ final class DefaultPointsEngine implements PointsEngine {
         int day = (int) date.toEpochDay();
         IdempotencyWindow window = program.idempotencyWindow();
         PointsOutcome outcome = null;
-        if (!window.accepts(day, account.operations)) {
+        if (!window.accepts(day, log)) {
             outcome = reject(RejectReason.OUTSIDE_IDEMPOTENCY_WINDOW, "operation", command.operation(), "commandOn", date,
-                    "firstAcceptedOn", LocalDate.ofEpochDay(window.firstAcceptedDay(account.operations.latestDay())),
+                    "firstAcceptedOn", LocalDate.ofEpochDay(window.firstAcceptedDay(log.latestDay())),
                     "windowDays", window.days().orElse(0));
         } else if (command instanceof PointsCommand.RefundOrder r) {
             OrderRecord record = account.orders().get(orderKey(r.order().id()));
@@ -155,7 +157,7 @@ final class DefaultPointsEngine implements PointsEngine {
             PointsAccount a = account;
             PointsAccount rejected = new PointsAccount(a.member, a.version + 1, a.lots, a.lotsTotal, a.nextSequence,
                     a.earned, a.redeemed, a.rare,
-                    PointsAccount.recorded(a.operations, window, digest, fingerprint, outcome, day), a.orders());
+                    PointsAccount.recorded(a.operations(), window, digest, fingerprint, outcome, day), a.orders());
             return new PointsResult(rejected, List.of(), outcome);
         }
         return new PointsResult(work.build(digest, fingerprint, outcome, day, window), work.events(), outcome);
@@ -167,7 +169,7 @@ final class DefaultPointsEngine implements PointsEngine {
      * overlap too (a host's fresh command is in cache already: then this costs a few loads).
      */
     private static long touch(PointsAccount a, PointsCommand command) {
-        long x = a.operations.touch() ^ a.touchOrders() ^ command.operation().value().length();
+        long x = a.touchOperations() ^ a.touchOrders() ^ command.operation().value().length();
         Order order = command instanceof PointsCommand.Earn e ? e.order()
                 : command instanceof PointsCommand.RefundOrder r ? r.order() : null;
         if (order != null) {
@@ -1168,7 +1170,7 @@ final class DefaultPointsEngine implements PointsEngine {
             long[] array = mergeAvailable(live(), date);
             PointsAccount.Rare r = rare == null ? base.rare : rare.freeze();
             PointsAccount next = new PointsAccount(base.member, base.version + 1, array, lotsTotal, nextSequence, earned,
-                    redeemed, r, PointsAccount.recorded(base.operations, window, operation, fingerprint, outcome, day),
+                    redeemed, r, PointsAccount.recorded(base.operations(), window, operation, fingerprint, outcome, day),
                     orders);
             // PointsTotals.net(), without making the totals
             long net = earned + r.returned - redeemed - r.reversed - r.expired - r.debtRepaid;

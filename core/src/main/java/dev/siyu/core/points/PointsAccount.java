@@ -48,7 +48,13 @@ public final class PointsAccount {
     final long redeemed;
     /** Overdraft, debt and the totals of refunds and expiry: shared by the versions no refund or expiry changed. */
     final Rare rare;
-    final OperationLog operations;
+    /*
+     * The operations recorded, for idempotency: the parts of an OperationLog (its shared array, shape
+     * and marks), held here so that a version is one object less; operations() makes the log's view.
+     */
+    private final long[] opArray;
+    private final long opShape;
+    private final long opMarks;
     /*
      * The order records ({@link OrderBook}: also what the daily cap sums), held as the book's four
      * parts, so that a version is one object less: orders() makes the book's view.
@@ -92,7 +98,9 @@ public final class PointsAccount {
         this.earned = earned;
         this.redeemed = redeemed;
         this.rare = rare;
-        this.operations = operations;
+        this.opArray = operations.array();
+        this.opShape = operations.shape();
+        this.opMarks = operations.marks();
         this.bookData = orders.data();
         this.bookSize = orders.words();
         this.bookHorizon = orders.horizon();
@@ -106,6 +114,19 @@ public final class PointsAccount {
      */
     long touchOrders() {
         return OrderBook.touch(bookData, bookSize);
+    }
+
+    /**
+     * Reads the words an append to the operation log will read and write, combined: a software
+     * prefetch (see {@link OperationLog#touch}).
+     */
+    long touchOperations() {
+        return OperationLog.touch(opArray, opShape);
+    }
+
+    /** The operations recorded, as a view of the parts this account holds. */
+    OperationLog operations() {
+        return OperationLog.of(opArray, opShape, opMarks);
     }
 
     /** The order records, as a view of the parts this account holds. */
@@ -155,7 +176,7 @@ public final class PointsAccount {
 
     /** The number of operations recorded. */
     public int operationCount() {
-        return operations.size();
+        return (int) opShape - (int) (opShape >>> 32);
     }
 
     /**
@@ -164,8 +185,9 @@ public final class PointsAccount {
      * without the explanation of the live outcome.
      */
     public Optional<PointsOutcome> outcomeOf(OperationId operation) {
-        int i = operations.indexOf(OperationDigest.of(Objects.requireNonNull(operation, "operation").value()));
-        return i < 0 ? Optional.empty() : Optional.of(recordedOutcome(operations, i));
+        OperationLog log = operations();
+        int i = log.indexOf(OperationDigest.of(Objects.requireNonNull(operation, "operation").value()));
+        return i < 0 ? Optional.empty() : Optional.of(recordedOutcome(log, i));
     }
 
     /**
@@ -196,6 +218,7 @@ public final class PointsAccount {
             lotValues.add(new PointsSnapshot.Lot(lot.sequence(), lot.earnedOn(), lot.availableOn(), lot.expiresOn(),
                     lot.points(), lot.remaining()));
         }
+        OperationLog operations = operations();
         List<PointsSnapshot.Operation> ops = new ArrayList<>(operations.size());
         for (int i = 0; i < operations.size(); i++) {
             long code = IdempotencyWindow.code(operations.code(i));

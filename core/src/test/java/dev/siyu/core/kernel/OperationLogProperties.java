@@ -213,4 +213,52 @@ class OperationLogProperties {
             }
         });
     }
+    @Test
+    void a_log_rebuilt_from_its_parts_behaves_as_the_log_and_appends_as_it_would() {
+        qt().withExamples(200).forAll(SourceDSL.lists().of(SourceDSL.integers().between(0, 1_000_000))
+                .ofSizeBetween(1, 120)).checkAssert(choices -> {
+            List<OperationLog> versions = new ArrayList<>(List.of(OperationLog.empty()));
+            for (int i = 0; i < choices.size(); i++) {
+                int c = choices.get(i);
+                // from a version chosen at random (often the newest), or from a log rebuilt from its parts
+                OperationLog from = c % 3 == 0 ? versions.get(c % versions.size()) : versions.get(versions.size() - 1);
+                if (c % 2 == 0) {
+                    from = OperationLog.of(from.array(), from.shape(), from.marks());
+                }
+                OperationLog next = c % 7 == 0 && from.size() > 0
+                        ? from.withoutFirst(1 + c % from.size())
+                        : from.with(OperationDigest.of("op-" + i), c, IdempotencyWindow.codeWord(c % 4, c % 500), -i);
+                versions.add(next);
+            }
+            for (OperationLog log : versions) {
+                OperationLog rebuilt = OperationLog.of(log.array(), log.shape(), log.marks());
+                assertThat(rebuilt.size()).isEqualTo(log.size());
+                assertThat(rebuilt.latestDay()).isEqualTo(log.latestDay());
+                assertThat(rebuilt.touch()).isEqualTo(log.touch()).isEqualTo(OperationLog.touch(log.array(), log.shape()));
+                for (int i = 0; i < log.size(); i++) {
+                    assertThat(rebuilt.digest(i)).isEqualTo(log.digest(i));
+                    assertThat(rebuilt.indexOf(log.digest(i))).isEqualTo(i);
+                    assertThat(List.of(rebuilt.fingerprint(i), rebuilt.code(i), rebuilt.value(i)))
+                            .isEqualTo(List.of(log.fingerprint(i), log.code(i), log.value(i)));
+                }
+                for (int i = 0; i <= choices.size(); i++) {
+                    OperationDigest d = OperationDigest.of("op-" + i);
+                    assertThat(rebuilt.indexOf(d)).isEqualTo(log.indexOf(d));
+                }
+            }
+        });
+    }
+
+    @Test
+    void parts_that_do_not_fit_their_array_are_refused() {
+        OperationLog log = OperationLog.empty().with(OperationDigest.of("a"), 1, 2, 3);
+        long[] array = log.array();
+        assertThatThrownBy(() -> OperationLog.of(array, (long) 1 << 32, log.marks()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shape");
+        assertThatThrownBy(() -> OperationLog.of(array, 1_000, log.marks()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shape");
+        assertThatThrownBy(() -> OperationLog.of(array, -1L, log.marks()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(OperationLog.of(array, log.shape(), log.marks()).indexOf(OperationDigest.of("a"))).isZero();
+    }
 }
