@@ -134,7 +134,9 @@ public final class BindingEngine {
         draft.bindings.put(scope, bound);
         draft.pending.removeIf(p -> p.scope().equals(scope));
         Optional<GuideId> previous = Optional.ofNullable(current).map(Binding::guide);
-        draft.history.add(new BindingChange(at, scope, previous, touch.guide(), cause, operation));
+        if (draft.history != null) {
+            draft.history.add(new BindingChange(at, scope, previous, touch.guide(), cause, operation));
+        }
         Touch made = touch;
         // made when the outcome or the event is read: enrolling customers in bulk does not pay for the text
         Explanation explanation = Explanation.deferred(cause, () -> Explanation.builder(cause)
@@ -257,7 +259,9 @@ public final class BindingEngine {
         draft.bindings.put(scope, new Binding(to, scope, at, at.plus(policy.protection()),
                 policy.validity().map(at::plus), "TRANSFERRED_ON_DEPARTURE"));
         draft.pending.removeIf(p -> p.scope().equals(scope));
-        draft.history.add(new BindingChange(at, scope, Optional.of(from), to, "TRANSFERRED_ON_DEPARTURE", operation));
+        if (draft.history != null) {
+            draft.history.add(new BindingChange(at, scope, Optional.of(from), to, "TRANSFERRED_ON_DEPARTURE", operation));
+        }
         draft.events.add(new CustomerTransferred(customer.member(), at, operation, scope, from, to, true, why));
         return draft.finish(operation, recorded, new Outcome.Applied(why));
     }
@@ -356,26 +360,33 @@ public final class BindingEngine {
         return a.isAfter(b) ? a : b;
     }
 
+    private static final java.util.Comparator<PendingTransfer> BY_EFFECTIVE_AT =
+            java.util.Comparator.comparing(PendingTransfer::effectiveAt);
+    private static final java.util.Comparator<Binding> BY_SCOPE = java.util.Comparator.comparing(Binding::scope);
+
     /** The mutable working copy of one command; due on-duty transfers are materialized first. */
     private final class Draft {
         final CustomerBinding base;
         final Map<BindingScope, Binding> bindings;
         final List<PendingTransfer> pending;
-        /** This command's changes of guide, or null when nobody collects them. */
+        /** This command's changes of guide, or null when nobody collects them (then none are made). */
         final List<BindingChange> history;
         final List<Instant> onDuty;
         final List<AttributionEvent> events = new ArrayList<>();
 
         Draft(CustomerBinding base, Instant at, List<BindingChange> changes) {
             this.base = base;
-            this.bindings = new HashMap<>();
-            for (Binding b : base.bindingArray()) {
+            Binding[] held = base.bindingArray();
+            this.bindings = new HashMap<>(4 + 2 * held.length);
+            for (Binding b : held) {
                 bindings.put(b.scope(), b);
             }
             this.pending = new ArrayList<>(base.pending());
-            this.history = changes != null ? changes : new ArrayList<>(0);
+            this.history = changes;
             this.onDuty = new ArrayList<>(base.onDutyTransfers());
-            pending.sort(java.util.Comparator.comparing(PendingTransfer::effectiveAt));
+            if (pending.size() > 1) {
+                pending.sort(BY_EFFECTIVE_AT);
+            }
             for (java.util.Iterator<PendingTransfer> it = pending.iterator(); it.hasNext();) {
                 PendingTransfer transfer = it.next();
                 if (transfer.effectiveAt().isAfter(at)) {
@@ -388,8 +399,10 @@ public final class BindingEngine {
                 }
                 bindings.put(transfer.scope(), new Binding(transfer.to(), transfer.scope(), transfer.effectiveAt(),
                         current.protectedUntil(), current.validUntil(), "TRANSFERRED_ON_DUTY"));
-                history.add(new BindingChange(transfer.effectiveAt(), transfer.scope(), Optional.of(transfer.from()),
-                        transfer.to(), "TRANSFERRED_ON_DUTY", transfer.operation()));
+                if (history != null) {
+                    history.add(new BindingChange(transfer.effectiveAt(), transfer.scope(), Optional.of(transfer.from()),
+                            transfer.to(), "TRANSFERRED_ON_DUTY", transfer.operation()));
+                }
                 events.add(new CustomerTransferred(base.member(), transfer.effectiveAt(), transfer.operation(),
                         transfer.scope(), transfer.from(), transfer.to(), false,
                         Explanation.builder("TRANSFERRED_ON_DUTY").fact("requestedAt", transfer.requestedAt())
@@ -399,8 +412,10 @@ public final class BindingEngine {
 
         BindingResult finish(OperationId operation, Object payload, Outcome outcome) {
             Object[] ops = CustomerBinding.plus(base.operations(), operation, policy, payload);
-            Binding[] now = bindings.values().toArray(new Binding[0]);
-            Arrays.sort(now, java.util.Comparator.comparing(Binding::scope));
+            Binding[] now = bindings.values().toArray(new Binding[bindings.size()]);
+            if (now.length > 1) {
+                Arrays.sort(now, BY_SCOPE);
+            }
             List<AttributionEvent> out = outcome.isApplied() ? events
                     : events.stream().filter(e -> e instanceof CustomerTransferred).toList();
             CustomerBinding next = new CustomerBinding(base.member(), now, pending, onDuty, ops);
