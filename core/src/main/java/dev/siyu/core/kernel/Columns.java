@@ -39,7 +39,12 @@ final class Columns {
 
     /** Word {@code k} of entry {@code i}'s other words. */
     static long word(long[] data, int stride, int i, int k) {
-        return data[1 + capacity(data, stride) + i * stride + k];
+        return data[position(data, stride, i, k)];
+    }
+
+    /** The position in {@code data} of word {@code k} of entry {@code i}'s other words (entry i + 1's is {@code stride} on). */
+    static int position(long[] data, int stride, int i, int k) {
+        return 1 + capacity(data, stride) + i * stride + k;
     }
 
     /** The slot of {@code hi, lo} among the slots {@code [start, end)} (lo is word 0), or -1. */

@@ -3,7 +3,6 @@ package dev.siyu.core.kernel;
 import dev.siyu.core.json.ConfigException;
 import dev.siyu.core.json.ConfigNode;
 import java.util.OptionalInt;
-import java.util.function.IntUnaryOperator;
 
 /**
  * How long an aggregate remembers the operations applied to it, in business days: a bound on its
@@ -101,28 +100,30 @@ public final class IdempotencyWindow {
 
     /**
      * The forgetting rule, for any log of {@code size} entries in recording order whose entry
-     * {@code i} is dated {@code dayOf.applyAsInt(i)} when the latest day recorded is
-     * {@code latestDay}: the number of leading entries dated before
-     * {@link #firstAcceptedDay(int) firstAcceptedDay(latestDay)}, to drop now (0 for none; entries
-     * come roughly in date order, so this is the usual case and can share the log's storage), or
-     * {@code -1} when an entry dated before that day sits behind a kept one and is at least a quarter
-     * window (and a day) older than it: then the log is to be rewritten keeping only the entries
-     * dated on or after that day. Entries dated {@link #KEEP} are never forgotten. O(size), like a
-     * lookup. {@link #forget} applies it to an {@link OperationLog}; an aggregate that keeps its
-     * operations in another form applies it to that.
+     * {@code i} has its code word ({@link #codeWord}: its day in the upper half) at
+     * {@code words[first + i * stride]}, when the latest day recorded is {@code latestDay}: the
+     * number of leading entries dated before {@link #firstAcceptedDay(int) firstAcceptedDay(latestDay)},
+     * to drop now (0 for none; entries come roughly in date order, so this is the usual case and can
+     * share the log's storage), or {@code -1} when an entry dated before that day sits behind a kept
+     * one and is at least a quarter window (and a day) older than it: then the log is to be rewritten
+     * keeping only the entries dated on or after that day. Entries dated {@link #KEEP} are never
+     * forgotten. O(size), like a lookup, and reads the words directly (no callback per entry, so a
+     * command that records an operation allocates nothing here). {@link #forget} applies it to an
+     * {@link OperationLog}; an aggregate that keeps its operations in another primitive layout
+     * applies it to that.
      */
-    public int forgetting(int size, IntUnaryOperator dayOf, int latestDay) {
+    public int forgetting(long[] words, int first, int stride, int size, int latestDay) {
         if (days == 0 || size == 0 || latestDay == Integer.MIN_VALUE) {
             return 0;
         }
-        int first = firstAcceptedDay(latestDay);
-        long stale = (long) first - Math.max(1, days / 4);
+        int firstAccepted = firstAcceptedDay(latestDay);
+        long stale = (long) firstAccepted - Math.max(1, days / 4);
         int leading = 0;
-        while (leading < size && dayOf.applyAsInt(leading) < first) {
+        while (leading < size && day(words[first + leading * stride]) < firstAccepted) {
             leading++;
         }
         for (int i = leading; i < size; i++) {
-            if (dayOf.applyAsInt(i) <= stale) {
+            if (day(words[first + i * stride]) <= stale) {
                 return -1;
             }
         }
@@ -136,7 +137,7 @@ public final class IdempotencyWindow {
      * {@code log} itself. Entries carry their day in their code word ({@link #codeWord}).
      */
     public OperationLog forget(OperationLog log, int latestDay) {
-        int leading = forgetting(log.size(), i -> day(log.code(i)), latestDay);
+        int leading = forgetting(log.array(), log.codeWordAt(0), OperationLog.STRIDE, log.size(), latestDay);
         if (leading >= 0) {
             return log.withoutFirst(leading);
         }

@@ -20,7 +20,7 @@ import java.util.function.IntPredicate;
 public final class OperationLog {
 
     /** Words per entry besides the digest's first: digest lo, fingerprint, code, value. */
-    private static final int STRIDE = 4;
+    static final int STRIDE = 4;
 
     private static final OperationLog EMPTY = new OperationLog(Columns.EMPTY, 0, 0, Integer.MIN_VALUE, 0);
 
@@ -168,6 +168,11 @@ public final class OperationLog {
     /** The payload fingerprint of the entry at {@code index}. */
     public long fingerprint(int index) {
         return Columns.word(data, STRIDE, start + Objects.checkIndex(index, size()), 1);
+    }
+
+    /** The position in {@link #array()} of the code word of the entry at {@code index} (unchecked). */
+    int codeWordAt(int index) {
+        return Columns.position(data, STRIDE, start + index, 2);
     }
 
     /** The outcome code of the entry at {@code index}. */

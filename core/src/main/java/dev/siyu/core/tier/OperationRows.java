@@ -160,7 +160,7 @@ final class OperationRows {
      * else these operations themselves.
      */
     OperationRows forget(IdempotencyWindow window, int latestDay) {
-        int leading = window.forgetting(size(), i -> IdempotencyWindow.day(data[word(start + i) + 3]), latestDay);
+        int leading = window.forgetting(data, word(start) + 3, STRIDE, size(), latestDay);
         if (leading == 0) {
             return this;
         }
