@@ -104,10 +104,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * and orders are made on the fly, one member-month at a time, from a random stream seeded by member
  * and order number, and dropped once booked. Member {@code m} places {@code orders / members}
  * orders (one more for the first {@code orders % members} members), spread evenly over the year
- * from a random phase. Threads own disjoint members and disjoint guides: member {@code m} belongs
- * to thread {@code m % threads}, and is bound only to guides {@code g} with
- * {@code g % threads == m % threads}, whose uplines and till guides are in the same class, so each
- * thread's ledger batch touches its own guides only.
+ * from a random phase. Threads own disjoint members and disjoint guides, as a host shards its
+ * members: thread {@code t} owns the members of the {@code t}-th of {@code threads} contiguous
+ * ranges of member numbers (so the threads never write to the same cache lines of the member
+ * arrays), and they are bound only to guides {@code g} with {@code g % threads == t}, whose uplines
+ * and till guides are in the same class, so each thread's ledger batch touches its own guides only.
  *
  * <p>Memory: a {@link PointsAccount} keeps a 40-byte operation record per command of the last 30
  * days (the programs' idempotency window; older ones are forgotten and older commands refused) and
@@ -382,9 +383,11 @@ public final class YearReplay {
         }
     }
 
-    /** One thread's share: members {@code m % threads == id} and their guides. */
+    /** One thread's share: the members {@code from <= m < to} and the guides {@code g % threads == id}. */
     final class Worker {
         final int id;
+        final int from;
+        final int to;
         final LedgerBatch batch = commissionLedger.batch(Map.of());
         List<GuideLedger> ledgers = List.of();
         long pointsEarned;
@@ -400,10 +403,12 @@ public final class YearReplay {
 
         Worker(int id) {
             this.id = id;
+            this.from = (int) ((long) members * id / threads);
+            this.to = (int) ((long) members * (id + 1) / threads);
         }
 
         void enrol() {
-            for (int m = id; m < members; m += threads) {
+            for (int m = from; m < to; m++) {
                 SplittableRandom random = new SplittableRandom(mix(SEED, m, -1));
                 MemberId member = MemberId.of("M" + m);
                 MemberProfile profile = profile(random, member);
@@ -413,7 +418,7 @@ public final class YearReplay {
                 Instant bound = profile.joinedOn().atStartOfDay(ZONE).toInstant();
                 for (int s = 0; s < 3; s++) {
                     if (s == 0 || random.nextInt(3) == 0) {
-                        GuideId guide = guides[sameClass(random.nextInt(GUIDES / threads), m)];
+                        GuideId guide = guides[sameClass(random.nextInt(GUIDES / threads), id)];
                         binding = bindingEngine.touch(binding, new Touch(member, guide, BindingScope.store(StoreId.of("S" + s)),
                                 TouchKind.ADD, bound), OperationId.of("add" + s)).binding();
                     }
@@ -427,22 +432,22 @@ public final class YearReplay {
             long allocated0 = allocatedBytes();
             long pending = 0;
             for (int month = 0; month < 12; month++) {
-                int from = monthStart[month];
-                int to = monthStart[month + 1];
-                for (int m = id; m < members; m += threads) {
+                int firstDay = monthStart[month];
+                int endDay = monthStart[month + 1];
+                for (int m = from; m < to; m++) {
                     long count = orderCount(m);
                     if (count == 0) {
                         continue;
                     }
                     double phase = phase(m);
-                    // order j falls on day dayOf(phase, j, count): the first j on or after day `from`
-                    long j = Math.max(0, (long) Math.ceil(from * (double) count / DAYS - phase) - 1);
+                    // order j falls on day dayOf(phase, j, count): the first j on or after firstDay
+                    long j = Math.max(0, (long) Math.ceil(firstDay * (double) count / DAYS - phase) - 1);
                     for (; j < count; j++) {
                         int day = dayOf(phase, j, count);
-                        if (day < from) {
+                        if (day < firstDay) {
                             continue;
                         }
-                        if (day >= to) {
+                        if (day >= endDay) {
                             break;
                         }
                         order(m, j, day);
@@ -494,7 +499,7 @@ public final class YearReplay {
                 return;
             }
             OrderTouches touches = random.nextInt(3) == 0
-                    ? OrderTouches.none().withSaleGuide(guides[sameClass(random.nextInt(GUIDES / threads), m)])
+                    ? OrderTouches.none().withSaleGuide(guides[sameClass(random.nextInt(GUIDES / threads), id)])
                     : OrderTouches.none();
             OrderCommission c = plan.commission(order, credit.attribute(order, touches, binding), network);
             batch.accrue(c);
