@@ -1,6 +1,7 @@
 package dev.siyu.attribution.credit;
 
 import dev.siyu.attribution.binding.BindingScope;
+import dev.siyu.attribution.binding.CustomerBinding;
 import dev.siyu.core.explain.Explanation;
 import dev.siyu.core.id.GuideId;
 import java.util.List;
@@ -30,6 +31,11 @@ public final class LineCredit {
      * null when it has none of these (most lines).
      */
     private final OrderGuides order;
+    /**
+     * The first credited guide's id packed as {@link CustomerBinding#packedId} when attribution
+     * knew it without reading the text (its service guide), 0 otherwise.
+     */
+    private final long guideKey;
 
     /** An order's sharer and card opener (either may be null), and whether the line fell back to the order store. */
     private record OrderGuides(GuideId sharer, GuideId opener, boolean fellBack) {
@@ -39,8 +45,9 @@ public final class LineCredit {
     private static final OrderGuides FELL_BACK = new OrderGuides(null, null, true);
 
     private LineCredit(int lineNo, List<Credit> credits, Object why, BindingScope scope, GuideId service,
-            GuideId sale, GuideId sharer, GuideId opener, boolean fellBack, boolean copy) {
+            GuideId sale, GuideId sharer, GuideId opener, boolean fellBack, boolean copy, long guideKey) {
         this.lineNo = lineNo;
+        this.guideKey = guideKey;
         this.credits = copy ? List.copyOf(credits) : credits;
         this.why = why;
         this.scope = scope;
@@ -59,7 +66,7 @@ public final class LineCredit {
      */
     public static LineCredit of(int lineNo, List<Credit> credits, Explanation explanation) {
         return new LineCredit(lineNo, credits, Objects.requireNonNull(explanation, "explanation"), null, null, null,
-                null, null, false, true);
+                null, null, false, true, 0);
     }
 
     /**
@@ -69,8 +76,20 @@ public final class LineCredit {
      * must be an immutable list (the policy's are {@code List.of} or {@code List.copyOf}).
      */
     static LineCredit lazy(int lineNo, List<Credit> credits, AttributionPolicy policy, BindingScope scope,
-            GuideId service, GuideId sale, GuideId sharer, GuideId opener, boolean fellBack) {
-        return new LineCredit(lineNo, credits, policy, scope, service, sale, sharer, opener, fellBack, false);
+            GuideId service, GuideId sale, GuideId sharer, GuideId opener, boolean fellBack, long guideKey) {
+        return new LineCredit(lineNo, credits, policy, scope, service, sale, sharer, opener, fellBack, false,
+                guideKey);
+    }
+
+    /**
+     * The first credited guide's id text packed in a long as {@link CustomerBinding#packedId}
+     * packs it, when attribution found it without reading the text (a service guide held inline
+     * by the customer): commission engines find the guide in their tables from it. 0 when it was
+     * not found so, when the text does not pack, or when no guide is credited: then read the
+     * guide's id.
+     */
+    public long packedGuide() {
+        return guideKey;
     }
 
     public int lineNo() {
