@@ -77,9 +77,10 @@ public final class CommissionPlan {
     private final Money zero;
     private final String defaultRuleText;
     private final Rate defaultRate;
-    private final RateTable rateBySku;
-    private final RateTable rateByBrand;
-    private final RateTable rateByCategory;
+    /** The compiled rules by SKU, brand and category id (no immutable map's division per look-up). */
+    private final IdTable<Rate> rateBySku;
+    private final IdTable<Rate> rateByBrand;
+    private final IdTable<Rate> rateByCategory;
     private final long level1Share;
     private final long level2Share;
     private final boolean twoLevels;
@@ -228,66 +229,11 @@ public final class CommissionPlan {
         return pendingOnDeparture;
     }
 
-    private RateTable rates(Map<String, RateRule> rules) {
+    private IdTable<Rate> rates(Map<String, RateRule> rules) {
         Map<String, Rate> out = new HashMap<>();
         rules.forEach((id, rule) -> out.put(id, new Rate(rule, ruleTexts.get(rule), factors.get(rule),
                 rule.fixedPerUnit().map(Money::minor).orElse(0L))));
-        return new RateTable(out);
-    }
-
-    /**
-     * The compiled rules of one target by id, in an open-addressing table at most half full: each
-     * slot's id hash beside it, so a line whose id has no rule (most lines, for most targets) is
-     * answered by comparing hashes, without a division or an id comparison; ids compared by
-     * identity first. Immutable after construction.
-     */
-    private static final class RateTable {
-        private final boolean empty;
-        private final int[] hashes;
-        private final String[] ids;
-        private final Rate[] rates;
-        private final int mask;
-
-        RateTable(Map<String, Rate> rates) {
-            int capacity = Integer.highestOneBit(Math.max(1, rates.size()) * 2) * 2;
-            this.hashes = new int[capacity];
-            this.ids = new String[capacity];
-            this.rates = new Rate[capacity];
-            this.mask = capacity - 1;
-            this.empty = rates.isEmpty();
-            rates.forEach((id, rate) -> {
-                int h = id.hashCode();
-                int i = spread(h) & mask;
-                while (ids[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                hashes[i] = h;
-                ids[i] = id;
-                this.rates[i] = rate;
-            });
-        }
-
-        private static int spread(int h) {
-            return h ^ (h >>> 16);
-        }
-
-        boolean isEmpty() {
-            return empty;
-        }
-
-        /** The rate of {@code id}, null if none. */
-        Rate get(String id) {
-            int h = id.hashCode();
-            for (int i = spread(h) & mask;; i = (i + 1) & mask) {
-                String known = ids[i];
-                if (known == null) {
-                    return null;
-                }
-                if (hashes[i] == h && (known == id || known.equals(id))) {
-                    return rates[i];
-                }
-            }
-        }
+        return new IdTable<>(out);
     }
 
     /** The compiled rule of {@code line}: SKU, brand, category, else the default rate. */
