@@ -31,8 +31,10 @@ import java.util.TreeMap;
  * history and the outcome recorded for an operation are recomputed when asked for, by re-running
  * the operations from the empty customer under their policies (the engine never reads the clock,
  * so the result is the same as the first time). A member id of up to eight Latin-1 characters is
- * also kept packed in a long, so that checking an order's member does not reach the id's text (the
- * object is 88 bytes with compressed references).
+ * also kept packed in a long, so that checking an order's member does not reach the id's text, and
+ * so are the ids of the inline and next guides ({@link #packedId}: attribution hands them to the
+ * commission's guide tables without reaching the guides' texts). The object is 104 bytes with
+ * compressed references.
  */
 public final class CustomerBinding {
 

@@ -20,8 +20,8 @@ public final class LineCredit {
     private final List<Credit> credits;
     /**
      * The policy that credited the line, which builds the explanation from the fields below when
-     * asked; or the {@link Explanation} given to {@link #of}. Final: a volatile write here (a
-     * cache of the explanation) was a full fence per line, 11% of attribution's CPU samples in cache.
+     * asked; or the {@link Explanation} given to {@link #of}. Final: caching the explanation here
+     * in a volatile field cost a volatile write (a full fence) per line on attribution's hot path.
      */
     private final Object why;
     /* What the policy found on the line, for the explanation. */
@@ -33,10 +33,7 @@ public final class LineCredit {
      * null when it has none of these (most lines).
      */
     private final OrderGuides order;
-    /**
-     * The first credited guide's id packed as {@link CustomerBinding#packedId} when attribution
-     * knew it without reading the text (its service guide), 0 otherwise.
-     */
+    /** The first credited guide's packed id when it is the line's service guide, 0 otherwise: see {@link #packedGuide}. */
     private final long guideKey;
 
     /** An order's sharer and card opener (either may be null), and whether the line fell back to the order store. */
@@ -85,10 +82,11 @@ public final class LineCredit {
 
     /**
      * The first credited guide's id text packed in a long as {@link CustomerBinding#packedId}
-     * packs it, when attribution found it without reading the text (a service guide held inline
-     * by the customer): commission engines find the guide in their tables from it. 0 when it was
-     * not found so, when the text does not pack, or when no guide is credited: then read the
-     * guide's id.
+     * packs it, when attribution had it from the customer (the line's service guide: the customer
+     * keeps the packed ids of its inline and next guides beside them), so that commission engines
+     * find the guide in their tables without reading its text. 0 when the credited guide is not the
+     * line's service guide, when its text does not pack, when no guide is credited, or for a line
+     * credit made by {@link #of}: then read the guide's id.
      */
     public long packedGuide() {
         return guideKey;
