@@ -440,10 +440,11 @@ public final class CustomerBinding {
      * commission's guide tables); read from the text otherwise.
      */
     public long packedId(GuideId guide) {
-        if (guide == this.guide && guide != null) {
+        Objects.requireNonNull(guide, "guide");
+        if (guide == this.guide) {
             return guideKey;
         }
-        if (guide == nextGuide && guide != null) {
+        if (guide == nextGuide) {
             return nextKey;
         }
         return memberKey(guide.value());
