@@ -31,8 +31,10 @@ import java.util.TreeMap;
  * history and the outcome recorded for an operation are recomputed when asked for, by re-running
  * the operations from the empty customer under their policies (the engine never reads the clock,
  * so the result is the same as the first time). A member id of up to eight Latin-1 characters is
- * also kept packed in a long, so that checking an order's member does not reach the id's text (the
- * object is 88 bytes with compressed references).
+ * also kept packed in a long, so that checking an order's member does not reach the id's text, and
+ * so are the ids of the inline and next guides ({@link #packedId}: attribution hands them to the
+ * commission's guide tables without reaching the guides' texts). The object is 104 bytes with
+ * compressed references.
  */
 public final class CustomerBinding {
 
@@ -63,6 +65,8 @@ public final class CustomerBinding {
      * do not fit in nanoseconds (then it is in others).
      */
     private final GuideId guide;
+    /** {@link #guide}'s id packed ({@link #memberKey}), 0 when it does not pack or there is none. */
+    private final long guideKey;
     private final BindingScope scope;
     private final String via;
     private final long since;
@@ -76,6 +80,8 @@ public final class CustomerBinding {
      */
     private final BindingScope nextScope;
     private final GuideId nextGuide;
+    /** {@link #nextGuide}'s id packed ({@link #memberKey}), 0 when it does not pack or there is none. */
+    private final long nextKey;
     private final Binding next;
     /**
      * The bindings after {@link #next}, sorted by scope, {@link #OTHER} slots each: scope, guide
@@ -118,10 +124,12 @@ public final class CustomerBinding {
             this.validUntil = 0;
             from = 0;
         }
+        this.guideKey = guide == null ? 0 : memberKey(guide.value());
         Binding second = bindings.length > from ? bindings[from] : null;
         this.next = second;
         this.nextScope = second == null ? null : second.scope();
         this.nextGuide = second == null || second.validUntil().isPresent() ? null : second.guide();
+        this.nextKey = nextGuide == null ? 0 : memberKey(nextGuide.value());
         this.others = others(bindings, from + 1);
         this.transfers = pending.isEmpty() && onDutyTransfers.isEmpty() ? null
                 : new Transfers(List.copyOf(pending), List.copyOf(onDutyTransfers));
@@ -421,6 +429,25 @@ public final class CustomerBinding {
         Objects.requireNonNull(at, "at");
         GuideId found = inForce(scope, at);
         return found != null ? found : other;
+    }
+
+    /**
+     * {@code guide}'s id text packed in a long: its characters' codes from the high byte down for
+     * a text of one to eight Latin-1 characters, 0 for any other text (ids have no control
+     * characters, so two texts that pack have equal keys exactly when they are equal). Answered
+     * from this customer, without reading the text, when {@code guide} is the instance
+     * {@link #guideAtOrElse} returned for its inline bindings (attribution hands the key on to the
+     * commission's guide tables); read from the text otherwise.
+     */
+    public long packedId(GuideId guide) {
+        Objects.requireNonNull(guide, "guide");
+        if (guide == this.guide) {
+            return guideKey;
+        }
+        if (guide == nextGuide) {
+            return nextKey;
+        }
+        return memberKey(guide.value());
     }
 
     /** {@link #guideAt}'s guide, null for none. */

@@ -77,9 +77,10 @@ public final class CommissionPlan {
     private final Money zero;
     private final String defaultRuleText;
     private final Rate defaultRate;
-    private final Map<String, Rate> rateBySku;
-    private final Map<String, Rate> rateByBrand;
-    private final Map<String, Rate> rateByCategory;
+    /** The compiled rules by SKU, brand and category id (no immutable map's division per look-up). */
+    private final IdTable<Rate> rateBySku;
+    private final IdTable<Rate> rateByBrand;
+    private final IdTable<Rate> rateByCategory;
     private final long level1Share;
     private final long level2Share;
     private final boolean twoLevels;
@@ -228,11 +229,11 @@ public final class CommissionPlan {
         return pendingOnDeparture;
     }
 
-    private Map<String, Rate> rates(Map<String, RateRule> rules) {
+    private IdTable<Rate> rates(Map<String, RateRule> rules) {
         Map<String, Rate> out = new HashMap<>();
         rules.forEach((id, rule) -> out.put(id, new Rate(rule, ruleTexts.get(rule), factors.get(rule),
                 rule.fixedPerUnit().map(Money::minor).orElse(0L))));
-        return Map.copyOf(out);
+        return new IdTable<>(out);
     }
 
     /** The compiled rule of {@code line}: SKU, brand, category, else the default rate. */
@@ -377,7 +378,8 @@ public final class CommissionPlan {
                 known = lineCredits;
                 if (c.guide() != guide) {
                     guide = c.guide();
-                    guideKey = IdKey.of(guide.value());
+                    long packed = credit.packedGuide();
+                    guideKey = packed != IdKey.NONE ? packed : IdKey.of(guide.value());
                     int at = twoLevels ? network.indexOf(guide, guideKey) : -1;
                     upline = at < 0 ? null : network.uplineAt(at);
                     uplineKey = at < 0 ? IdKey.NONE : network.uplineKeyAt(at);

@@ -181,11 +181,11 @@ public final class LedgerBatch {
             int at = l * SingleCreditLines.LONGS;
             long pool = numbers[at + SingleCreditLines.POOL];
             long first = numbers[at + SingleCreditLines.FIRST];
-            GuideId guide = lines.guide(l);
+            Object guide = lines.guide(l);
             long key = numbers[at + SingleCreditLines.GUIDE_KEY];
             add(slot(guide, key), month, first, numbers[at + SingleCreditLines.NET],
                     l == 0 || !seenBefore(lines, l, false, guide, key), releaseOn);
-            GuideId upline = lines.upline(l);
+            Object upline = lines.upline(l);
             if (upline != null) {
                 long uplineKey = numbers[at + SingleCreditLines.UPLINE_KEY];
                 add(slot(upline, uplineKey), month, pool - first, 0, !seenBefore(lines, l, true, upline, uplineKey),
@@ -198,7 +198,7 @@ public final class LedgerBatch {
      * Whether {@code guide} (packed as {@code key}) is a recipient of {@code lines} before line
      * {@code l}'s guide, or before its upline when {@code upline}.
      */
-    private static boolean seenBefore(SingleCreditLines lines, int l, boolean upline, GuideId guide, long key) {
+    private static boolean seenBefore(SingleCreditLines lines, int l, boolean upline, Object guide, long key) {
         long[] numbers = lines.numbers;
         for (int i = 0; i <= l; i++) {
             int at = i * SingleCreditLines.LONGS;
@@ -208,7 +208,7 @@ public final class LedgerBatch {
             if (same(lines.guide(i), numbers[at + SingleCreditLines.GUIDE_KEY], guide, key)) {
                 return true;
             }
-            GuideId other = lines.upline(i);
+            Object other = lines.upline(i);
             if (i < l && other != null && same(other, numbers[at + SingleCreditLines.UPLINE_KEY], guide, key)) {
                 return true;
             }
@@ -216,15 +216,19 @@ public final class LedgerBatch {
         return false;
     }
 
-    /** Whether two guides with their packed ids are the same guide (their ids' texts are equal). */
-    private static boolean same(GuideId a, long aKey, GuideId b, long bKey) {
+    /**
+     * Whether two guides ({@link GuideId}s typed {@code Object}, see {@link SingleCreditLines#guide})
+     * with their packed ids are the same guide (their ids' texts are equal); the guides themselves
+     * are read only when neither id packs.
+     */
+    private static boolean same(Object a, long aKey, Object b, long bKey) {
         if (a == b) {
             return true;
         }
         if (aKey != IdKey.NONE || bKey != IdKey.NONE) {
             return aKey == bKey;
         }
-        return a.value().equals(b.value());
+        return ((GuideId) a).value().equals(((GuideId) b).value());
     }
 
     /** {@code period} as a count of months. */
@@ -309,8 +313,12 @@ public final class LedgerBatch {
         return slot(guide, IdKey.of(guide.value()));
     }
 
-    /** The slot of {@code guide}, whose id packs to {@code key} ({@link IdKey#of}), added if new. */
-    private int slot(GuideId guide, long key) {
+    /**
+     * The slot of {@code guide} (a {@link GuideId} typed {@code Object}, see
+     * {@link SingleCreditLines#guide}), whose id packs to {@code key} ({@link IdKey#of}), added if
+     * new: a guide whose id packs is found without reading it.
+     */
+    private int slot(Object guide, long key) {
         long[] rows = sums;
         int mask = keys.length - 1;
         if (key != IdKey.NONE) {
@@ -320,10 +328,17 @@ public final class LedgerBatch {
                     return i;
                 }
                 if (stored == 0) {
-                    return add(guide, key, i);
+                    return add((GuideId) guide, key, i);
                 }
             }
         }
+        return unpackedSlot((GuideId) guide);
+    }
+
+    /** The slot of {@code guide}, whose id does not pack, added if new. */
+    private int unpackedSlot(GuideId guide) {
+        long[] rows = sums;
+        int mask = keys.length - 1;
         for (int i = IdKey.spread(guide.hashCode()) & mask;; i = (i + 1) & mask) {
             long stored = rows[PAD + i * WIDTH + KEY];
             if (stored == 0) {

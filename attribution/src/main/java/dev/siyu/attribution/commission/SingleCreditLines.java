@@ -82,13 +82,17 @@ final class SingleCreditLines extends AbstractList<LineCommission> implements Ra
         return total;
     }
 
-    /** The credited guide of line {@code l}. */
-    GuideId guide(int l) {
-        return (GuideId) refs[l * REFS + GUIDE];
+    /**
+     * The credited guide of line {@code l}, as the {@link GuideId} it is but typed {@code Object}:
+     * a cast would read the guide's header, a cache miss the batch does without when the guide's
+     * id is packed (it compares references and keys).
+     */
+    Object guide(int l) {
+        return refs[l * REFS + GUIDE];
     }
 
-    /** The upline paid on line {@code l}, null if none. */
-    GuideId upline(int l) {
-        return (GuideId) refs[l * REFS + UPLINE];
+    /** The upline paid on line {@code l}, null if none, typed {@code Object} as {@link #guide}. */
+    Object upline(int l) {
+        return refs[l * REFS + UPLINE];
     }
 }

@@ -152,6 +152,7 @@ public final class AttributionPolicy {
         BindingScope scope = null;
         OrderLine previous = null;
         GuideId service = null;
+        long serviceKey = 0;
         boolean fellBack = false;
         for (int i = 0; i < size; i++) {
             OrderLine line = orderLines.get(i);
@@ -181,6 +182,7 @@ public final class AttributionPolicy {
                     service = binding.guideAtOrElse(orderStore, at, null);
                     fellBack = service != null;
                 }
+                serviceKey = service == null ? 0 : binding.packedId(service);
             }
             GuideId sale = tillGuide;
             if (perLine) {
@@ -189,7 +191,7 @@ public final class AttributionPolicy {
                     sale = own;
                 }
             }
-            LineCredit credit = credit(line.lineNo(), scope, service, sale, sharer, opener, fellBack,
+            LineCredit credit = credit(line.lineNo(), scope, service, serviceKey, sale, sharer, opener, fellBack,
                     i == 0 ? null : i == 1 ? first : i == 2 ? second : lines[i - 1]);
             if (i == 0) {
                 first = credit;
@@ -249,11 +251,11 @@ public final class AttributionPolicy {
      * line credit (null for the first), whose credit list is shared when the same guide wins in the
      * same role (lines of one store usually do).
      */
-    private LineCredit credit(int lineNo, BindingScope scope, GuideId service, GuideId sale, GuideId sharer,
-            GuideId opener, boolean fellBack, LineCredit before) {
+    private LineCredit credit(int lineNo, BindingScope scope, GuideId service, long serviceKey, GuideId sale,
+            GuideId sharer, GuideId opener, boolean fellBack, LineCredit before) {
         if (mode != Mode.PRECEDENCE) {
             return LineCredit.lazy(lineNo, split(service, sale, sharer, opener), this, scope, service, sale, sharer,
-                    opener, fellBack);
+                    opener, fellBack, 0);
         }
         for (GuideRole role : precedenceRoles) {
             GuideId guide = holder(role, service, sale, sharer, opener);
@@ -262,10 +264,11 @@ public final class AttributionPolicy {
                 if (credits.size() != 1 || credits.get(0).guide() != guide || credits.get(0).role() != role) {
                     credits = List.of(new Credit(guide, role, 1));
                 }
-                return LineCredit.lazy(lineNo, credits, this, scope, service, sale, sharer, opener, fellBack);
+                return LineCredit.lazy(lineNo, credits, this, scope, service, sale, sharer, opener, fellBack,
+                        role == GuideRole.SERVICE ? serviceKey : 0);
             }
         }
-        return LineCredit.lazy(lineNo, List.of(), this, scope, service, sale, sharer, opener, fellBack);
+        return LineCredit.lazy(lineNo, List.of(), this, scope, service, sale, sharer, opener, fellBack, 0);
     }
 
     /** The credits of a line in {@link Mode#SPLIT}: every role present with a positive weight, a guide's weights summed. */

@@ -114,6 +114,80 @@ class CompactBindingProperties {
         });
     }
 
+    /**
+     * The packing of an id text, written plainly: one to eight characters, each in 1..255, as
+     * bytes from the high end of a long; 0 for any other text.
+     */
+    static long packed(String text) {
+        if (text.isEmpty() || text.length() > 8 || text.chars().anyMatch(c -> c == 0 || c > 0xFF)) {
+            return 0;
+        }
+        long key = 0;
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < 8; i++) {
+            key = key << 8 | (i < bytes.length ? bytes[i] & 0xFF : 0);
+        }
+        return key;
+    }
+
+    /** A guide id text: short (packs), long, Latin-1 beyond ASCII, or wider (does not pack). */
+    static String guideText(RandomGenerator r) {
+        int n = r.nextInt(4);
+        return switch (r.nextInt(5)) {
+            case 0 -> "a-guide-with-a-long-id-" + n;
+            case 1 -> "导购" + n;
+            case 2 -> "Gé" + n;
+            case 3 -> "G000000" + n;
+            default -> "G" + n;
+        };
+    }
+
+    /**
+     * A guide's packed id from the customer (from its own fields for the guides it holds inline,
+     * from the text for any other) is the id's text packed, for the instances the customer returns
+     * and for equal fresh ones, whichever binding (inline, next, others) holds the guide.
+     */
+    @Test
+    void a_guides_packed_id_is_its_text_packed_whoever_holds_it() {
+        qt().withExamples(1000).forAll(gen(r -> {
+            int n = r.nextInt(6);
+            List<Binding> bindings = new ArrayList<>();
+            for (int s = 0; s < 5 && bindings.size() < n; s++) {
+                if (r.nextBoolean()) {
+                    Instant since = instant(r);
+                    Optional<Instant> valid = r.nextBoolean() ? Optional.empty() : Optional.of(instant(r));
+                    bindings.add(new Binding(GuideId.of(guideText(r)), BindingScope.store(StoreId.of("S" + s)), since,
+                            instant(r), valid, "ADD"));
+                }
+            }
+            List<Instant> probes = new ArrayList<>();
+            for (Binding b : bindings) {
+                probes.add(b.since());
+            }
+            probes.add(instant(r));
+            return new Case(bindings.toArray(new Binding[0]), probes, List.of(guideText(r)));
+        })).checkAssert(c -> {
+            CustomerBinding customer = new CustomerBinding(M, c.bindings(), List.of(), List.of(), new Object[0]);
+            List<GuideId> guides = new ArrayList<>();
+            for (Binding b : c.bindings()) {
+                guides.add(b.guide());
+                guides.add(GuideId.of(new String(b.guide().value().toCharArray())));
+            }
+            for (int s = 0; s < 6; s++) {
+                for (Instant at : c.probes()) {
+                    GuideId found = customer.guideAtOrElse(BindingScope.store(StoreId.of("S" + s)), at, null);
+                    if (found != null) {
+                        guides.add(found);
+                    }
+                }
+            }
+            guides.add(GuideId.of(c.ids().get(0)));
+            for (GuideId g : guides) {
+                assertThat(customer.packedId(g)).as(g.value()).isEqualTo(packed(g.value()));
+            }
+        });
+    }
+
     /** A member id text: short or long, ASCII, Latin-1 or not, often a near miss of another. */
     static String memberText(RandomGenerator r) {
         String base = switch (r.nextInt(5)) {
