@@ -871,15 +871,13 @@ final class DefaultPointsEngine implements PointsEngine {
 
         void setRemaining(int i, long remaining) {
             own(size);
-            array[i * LotRows.ROW + 4] = remaining;
+            LotRows.setRemaining(array, i, remaining);
         }
 
         /** Adds {@code credited} to lot {@code i}'s points and remaining points. */
         void plus(int i, long credited) {
             own(size);
-            int at = i * LotRows.ROW;
-            array[at + 3] = Math.addExact(array[at + 3], credited);
-            array[at + 4] = Math.addExact(array[at + 4], credited);
+            LotRows.credit(array, i, credited);
         }
 
         /** Inserts a lot at {@code pos}. */

@@ -68,6 +68,18 @@ final class LotRows {
         rows[at + 4] = remaining;
     }
 
+    /** Sets lot {@code i}'s remaining points. */
+    static void setRemaining(long[] rows, int i, long remaining) {
+        rows[i * ROW + 4] = remaining;
+    }
+
+    /** Adds {@code credited} to lot {@code i}'s points and remaining points. */
+    static void credit(long[] rows, int i, long credited) {
+        int at = i * ROW;
+        rows[at + 3] = Math.addExact(rows[at + 3], credited);
+        rows[at + 4] = Math.addExact(rows[at + 4], credited);
+    }
+
     /** Lot {@code i} as a value. */
     static PointsLot lot(long[] rows, int i) {
         return new PointsLot(sequence(rows, i), earnedDay(rows, i), availableDay(rows, i), expiryDay(rows, i),
