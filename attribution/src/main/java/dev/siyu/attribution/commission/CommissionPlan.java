@@ -361,8 +361,7 @@ public final class CommissionPlan {
         long uplineKey = IdKey.NONE;
         for (int i = 0; i < size; i++) {
             OrderLine line = orderLines.get(i);
-            LineCredit credit = i < credits.size() && credits.get(i).lineNo() == line.lineNo() ? credits.get(i)
-                    : attribution.line(line.lineNo()).orElse(null);
+            LineCredit credit = creditOf(attribution, credits, i, line);
             if (credit == null) {
                 continue;
             }
@@ -431,8 +430,7 @@ public final class CommissionPlan {
         List<LineCommission> lines = new ArrayList<>(orderLines.size());
         for (int i = 0; i < orderLines.size(); i++) {
             OrderLine line = orderLines.get(i);
-            LineCredit credit = i < credits.size() && credits.get(i).lineNo() == line.lineNo() ? credits.get(i)
-                    : attribution.line(line.lineNo()).orElse(null);
+            LineCredit credit = creditOf(attribution, credits, i, line);
             if (credit == null || credit.credits().isEmpty()) {
                 continue;
             }
@@ -440,6 +438,15 @@ public final class CommissionPlan {
         }
         return new OrderCommission(order.id(), order.member(), order.placedAt(), day.period, day.releaseOn, lines,
                 List.of());
+    }
+
+    /**
+     * The credit of order line {@code i} ({@code line}): the attribution's line at the same position
+     * when it is that line's (the usual case), else found by line number; null if none.
+     */
+    private static LineCredit creditOf(OrderAttribution attribution, List<LineCredit> credits, int i, OrderLine line) {
+        return i < credits.size() && credits.get(i).lineNo() == line.lineNo() ? credits.get(i)
+                : attribution.line(line.lineNo()).orElse(null);
     }
 
     /**
