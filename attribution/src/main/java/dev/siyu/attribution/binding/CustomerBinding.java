@@ -2,6 +2,7 @@ package dev.siyu.attribution.binding;
 
 import dev.siyu.core.id.GuideId;
 import dev.siyu.core.id.MemberId;
+import dev.siyu.core.kernel.PackedText;
 import dev.siyu.core.id.OperationId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public final class CustomerBinding {
 
     private final MemberId member;
     /**
-     * The member id's text packed in a long ({@link #memberKey(String)}), 0 when it does not fit:
+     * The member id's text packed in a long ({@link PackedText#of}), 0 when it does not fit:
      * {@link #isOf} answers from this object alone instead of reaching the id's string.
      */
     private final long memberKey;
@@ -65,7 +66,7 @@ public final class CustomerBinding {
      * do not fit in nanoseconds (then it is in others).
      */
     private final GuideId guide;
-    /** {@link #guide}'s id packed ({@link #memberKey}), 0 when it does not pack or there is none. */
+    /** {@link #guide}'s id packed ({@link PackedText#of}), 0 when it does not pack or there is none. */
     private final long guideKey;
     private final BindingScope scope;
     private final String via;
@@ -80,7 +81,7 @@ public final class CustomerBinding {
      */
     private final BindingScope nextScope;
     private final GuideId nextGuide;
-    /** {@link #nextGuide}'s id packed ({@link #memberKey}), 0 when it does not pack or there is none. */
+    /** {@link #nextGuide}'s id packed ({@link PackedText#of}), 0 when it does not pack or there is none. */
     private final long nextKey;
     private final Binding next;
     /**
@@ -101,7 +102,7 @@ public final class CustomerBinding {
     CustomerBinding(MemberId member, Binding[] bindings, List<PendingTransfer> pending,
             List<Instant> onDutyTransfers, Object[] operations) {
         this.member = member;
-        this.memberKey = memberKey(member.value());
+        this.memberKey = PackedText.of(member.value());
         Binding first = bindings.length == 0 ? null : bindings[0];
         long sinceNanos = first == null ? OUT : nanos(first.since());
         long protectedNanos = first == null ? OUT : nanos(first.protectedUntil());
@@ -124,12 +125,12 @@ public final class CustomerBinding {
             this.validUntil = 0;
             from = 0;
         }
-        this.guideKey = guide == null ? 0 : memberKey(guide.value());
+        this.guideKey = guide == null ? 0 : PackedText.of(guide.value());
         Binding second = bindings.length > from ? bindings[from] : null;
         this.next = second;
         this.nextScope = second == null ? null : second.scope();
         this.nextGuide = second == null || second.validUntil().isPresent() ? null : second.guide();
-        this.nextKey = nextGuide == null ? 0 : memberKey(nextGuide.value());
+        this.nextKey = nextGuide == null ? 0 : PackedText.of(nextGuide.value());
         this.others = others(bindings, from + 1);
         this.transfers = pending.isEmpty() && onDutyTransfers.isEmpty() ? null
                 : new Transfers(List.copyOf(pending), List.copyOf(onDutyTransfers));
@@ -154,27 +155,6 @@ public final class CustomerBinding {
     /** Whether two scopes are equal (identity first; the same as {@link BindingScope#equals}). */
     private static boolean same(BindingScope a, BindingScope b) {
         return a == b || a.kind() == b.kind() && a.id().equals(b.id());
-    }
-
-    /**
-     * An id text of one to eight Latin-1 characters as a long, its characters' codes from the high
-     * byte down, zero-padded; 0 for any other text. Ids have no control characters, so no code is
-     * 0 and two texts that fit have the same key exactly when they are equal.
-     */
-    static long memberKey(String text) {
-        int length = text.length();
-        if (length == 0 || length > 8) {
-            return 0;
-        }
-        long key = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c == 0 || c > 0xFF) {
-                return 0;
-            }
-            key |= (long) c << (56 - 8 * i);
-        }
-        return key;
     }
 
     /** {@code at} in nanoseconds since the epoch, or {@link #OUT} if that does not fit in a long. */
@@ -227,7 +207,7 @@ public final class CustomerBinding {
         }
         long key = memberKey;
         if (key != 0) {
-            return key == memberKey(member.value());
+            return key == PackedText.of(member.value());
         }
         return this.member.equals(member);
     }
@@ -447,7 +427,7 @@ public final class CustomerBinding {
         if (guide == nextGuide) {
             return nextKey;
         }
-        return memberKey(guide.value());
+        return PackedText.of(guide.value());
     }
 
     /** {@link #guideAt}'s guide, null for none. */

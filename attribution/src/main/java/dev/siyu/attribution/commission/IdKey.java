@@ -1,15 +1,14 @@
 package dev.siyu.attribution.commission;
 
+import dev.siyu.core.kernel.PackedText;
+
 /**
- * A guide id's text packed in a long, so that the guide tables of the network and the batch
+ * A guide id's text packed in a long (the kernel's {@link PackedText}, the packing a customer's
+ * binding keeps its member and guides in), so that the guide tables of the network and the batch
  * compare ids from their own arrays instead of reaching both ids' texts. Not instantiable.
  *
- * <p>A text of one to eight Latin-1 characters is its characters' codes from the high byte down,
- * zero-padded. Ids have no control characters, so no code is 0: two texts that fit have the same
- * key exactly when they are equal, and the high byte of a key is never 0. Every other text has
- * {@link #NONE}; a table marks the slot of such an id with {@link #UNPACKED} (high byte 0, so
- * never a key) and compares the ids themselves. (The binding package keeps its own copy of this
- * packing for member ids.)
+ * <p>Every text that does not pack has {@link #NONE}; a table marks the slot of such an id with
+ * {@link #UNPACKED} (high byte 0, so never a key) and compares the ids themselves.
  */
 final class IdKey {
 
@@ -21,21 +20,9 @@ final class IdKey {
     private IdKey() {
     }
 
-    /** The key of {@code text}, {@link #NONE} when it is longer than 8 or has a character beyond Latin-1. */
+    /** The key of {@code text} ({@link PackedText#of}), {@link #NONE} when it is longer than 8 or has a character beyond Latin-1. */
     static long of(String text) {
-        int length = text.length();
-        if (length == 0 || length > 8) {
-            return NONE;
-        }
-        long key = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c == 0 || c > 0xFF) {
-                return NONE;
-            }
-            key |= (long) c << (56 - 8 * i);
-        }
-        return key;
+        return PackedText.of(text);
     }
 
     /** A well-mixed int of a key, for a table's first probe. */

@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.siyu.core.id.GuideId;
 import dev.siyu.core.id.MemberId;
+import dev.siyu.core.kernel.PackedText;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.StoreId;
 import java.time.Instant;
@@ -210,10 +211,10 @@ class CompactBindingProperties {
             assertThat(customer.isOf(MemberId.of(texts[0]))).isTrue();
             assertThat(customer.isOf(own)).isTrue();
             assertThat(customer.isOf(null)).isFalse();
-            long key = CustomerBinding.memberKey(texts[0]);
+            long key = PackedText.of(texts[0]);
             boolean fits = texts[0].length() <= 8 && texts[0].chars().allMatch(c -> c <= 0xFF);
             assertThat(key != 0).isEqualTo(fits);
-            if (fits && key == CustomerBinding.memberKey(texts[1])) {
+            if (fits && key == PackedText.of(texts[1])) {
                 assertThat(texts[1]).isEqualTo(texts[0]);
             }
         });
