@@ -3,9 +3,8 @@ package dev.siyu.attribution.credit;
 import dev.siyu.attribution.binding.BindingScope;
 import dev.siyu.attribution.binding.CustomerBinding;
 import dev.siyu.core.explain.Explanation;
-import dev.siyu.core.id.BrandId;
 import dev.siyu.core.id.GuideId;
-import dev.siyu.core.id.StoreId;
+import dev.siyu.core.id.TypedId;
 import dev.siyu.core.kernel.Prefetch;
 import dev.siyu.core.order.Order;
 import dev.siyu.core.order.OrderLine;
@@ -226,13 +225,11 @@ public final class AttributionPolicy {
         return made;
     }
 
-    /** Whether two store ids are equal (identity first: an order's lines often share one instance). */
-    private static boolean same(StoreId a, StoreId b) {
-        return a == b || a.value().equals(b.value());
-    }
-
-    /** Whether two brand ids are equal (identity first). */
-    private static boolean same(BrandId a, BrandId b) {
+    /**
+     * Whether two ids of one kind (two stores, two brands) are equal, identity first: an order's
+     * lines often share one instance.
+     */
+    private static boolean same(TypedId a, TypedId b) {
         return a == b || a.value().equals(b.value());
     }
 
