@@ -2,8 +2,8 @@ package dev.siyu.attribution.binding;
 
 import dev.siyu.core.id.GuideId;
 import dev.siyu.core.id.MemberId;
-import dev.siyu.core.kernel.PackedText;
 import dev.siyu.core.id.OperationId;
+import dev.siyu.core.kernel.PackedText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -412,9 +412,8 @@ public final class CustomerBinding {
     }
 
     /**
-     * {@code guide}'s id text packed in a long: its characters' codes from the high byte down for
-     * a text of one to eight Latin-1 characters, 0 for any other text (ids have no control
-     * characters, so two texts that pack have equal keys exactly when they are equal). Answered
+     * {@code guide}'s id text packed in a long ({@link PackedText#of}: 0 for a text that does not
+     * pack; two texts that pack have equal keys exactly when they are equal). Answered
      * from this customer, without reading the text, when {@code guide} is the instance
      * {@link #guideAtOrElse} returned for its inline bindings (attribution hands the key on to the
      * commission's guide tables); read from the text otherwise.

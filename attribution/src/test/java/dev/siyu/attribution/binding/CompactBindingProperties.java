@@ -6,14 +6,15 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.siyu.core.id.GuideId;
 import dev.siyu.core.id.MemberId;
-import dev.siyu.core.kernel.PackedText;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.StoreId;
+import dev.siyu.core.kernel.PackedText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -45,18 +46,28 @@ class CompactBindingProperties {
     record Case(Binding[] bindings, List<Instant> probes, List<String> ids) {
     }
 
-    static final Gen<Case> CASES = gen(r -> {
-        // up to five bindings: inline, next and the others, with or without the first inline
+    /**
+     * Up to five bindings in stores S0..S4 (inline, next and the others, with or without the first
+     * inline), their guides' ids and causes drawn by {@code guide} and {@code via}.
+     */
+    static List<Binding> bindings(RandomGenerator r, Function<RandomGenerator, String> guide,
+            Function<RandomGenerator, String> via) {
         int n = r.nextInt(6);
         List<Binding> bindings = new ArrayList<>();
         for (int s = 0; s < 5 && bindings.size() < n; s++) {
             if (r.nextBoolean()) {
                 Instant since = instant(r);
                 Optional<Instant> valid = r.nextBoolean() ? Optional.empty() : Optional.of(instant(r));
-                bindings.add(new Binding(GuideId.of("G" + r.nextInt(5)), BindingScope.store(StoreId.of("S" + s)),
-                        since, instant(r), valid, List.of("ADD", "ORDER", "TRANSFERRED_ON_DUTY").get(r.nextInt(3))));
+                bindings.add(new Binding(GuideId.of(guide.apply(r)), BindingScope.store(StoreId.of("S" + s)), since,
+                        instant(r), valid, via.apply(r)));
             }
         }
+        return bindings;
+    }
+
+    static final Gen<Case> CASES = gen(r -> {
+        List<Binding> bindings = bindings(r, g -> "G" + g.nextInt(5),
+                g -> List.of("ADD", "ORDER", "TRANSFERRED_ON_DUTY").get(g.nextInt(3)));
         List<Instant> probes = new ArrayList<>();
         for (Binding b : bindings) {
             probes.add(b.since());
@@ -115,22 +126,6 @@ class CompactBindingProperties {
         });
     }
 
-    /**
-     * The packing of an id text, written plainly: one to eight characters, each in 1..255, as
-     * bytes from the high end of a long; 0 for any other text.
-     */
-    static long packed(String text) {
-        if (text.isEmpty() || text.length() > 8 || text.chars().anyMatch(c -> c == 0 || c > 0xFF)) {
-            return 0;
-        }
-        long key = 0;
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        for (int i = 0; i < 8; i++) {
-            key = key << 8 | (i < bytes.length ? bytes[i] & 0xFF : 0);
-        }
-        return key;
-    }
-
     /** A guide id text: short (packs), long, Latin-1 beyond ASCII, or wider (does not pack). */
     static String guideText(RandomGenerator r) {
         int n = r.nextInt(4);
@@ -151,16 +146,7 @@ class CompactBindingProperties {
     @Test
     void a_guides_packed_id_is_its_text_packed_whoever_holds_it() {
         qt().withExamples(1000).forAll(gen(r -> {
-            int n = r.nextInt(6);
-            List<Binding> bindings = new ArrayList<>();
-            for (int s = 0; s < 5 && bindings.size() < n; s++) {
-                if (r.nextBoolean()) {
-                    Instant since = instant(r);
-                    Optional<Instant> valid = r.nextBoolean() ? Optional.empty() : Optional.of(instant(r));
-                    bindings.add(new Binding(GuideId.of(guideText(r)), BindingScope.store(StoreId.of("S" + s)), since,
-                            instant(r), valid, "ADD"));
-                }
-            }
+            List<Binding> bindings = bindings(r, CompactBindingProperties::guideText, g -> "ADD");
             List<Instant> probes = new ArrayList<>();
             for (Binding b : bindings) {
                 probes.add(b.since());
@@ -184,7 +170,7 @@ class CompactBindingProperties {
             }
             guides.add(GuideId.of(c.ids().get(0)));
             for (GuideId g : guides) {
-                assertThat(customer.packedId(g)).as(g.value()).isEqualTo(packed(g.value()));
+                assertThat(customer.packedId(g)).as(g.value()).isEqualTo(PackedText.of(g.value()));
             }
         });
     }

@@ -21,9 +21,9 @@ import dev.siyu.core.id.MemberId;
 import dev.siyu.core.id.OperationId;
 import dev.siyu.core.id.OrderId;
 import dev.siyu.core.id.StoreId;
+import dev.siyu.core.kernel.PackedText;
 import dev.siyu.core.order.Order;
 import dev.siyu.testkit.order.OrderGenerators;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,19 +54,6 @@ class PackedGuideProperties {
             case 2 -> "Gé" + n;
             default -> "G" + n;
         };
-    }
-
-    /** The packing of an id text, written plainly (0 when it does not pack). */
-    static long packed(String text) {
-        if (text.isEmpty() || text.length() > 8 || text.chars().anyMatch(c -> c == 0 || c > 0xFF)) {
-            return 0;
-        }
-        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-        long key = 0;
-        for (int i = 0; i < 8; i++) {
-            key = key << 8 | (i < bytes.length ? bytes[i] & 0xFF : 0);
-        }
-        return key;
     }
 
     record Case(CommissionPlan plan, DistributionNetwork network, AttributionPolicy policy,
@@ -136,7 +123,7 @@ class PackedGuideProperties {
                         assertThat(key).isZero();
                     } else if (key != 0) {
                         assertThat(key).as("line %d", line.lineNo())
-                                .isEqualTo(packed(line.credits().get(0).guide().value()));
+                                .isEqualTo(PackedText.of(line.credits().get(0).guide().value()));
                     }
                 }
                 OrderCommission compact = c.plan().commission(order, attribution, c.network());
@@ -146,13 +133,7 @@ class PackedGuideProperties {
                 compactBatch.accrue(compact);
                 reference.accruals().forEach(referenceBatch::accrue);
             }
-            List<GuideLedger> expected = referenceBatch.finish(OperationId.of("b"));
-            List<GuideLedger> actual = compactBatch.finish(OperationId.of("b"));
-            assertThat(actual).hasSameSizeAs(expected);
-            for (int i = 0; i < expected.size(); i++) {
-                assertThat(actual.get(i).guide()).isEqualTo(expected.get(i).guide());
-                assertThat(actual.get(i).open()).isEqualTo(expected.get(i).open());
-            }
+            SingleCreditLinesProperties.assertFinishTheSame(compactBatch, referenceBatch);
         });
     }
 }

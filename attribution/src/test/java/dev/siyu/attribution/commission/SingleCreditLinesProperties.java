@@ -124,13 +124,7 @@ class SingleCreditLinesProperties {
                 referenceBatch.accrue(reference);
             }
             assertThat(compactBatch.guides()).isEqualTo(referenceBatch.guides());
-            List<GuideLedger> expected = referenceBatch.finish(OperationId.of("b"));
-            List<GuideLedger> actual = compactBatch.finish(OperationId.of("b"));
-            assertThat(actual).hasSameSizeAs(expected);
-            for (int i = 0; i < expected.size(); i++) {
-                assertThat(actual.get(i).guide()).isEqualTo(expected.get(i).guide());
-                assertThat(actual.get(i).open()).isEqualTo(expected.get(i).open());
-            }
+            assertFinishTheSame(compactBatch, referenceBatch);
         });
     }
 
@@ -148,5 +142,16 @@ class SingleCreditLinesProperties {
         assertThat(compact.totalMinor()).isEqualTo(Money.cnyMinor(order.lines().get(0).netMinor()).minor() / 100
                 + (order.lines().get(0).netMinor() % 100 >= 50 ? 1 : 0));
         assertThatThrownBy(() -> usd.batch(Map.of()).accrue(compact)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Finishes both batches and checks that they book the same guides with the same open periods. */
+    static void assertFinishTheSame(LedgerBatch actualBatch, LedgerBatch expectedBatch) {
+        List<GuideLedger> expected = expectedBatch.finish(OperationId.of("b"));
+        List<GuideLedger> actual = actualBatch.finish(OperationId.of("b"));
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i).guide()).isEqualTo(expected.get(i).guide());
+            assertThat(actual.get(i).open()).isEqualTo(expected.get(i).open());
+        }
     }
 }

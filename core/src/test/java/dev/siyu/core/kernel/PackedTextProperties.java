@@ -3,6 +3,7 @@ package dev.siyu.core.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;
 
@@ -22,6 +23,19 @@ class PackedTextProperties {
         return b.toString();
     }
 
+    /** The packing written plainly: one to eight characters, each in 1..255, as bytes from the high end of a long; 0 for any other text. */
+    private static long plain(String text) {
+        if (text.isEmpty() || text.length() > 8 || text.chars().anyMatch(c -> c == 0 || c > 0xFF)) {
+            return 0;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        long key = 0;
+        for (int i = 0; i < 8; i++) {
+            key = key << 8 | (i < bytes.length ? bytes[i] & 0xFF : 0);
+        }
+        return key;
+    }
+
     @Test
     void texts_that_fit_have_equal_keys_exactly_when_they_are_equal_and_others_have_none() {
         qt().withExamples(5000).forAll(SourceDSL.integers().all(), SourceDSL.integers().all()).checkAssert((x, y) -> {
@@ -29,6 +43,7 @@ class PackedTextProperties {
             String b = text(y);
             long ka = PackedText.of(a);
             long kb = PackedText.of(b);
+            assertThat(ka).isEqualTo(plain(a));
             boolean fits = !a.isEmpty() && a.length() <= 8 && a.chars().allMatch(c -> c > 0 && c <= 0xFF);
             assertThat(ka != 0).isEqualTo(fits);
             if (fits) {
