@@ -176,7 +176,7 @@ public final class PointsAccount {
 
     /** The number of operations recorded. */
     public int operationCount() {
-        return (int) opShape - (int) (opShape >>> 32);
+        return operations().size();
     }
 
     /**
