@@ -134,9 +134,7 @@ public final class BindingEngine {
         draft.bindings.put(scope, bound);
         draft.pending.removeIf(p -> p.scope().equals(scope));
         Optional<GuideId> previous = Optional.ofNullable(current).map(Binding::guide);
-        if (draft.history != null) {
-            draft.history.add(new BindingChange(at, scope, previous, touch.guide(), cause, operation));
-        }
+        draft.changed(at, scope, previous, touch.guide(), cause, operation);
         Touch made = touch;
         // made when the outcome or the event is read: enrolling customers in bulk does not pay for the text
         Explanation explanation = Explanation.deferred(cause, () -> Explanation.builder(cause)
@@ -259,9 +257,7 @@ public final class BindingEngine {
         draft.bindings.put(scope, new Binding(to, scope, at, at.plus(policy.protection()),
                 policy.validity().map(at::plus), "TRANSFERRED_ON_DEPARTURE"));
         draft.pending.removeIf(p -> p.scope().equals(scope));
-        if (draft.history != null) {
-            draft.history.add(new BindingChange(at, scope, Optional.of(from), to, "TRANSFERRED_ON_DEPARTURE", operation));
-        }
+        draft.changed(at, scope, Optional.of(from), to, "TRANSFERRED_ON_DEPARTURE", operation);
         draft.events.add(new CustomerTransferred(customer.member(), at, operation, scope, from, to, true, why));
         return draft.finish(operation, recorded, new Outcome.Applied(why));
     }
@@ -399,14 +395,20 @@ public final class BindingEngine {
                 }
                 bindings.put(transfer.scope(), new Binding(transfer.to(), transfer.scope(), transfer.effectiveAt(),
                         current.protectedUntil(), current.validUntil(), "TRANSFERRED_ON_DUTY"));
-                if (history != null) {
-                    history.add(new BindingChange(transfer.effectiveAt(), transfer.scope(), Optional.of(transfer.from()),
-                            transfer.to(), "TRANSFERRED_ON_DUTY", transfer.operation()));
-                }
+                changed(transfer.effectiveAt(), transfer.scope(), Optional.of(transfer.from()), transfer.to(),
+                        "TRANSFERRED_ON_DUTY", transfer.operation());
                 events.add(new CustomerTransferred(base.member(), transfer.effectiveAt(), transfer.operation(),
                         transfer.scope(), transfer.from(), transfer.to(), false,
                         Explanation.builder("TRANSFERRED_ON_DUTY").fact("requestedAt", transfer.requestedAt())
                                 .fact("effectiveAt", transfer.effectiveAt()).build()));
+            }
+        }
+
+        /** Records a change of guide for a caller who collects the history; nothing when none does. */
+        void changed(Instant at, BindingScope scope, Optional<GuideId> from, GuideId to, String cause,
+                OperationId operation) {
+            if (history != null) {
+                history.add(new BindingChange(at, scope, from, to, cause, operation));
             }
         }
 
